@@ -1,0 +1,36 @@
+# kzlib: every target sets itself up; nothing is installed outside .venv/.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    ?= reports
+
+.PHONY: setup report test lint lab bench clean
+
+setup: $(STAMP)
+
+# Re-install only when the pins change; `make setup` twice does nothing the second time.
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,bench]"
+	touch $(STAMP)
+
+report: setup
+	$(BIN)/kzlib report --out $(OUT)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check kzlib tests bench
+	$(BIN)/mypy
+
+lab: setup
+	$(BIN)/jupyter lab notebooks/
+
+bench: setup
+	$(BIN)/python bench/segment.py
+
+clean:
+	rm -rf $(VENV) reports .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,31 @@
+"""Every path the project knows, defined once.
+
+Paths are resolved from the location of this file, never from the current
+working directory, so kzlib behaves the same from a notebook, the command
+line or a test.
+
+Examples
+--------
+>>> from kzlib.paths import SEEDS_DIR
+>>> SEEDS_DIR.name
+'seeds'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: Root of the repository (the folder holding ``pyproject.toml``).
+PROJECT_ROOT: Path = Path(__file__).resolve().parent.parent
+#: Raw articles, exactly as received. Never written to.
+SEEDS_DIR: Path = PROJECT_ROOT / "seeds"
+#: Hand-curated inputs: lexicons, actor gazetteer, stop words.
+DATA_DIR: Path = PROJECT_ROOT / "data"
+#: Lexicons for the rhetoric analysis.
+LEXICON_DIR: Path = DATA_DIR / "lexicons"
+#: Parameterised notebooks, stored without outputs.
+NOTEBOOKS_DIR: Path = PROJECT_ROOT / "notebooks"
+#: Default output folder of ``kzlib report``.
+REPORTS_DIR: Path = PROJECT_ROOT / "reports"
+#: Name of the optional metadata file inside a corpus folder.
+MANIFEST_NAME: str = "manifest.csv"
