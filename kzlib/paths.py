@@ -29,3 +29,19 @@ NOTEBOOKS_DIR: Path = PROJECT_ROOT / "notebooks"
 REPORTS_DIR: Path = PROJECT_ROOT / "reports"
 #: Name of the optional metadata file inside a corpus folder.
 MANIFEST_NAME: str = "manifest.csv"
+
+
+def resolve_path(path: str | Path) -> Path:
+    """Resolve a user-given path: absolute as is, relative from the project root.
+
+    Notebooks run with different working directories in JupyterLab and under
+    papermill; resolving from the project root makes ``corpus = "seeds"``
+    mean the same folder in both.
+
+    Examples
+    --------
+    >>> resolve_path("seeds") == SEEDS_DIR
+    True
+    """
+    p = Path(path).expanduser()
+    return p if p.is_absolute() else (PROJECT_ROOT / p).resolve()

@@ -1,0 +1,544 @@
+"""Clean raw article text for analysis, keeping an audit trail of every change.
+
+The raw text is never modified. :func:`clean_text` returns a :class:`Cleaned`
+record: the cleaned text, one :class:`Edit` per change (kind, raw position,
+before, after), the structural blocks of the article (title, dateline,
+byline, headings, body paragraphs) and a map from every cleaned offset back
+to the raw text.
+
+Edit kinds
+----------
+``bom``        byte-order mark removed
+``newline``    CRLF or CR line ending made LF
+``quote``      curly or typographic quote made ASCII (``’`` -> ``'``, ``“`` -> ``"``)
+``dash``       en dash, minus sign or figure dash made ``-`` (em dashes are kept)
+``unicode``    non-breaking or zero-width space, ellipsis character, ligature
+``space``      run of spaces or tabs collapsed, trailing spaces dropped
+``unwrap``     line break inside a hard-wrapped paragraph made a space
+``glue``       missing space inserted between glued words (``U.S.President``)
+``heading_split`` space around an inline heading made a line break
+``truncation`` truncation mark at the end of the text (kept, flagged)
+``title``, ``dateline``, ``byline``, ``heading`` (structural, text unchanged)
+               a line recognised as such and kept out of the body
+
+Examples
+--------
+>>> c = clean_text("Tokayev\\u2019s visit\\nwas brief.")
+>>> c.text
+"Tokayev's visit was brief."
+>>> [(e.kind, e.before, e.after) for e in c.edits]
+[('quote', '’', "'"), ('unwrap', '\\n', ' ')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["Block", "Cleaned", "Edit", "clean_text"]
+
+#: Characters replaced one for one, with the kind of edit they count as.
+_CHAR_MAP: dict[str, tuple[str, str]] = {
+    "\ufeff": ("", "bom"),
+    "\u2018": ("'", "quote"),
+    "\u2019": ("'", "quote"),
+    "\u201a": ("'", "quote"),
+    "\u201b": ("'", "quote"),
+    "\u2032": ("'", "quote"),
+    "\u201c": ('"', "quote"),
+    "\u201d": ('"', "quote"),
+    "\u201e": ('"', "quote"),
+    "\u201f": ('"', "quote"),
+    "\u2033": ('"', "quote"),
+    "\u00ab": ('"', "quote"),
+    "\u00bb": ('"', "quote"),
+    "\u2013": ("-", "dash"),
+    "\u2012": ("-", "dash"),
+    "\u2010": ("-", "dash"),
+    "\u2011": ("-", "dash"),
+    "\u2212": ("-", "dash"),
+    "\u2015": ("\u2014", "dash"),
+    "\u00a0": (" ", "unicode"),
+    "\u2007": (" ", "unicode"),
+    "\u202f": (" ", "unicode"),
+    "\u2009": (" ", "unicode"),
+    "\u200a": (" ", "unicode"),
+    "\u200b": ("", "unicode"),
+    "\u200c": ("", "unicode"),
+    "\u200d": ("", "unicode"),
+    "\u2060": ("", "unicode"),
+    "\u00ad": ("", "unicode"),
+    "\u2026": ("...", "unicode"),
+    "\ufb01": ("fi", "unicode"),
+    "\ufb02": ("fl", "unicode"),
+}
+_CHAR_RE = re.compile("[" + "".join(_CHAR_MAP) + "]")
+_SPACE_RUN_RE = re.compile(r"[ \t]{2,}|\t|[ \t]+$", re.MULTILINE)
+
+_TERMINAL_RE = re.compile(r"""[.!?:;]["'\u201d\u2019)\]]*$""")
+_DATE_LINE_RE = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})"
+    r"(?:[,\s]+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?\s*$",
+    re.IGNORECASE,
+)
+_BYLINE_RE = re.compile(
+    r"^(?:By|Written by|Author:)\s+[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|&|de|van|von))"
+    r"{0,5}(?:\s*[,|]\s*.{0,60})?$"
+)
+_TRUNCATION_RE = re.compile(
+    r"(?:\.\.\.|\u2026|\[\.\.\.\]|\[\u2026\]|\((?:truncated|continued)\)|\[(?:truncated|continued)\])"
+    r"\s*$",
+    re.IGNORECASE,
+)
+# "U.S.President", "U.N.Secretary": an initialism glued to a capitalised word.
+# "leaders.The": a lowercase word, full stop, capitalised word (not a domain: those are lowercase).
+_GLUE_RE = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.){2,}(?=[A-Z][a-z])"
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2})"
+    r"|(?<=[a-z]{2},)(?=[A-Za-z]{2})"
+)
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of on or nor over the to up via vs with without "
+    "than that its their his her our".split()
+)
+_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019.-]*")
+# A sentence-initial word that commonly follows an inline heading.
+_SENTENCE_STARTERS = frozenset(
+    "The A An In On At For From This These That Those Today Yet But However While When Over "
+    "After Before Since During As By With Without Although Though Despite Its It Their His Her "
+    "Our We Some Many Most Such Still Even Now Then Here There What Why How Where Under Unlike "
+    "Like Beyond Against Amid Among Across Through Throughout Following Meanwhile Recently".split()
+)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change made by cleaning.
+
+    Attributes
+    ----------
+    kind : str
+        What kind of change (see the module docstring).
+    start, end : int
+        Span of ``before`` in the raw text (``start == end`` for an insertion).
+    before, after : str
+        The raw text of the span and what it became in the cleaned text.
+    clean_start : int
+        Where ``after`` starts in the cleaned text.
+    """
+
+    kind: str
+    start: int
+    end: int
+    before: str
+    after: str
+    clean_start: int = -1
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural unit of the cleaned text: one paragraph, heading or header line.
+
+    Attributes
+    ----------
+    kind : str
+        ``title``, ``dateline``, ``byline``, ``heading`` or ``body``.
+    start, end : int
+        Span in the cleaned text.
+    text : str
+        ``cleaned[start:end]``.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Cleaned text, its audit trail, its blocks and the offset map to the raw text.
+
+    Attributes
+    ----------
+    raw : str
+        The text as decoded from the file, unchanged.
+    text : str
+        The cleaned text. Blocks are separated by newlines.
+    edits : tuple of Edit
+        Every change, in raw order.
+    blocks : tuple of Block
+        Title, dateline, byline, headings and body paragraphs, in order.
+    truncated : bool
+        Whether the text ends in a truncation mark.
+    """
+
+    raw: str
+    text: str
+    edits: tuple[Edit, ...]
+    blocks: tuple[Block, ...]
+    truncated: bool
+    _anchor_clean: tuple[int, ...]
+    _anchor_raw: tuple[int, ...]
+    _anchor_fixed: tuple[bool, ...]
+
+    def to_raw(self, pos: int) -> int:
+        """Map an offset in the cleaned text to the raw text.
+
+        Offsets inside a replaced span map to the start of the raw span; the
+        end of a unit maps correctly with ``to_raw(end - 1) + 1``, or use
+        :meth:`span_to_raw`.
+
+        Examples
+        --------
+        >>> c = clean_text("a\\u2019b  c")
+        >>> c.text, c.to_raw(4), c.raw[c.to_raw(4)]
+        ("a'b c", 5, 'c')
+        """
+        if pos < 0 or pos > len(self.text):
+            raise IndexError(f"offset {pos} outside the cleaned text (length {len(self.text)})")
+        i = bisect.bisect_right(self._anchor_clean, pos) - 1
+        base_clean, base_raw = self._anchor_clean[i], self._anchor_raw[i]
+        if self._anchor_fixed[i]:
+            return base_raw
+        return base_raw + (pos - base_clean)
+
+    def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned span ``[start, end)`` to the raw span it came from.
+
+        Examples
+        --------
+        >>> c = clean_text("\\u201cYes\\u201d, he said.")
+        >>> s, e = c.span_to_raw(0, 5)
+        >>> c.raw[s:e]
+        '“Yes”'
+        """
+        if end <= start:
+            r = self.to_raw(start)
+            return r, r
+        raw_start = self.to_raw(start)
+        last = end - 1
+        i = bisect.bisect_right(self._anchor_clean, last) - 1
+        if self._anchor_fixed[i]:
+            nxt = self._anchor_raw[i + 1] if i + 1 < len(self._anchor_raw) else len(self.raw)
+            return raw_start, nxt
+        return raw_start, self.to_raw(last) + 1
+
+    def blocks_of(self, *kinds: str) -> list[Block]:
+        """The blocks of the given kinds, in order.
+
+        Examples
+        --------
+        >>> c = clean_text("A Short Title\\nBody text here.")
+        >>> [b.kind for b in c.blocks_of("title", "body")]
+        ['title', 'body']
+        """
+        return [b for b in self.blocks if b.kind in kinds]
+
+
+# ---------------------------------------------------------------------------
+# line classification
+
+
+def _is_title_case(line: str, *, max_words: int = 14) -> bool:
+    words = _WORD_RE.findall(line)
+    if not words or len(words) > max_words:
+        return False
+    if not words[0][0].isupper():
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if not content:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    return capitalised / len(content) >= 0.8
+
+
+def _is_heading_line(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 100 or _TERMINAL_RE.search(s) or s.endswith(","):
+        return False
+    return _is_title_case(s)
+
+
+def _starts_lower(line: str) -> bool:
+    s = line.lstrip(" \t\"'\u201c\u2018(")
+    return bool(s) and (s[0].islower() or s[0] in ",;")
+
+
+@dataclass
+class _Line:
+    start: int  # raw offset of first char
+    end: int  # raw offset after last char, before the line break
+    brk: int  # raw offset after the line break (== end at end of text)
+    text: str
+    kind: str = "body"
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    for m in re.finditer(r"\r\n|\r|\n", raw):
+        lines.append(_Line(pos, m.start(), m.end(), raw[pos : m.start()]))
+        pos = m.end()
+    lines.append(_Line(pos, len(raw), len(raw), raw[pos:]))
+    return lines
+
+
+def _classify(lines: list[_Line]) -> None:
+    """Mark header lines (title, dateline, byline) and headings in place."""
+    nonblank = [ln for ln in lines if ln.text.strip()]
+    if not nonblank:
+        return
+    # header: up to the first four non-blank lines
+    header_done = False
+    for i, ln in enumerate(nonblank[:4]):
+        s = ln.text.strip().lstrip("\ufeff")
+        if _DATE_LINE_RE.match(s):
+            ln.kind = "dateline"
+        elif _BYLINE_RE.match(s):
+            ln.kind = "byline"
+        elif (
+            i == 0
+            and len(s) <= 200
+            and not s.endswith((".", ","))
+            and _is_title_case(s, max_words=25)
+            and len(nonblank) > 1
+            and not _starts_lower(nonblank[1].text)
+        ):
+            ln.kind = "title"
+        else:
+            header_done = True
+        if header_done:
+            break
+    prev_ends_paragraph = True
+    for idx, ln in enumerate(nonblank):
+        if ln.kind != "body":
+            prev_ends_paragraph = True
+            continue
+        nxt = nonblank[idx + 1] if idx + 1 < len(nonblank) else None
+        if (
+            prev_ends_paragraph
+            and nxt is not None
+            and _is_heading_line(ln.text)
+            and not _starts_lower(nxt.text)
+        ):
+            ln.kind = "heading"
+            prev_ends_paragraph = True
+            continue
+        prev_ends_paragraph = bool(_TERMINAL_RE.search(ln.text.rstrip()))
+
+
+# ---------------------------------------------------------------------------
+# edits
+
+
+def _line_break_edits(raw: str, lines: list[_Line]) -> list[tuple[int, int, str, str]]:
+    """Decide, for each line break, whether it joins (unwrap) or separates."""
+    edits: list[tuple[int, int, str, str]] = []
+    for i, ln in enumerate(lines[:-1]):
+        brk = raw[ln.end : ln.brk]
+        nxt = lines[i + 1]
+        join = (
+            ln.kind == "body"
+            and nxt.kind == "body"
+            and ln.text.strip() != ""
+            and nxt.text.strip() != ""
+            and (not _TERMINAL_RE.search(ln.text.rstrip()) or _starts_lower(nxt.text))
+        )
+        if join:
+            edits.append((ln.end, ln.brk, " ", "unwrap"))
+        elif brk != "\n":
+            edits.append((ln.end, ln.brk, "\n", "newline"))
+    return edits
+
+
+def _inline_heading_edits(raw: str, ln: _Line) -> list[tuple[int, int, str, str]]:
+    """Find headings run into the next sentence inside one very long line.
+
+    A heading here is a run of 2-10 title-case words that follows a sentence
+    end and is followed by a common sentence-initial word (``From Balance to
+    Initiative For three decades ...``).
+    """
+    edits: list[tuple[int, int, str, str]] = []
+    text = ln.text
+    pattern = re.compile(
+        r"(?<=[.!?][\"'\u201d\u2019)]) (?P<h>[A-Z][\w'\u2019-]*(?: [\w'\u2019.-]+){1,9}?) "
+        r"(?P<n>[A-Z][a-z]*)(?= [a-z])"
+        r"|(?<=[.!?]) (?P<h2>[A-Z][\w'\u2019-]*(?: [\w'\u2019.-]+){1,9}?) (?P<n2>[A-Z][a-z]*)(?= [a-z])"
+    )
+    for m in pattern.finditer(text):
+        head = m.group("h") or m.group("h2")
+        nxt = m.group("n") or m.group("n2")
+        if nxt not in _SENTENCE_STARTERS or not _is_title_case(head, max_words=10):
+            continue
+        words = head.split()
+        if words[-1].lower() in _SMALL_WORDS or words[0] in _SENTENCE_STARTERS - {"From"}:
+            continue
+        h_start = m.start() + 1
+        h_end = h_start + len(head)
+        edits.append((ln.start + m.start(), ln.start + h_start, "\n", "heading_split"))
+        edits.append((ln.start + h_end, ln.start + h_end + 1, "\n", "heading_split"))
+    return edits
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_right(spans, (start, 10**18)) - 1
+    for j in (i, i + 1):
+        if 0 <= j < len(spans):
+            s, e = spans[j]
+            if (s < end and start < e) or (start == end and s < start < e):
+                return True
+    return False
+
+
+def _merge(
+    *groups: Iterable[tuple[int, int, str, str]],
+) -> list[tuple[int, int, str, str]]:
+    """Merge edit groups; earlier groups win where spans overlap."""
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[int, int, str, str]] = []
+    for group in groups:
+        for edit in group:
+            start, end = edit[0], edit[1]
+            if _overlaps(taken, start, end):
+                continue
+            bisect.insort(taken, (start, end))
+            out.append(edit)
+    out.sort(key=lambda e: (e[0], e[1]))
+    return out
+
+
+def clean_text(raw: str) -> Cleaned:
+    """Clean one article's raw text.
+
+    Parameters
+    ----------
+    raw : str
+        The decoded text of the file, unchanged (a BOM or CRLF may remain).
+
+    Returns
+    -------
+    Cleaned
+        Cleaned text, audit trail, blocks and offset map.
+
+    Examples
+    --------
+    >>> c = clean_text("Title Of Piece\\nBy Jane Doe\\nThe U.S.President spoke...")
+    >>> c.text.splitlines()[-1]
+    'The U.S. President spoke...'
+    >>> [b.kind for b in c.blocks], c.truncated
+    (['title', 'byline', 'body'], True)
+    """
+    lines = _split_lines(raw)
+    _classify(lines)
+
+    structural = _line_break_edits(raw, lines)
+    inline: list[tuple[int, int, str, str]] = []
+    for ln in lines:
+        if ln.kind == "body" and len(ln.text) > 1500:
+            inline.extend(_inline_heading_edits(raw, ln))
+
+    chars = [
+        (m.start(), m.end(), *_CHAR_MAP[m.group()]) for m in _CHAR_RE.finditer(raw)
+    ]
+    glue = [(m.end(), m.end(), " ", "glue") for m in _GLUE_RE.finditer(raw)]
+    spaces: list[tuple[int, int, str, str]] = []
+    for ln in lines:
+        for m in _SPACE_RUN_RE.finditer(ln.text):
+            at_end = m.end() == len(ln.text)
+            at_start = m.start() == 0
+            repl = "" if at_end or at_start else " "
+            if m.group() != repl:
+                spaces.append((ln.start + m.start(), ln.start + m.end(), repl, "space"))
+    edits = _merge(structural, inline, chars, glue, spaces)
+
+    # apply
+    pieces: list[str] = []
+    anchors_clean: list[int] = [0]
+    anchors_raw: list[int] = [0]
+    anchors_fixed: list[bool] = [False]
+    applied: list[Edit] = []
+    pos = 0
+    clen = 0
+    for start, end, after, kind in edits:
+        if start > pos:
+            pieces.append(raw[pos:start])
+            clen += start - pos
+        anchors_clean.append(clen)
+        anchors_raw.append(start)
+        anchors_fixed.append(True)
+        applied.append(Edit(kind, start, end, raw[start:end], after, clen))
+        pieces.append(after)
+        clen += len(after)
+        pos = end
+        anchors_clean.append(clen)
+        anchors_raw.append(end)
+        anchors_fixed.append(False)
+    pieces.append(raw[pos:])
+    text = "".join(pieces)
+
+    # collapse anchors sharing a clean offset (keep the last, which describes what follows)
+    ac: list[int] = []
+    ar: list[int] = []
+    af: list[bool] = []
+    for c_, r_, f_ in zip(anchors_clean, anchors_raw, anchors_fixed, strict=True):
+        if ac and ac[-1] == c_:
+            ac[-1], ar[-1], af[-1] = c_, r_, f_
+        else:
+            ac.append(c_)
+            ar.append(r_)
+            af.append(f_)
+
+    cleaned = Cleaned(raw, text, tuple(applied), (), False, tuple(ac), tuple(ar), tuple(af))
+    blocks = _blocks(cleaned, lines, inline)
+    notes: list[Edit] = []
+    body = [b for b in blocks if b.kind == "body"]
+    truncated = False
+    if body:
+        m = _TRUNCATION_RE.search(body[-1].text)
+        if m is not None:
+            truncated = True
+            cs, ce = body[-1].start + m.start(), body[-1].start + m.end()
+            rs, re_ = cleaned.span_to_raw(cs, ce)
+            notes.append(Edit("truncation", rs, re_, raw[rs:re_], text[cs:ce], cs))
+    for b in blocks:
+        if b.kind != "body":
+            rs, re_ = cleaned.span_to_raw(b.start, b.end)
+            notes.append(Edit(b.kind, rs, re_, raw[rs:re_], b.text, b.start))
+    all_edits = sorted([*applied, *notes], key=lambda e: (e.start, e.end, e.kind))
+    return Cleaned(raw, text, tuple(all_edits), tuple(blocks), truncated, tuple(ac), tuple(ar), tuple(af))
+
+
+def _blocks(
+    cleaned: Cleaned, lines: list[_Line], inline: list[tuple[int, int, str, str]]
+) -> list[Block]:
+    kind_at_raw = {ln.start: ln.kind for ln in lines if ln.kind != "body"}
+    # inline headings: the text after the first "\n" edit of each pair
+    inline_heads = {inline[i][1] for i in range(0, len(inline), 2)}
+    blocks: list[Block] = []
+    text = cleaned.text
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        # strip surrounding spaces
+        while s < e and text[s] in " \t\ufeff":
+            s += 1
+        while e > s and text[e - 1] in " \t":
+            e -= 1
+        if s == e:
+            continue
+        raw_s = cleaned.to_raw(m.start())
+        kind = kind_at_raw.get(raw_s, "body")
+        if kind == "body" and cleaned.to_raw(s) in inline_heads:
+            kind = "heading"
+        if kind == "body":
+            # a line that starts with a BOM: look just after it
+            kind = kind_at_raw.get(raw_s - 1, kind) if raw_s > 0 else kind
+        blocks.append(Block(kind, s, e, text[s:e]))
+    return blocks
