@@ -88,13 +88,18 @@ _DATE_LINE_RE = re.compile(
     r"(?:[,\s]+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?\s*$",
     re.IGNORECASE,
 )
+_NAME_WORD = r"[A-Z][\w.'\u2019-]*"
 _BYLINE_RE = re.compile(
-    r"^(?:By|Written by|Author:)\s+[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|&|de|van|von))"
+    r"^(?:By|Written by|Author:)\s+"
+    + _NAME_WORD
+    + r"(?:\s+(?:"
+    + _NAME_WORD
+    + r"|and|&|de|van|von))"
     r"{0,5}(?:\s*[,|]\s*.{0,60})?$"
 )
 _TRUNCATION_RE = re.compile(
-    r"(?:\.\.\.|\u2026|\[\.\.\.\]|\[\u2026\]|\((?:truncated|continued)\)|\[(?:truncated|continued)\])"
-    r"\s*$",
+    r"(?:\.\.\.|\u2026|\[\.\.\.\]|\[\u2026\]"
+    r"|\((?:truncated|continued)\)|\[(?:truncated|continued)\])\s*$",
     re.IGNORECASE,
 )
 # "U.S.President", "U.N.Secretary": an initialism glued to a capitalised word.
@@ -105,16 +110,114 @@ _GLUE_RE = re.compile(
     r"|(?<=[a-z]{2},)(?=[A-Za-z]{2})"
 )
 _SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into of on or nor over the to up via vs with without "
-    "than that its their his her our".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "nor",
+        "over",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+        "without",
+        "than",
+        "that",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+    ]
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w'\u2019.-]*")
+# A title-case run after a sentence end, followed by a capitalised word and a lowercase one.
+_HEAD_RUN = r"[A-Z][\w'\u2019-]*(?: [\w'\u2019.-]+){1,9}?"
+_INLINE_HEADING_RE = re.compile(
+    r"(?<=[.!?][\"'\u201d\u2019)]) (?P<h>" + _HEAD_RUN + r") (?P<n>[A-Z][a-z]*)(?= [a-z])"
+    r"|(?<=[.!?]) (?P<h2>" + _HEAD_RUN + r") (?P<n2>[A-Z][a-z]*)(?= [a-z])"
+)
 # A sentence-initial word that commonly follows an inline heading.
 _SENTENCE_STARTERS = frozenset(
-    "The A An In On At For From This These That Those Today Yet But However While When Over "
-    "After Before Since During As By With Without Although Though Despite Its It Their His Her "
-    "Our We Some Many Most Such Still Even Now Then Here There What Why How Where Under Unlike "
-    "Like Beyond Against Amid Among Across Through Throughout Following Meanwhile Recently".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "From",
+        "This",
+        "These",
+        "That",
+        "Those",
+        "Today",
+        "Yet",
+        "But",
+        "However",
+        "While",
+        "When",
+        "Over",
+        "After",
+        "Before",
+        "Since",
+        "During",
+        "As",
+        "By",
+        "With",
+        "Without",
+        "Although",
+        "Though",
+        "Despite",
+        "Its",
+        "It",
+        "Their",
+        "His",
+        "Her",
+        "Our",
+        "We",
+        "Some",
+        "Many",
+        "Most",
+        "Such",
+        "Still",
+        "Even",
+        "Now",
+        "Then",
+        "Here",
+        "There",
+        "What",
+        "Why",
+        "How",
+        "Where",
+        "Under",
+        "Unlike",
+        "Like",
+        "Beyond",
+        "Against",
+        "Amid",
+        "Among",
+        "Across",
+        "Through",
+        "Throughout",
+        "Following",
+        "Meanwhile",
+        "Recently",
+    ]
 )
 
 
@@ -368,12 +471,7 @@ def _inline_heading_edits(raw: str, ln: _Line) -> list[tuple[int, int, str, str]
     """
     edits: list[tuple[int, int, str, str]] = []
     text = ln.text
-    pattern = re.compile(
-        r"(?<=[.!?][\"'\u201d\u2019)]) (?P<h>[A-Z][\w'\u2019-]*(?: [\w'\u2019.-]+){1,9}?) "
-        r"(?P<n>[A-Z][a-z]*)(?= [a-z])"
-        r"|(?<=[.!?]) (?P<h2>[A-Z][\w'\u2019-]*(?: [\w'\u2019.-]+){1,9}?) (?P<n2>[A-Z][a-z]*)(?= [a-z])"
-    )
-    for m in pattern.finditer(text):
+    for m in _INLINE_HEADING_RE.finditer(text):
         head = m.group("h") or m.group("h2")
         nxt = m.group("n") or m.group("n2")
         if nxt not in _SENTENCE_STARTERS or not _is_title_case(head, max_words=10):
@@ -445,9 +543,7 @@ def clean_text(raw: str) -> Cleaned:
         if ln.kind == "body" and len(ln.text) > 1500:
             inline.extend(_inline_heading_edits(raw, ln))
 
-    chars = [
-        (m.start(), m.end(), *_CHAR_MAP[m.group()]) for m in _CHAR_RE.finditer(raw)
-    ]
+    chars = [(m.start(), m.end(), *_CHAR_MAP[m.group()]) for m in _CHAR_RE.finditer(raw)]
     glue = [(m.end(), m.end(), " ", "glue") for m in _GLUE_RE.finditer(raw)]
     spaces: list[tuple[int, int, str, str]] = []
     for ln in lines:
@@ -502,10 +598,10 @@ def clean_text(raw: str) -> Cleaned:
     body = [b for b in blocks if b.kind == "body"]
     truncated = False
     if body:
-        m = _TRUNCATION_RE.search(body[-1].text)
-        if m is not None:
+        tm = _TRUNCATION_RE.search(body[-1].text)
+        if tm is not None:
             truncated = True
-            cs, ce = body[-1].start + m.start(), body[-1].start + m.end()
+            cs, ce = body[-1].start + tm.start(), body[-1].start + tm.end()
             rs, re_ = cleaned.span_to_raw(cs, ce)
             notes.append(Edit("truncation", rs, re_, raw[rs:re_], text[cs:ce], cs))
     for b in blocks:
@@ -513,7 +609,9 @@ def clean_text(raw: str) -> Cleaned:
             rs, re_ = cleaned.span_to_raw(b.start, b.end)
             notes.append(Edit(b.kind, rs, re_, raw[rs:re_], b.text, b.start))
     all_edits = sorted([*applied, *notes], key=lambda e: (e.start, e.end, e.kind))
-    return Cleaned(raw, text, tuple(all_edits), tuple(blocks), truncated, tuple(ac), tuple(ar), tuple(af))
+    return Cleaned(
+        raw, text, tuple(all_edits), tuple(blocks), truncated, tuple(ac), tuple(ar), tuple(af)
+    )
 
 
 def _blocks(

@@ -91,12 +91,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("corpus", help="one row per document: metadata, provenance, size, checksum")
     _corpus_arg(p)
-    p.add_argument("--out", type=_out_file, required=True, metavar="F", help="output .csv or .parquet")
+    p.add_argument(
+        "--out", type=_out_file, required=True, metavar="F", help="output .csv or .parquet"
+    )
     p.set_defaults(handler=_cmd_corpus)
 
     p = sub.add_parser("sentences", help="one row per sentence with offsets into the cleaned text")
     _corpus_arg(p)
-    p.add_argument("--out", type=_out_file, required=True, metavar="F", help="output .csv or .parquet")
+    p.add_argument(
+        "--out", type=_out_file, required=True, metavar="F", help="output .csv or .parquet"
+    )
     p.add_argument("--no-headings", action="store_true", help="leave headings out")
     p.set_defaults(handler=_cmd_sentences)
 

@@ -69,7 +69,10 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_RE = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _DATE_MDY_RE = re.compile(_MONTH_RE + r"\s+(\d{1,2}),?\s+(\d{4})")
 _DATE_DMY_RE = re.compile(r"(\d{1,2})\s+" + _MONTH_RE + r",?\s+(\d{4})")
 _DATE_ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -206,7 +209,7 @@ class Corpus(Sequence[Document]):
     def __len__(self) -> int:
         return len(self.documents)
 
-    def __getitem__(self, key):  # type: ignore[no-untyped-def, override]
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
         if isinstance(key, str):
             for doc in self.documents:
                 if doc.doc_id == key:
@@ -312,11 +315,15 @@ def read_manifest(path: Path) -> dict[str, dict[str, str | None]]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: manifest is not UTF-8 ({exc.reason}); re-save it as UTF-8") from None
+        raise InputError(
+            f"{path}: manifest is not UTF-8 ({exc.reason}); re-save it as UTF-8"
+        ) from None
     reader = csv.DictReader(text.splitlines())
     header = reader.fieldnames or []
     if "file" not in header:
-        raise InputError(f"{path}: line 1: manifest needs a 'file' column (has: {', '.join(header)})")
+        raise InputError(
+            f"{path}: line 1: manifest needs a 'file' column (has: {', '.join(header)})"
+        )
     unknown = [c for c in header if c not in _MANIFEST_COLUMNS]
     if unknown:
         raise InputError(
@@ -390,7 +397,9 @@ def iter_documents(
     """
     folder = Path(path)
     if not folder.exists():
-        raise InputError(f"{folder}: corpus folder not found; pass --corpus with an existing folder")
+        raise InputError(
+            f"{folder}: corpus folder not found; pass --corpus with an existing folder"
+        )
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder; pass a folder of .txt articles")
     files = sorted(p for p in folder.iterdir() if p.suffix == ".txt" and p.is_file())
@@ -413,9 +422,7 @@ def iter_documents(
         text = _decode(p, data)
         key = _content_key(text)
         if key in seen:
-            raise InputError(
-                f"{p}: same content as {seen[key]}; delete one of the two files"
-            )
+            raise InputError(f"{p}: same content as {seen[key]}; delete one of the two files")
         seen[key] = p.name
         given: dict[str, str | None] = {}
         if rows is not None:
@@ -428,7 +435,9 @@ def iter_documents(
                 )
         doc_id = given.get("doc_id") or p.stem
         if doc_id in ids:
-            raise InputError(f"{p}: doc_id {doc_id!r} already used by {ids[doc_id]}; make it unique")
+            raise InputError(
+                f"{p}: doc_id {doc_id!r} already used by {ids[doc_id]}; make it unique"
+            )
         ids[doc_id] = p.name
         doc = Document(doc_id, p.name, text, hashlib.sha256(data).hexdigest())
         _fill_meta(doc, given)

@@ -31,7 +31,16 @@ __all__ = [
 ]
 
 #: Columns of :func:`paragraphs_frame`.
-PARAGRAPH_COLUMNS: list[str] = ["doc_id", "para_id", "kind", "start", "end", "raw_start", "raw_end", "text"]
+PARAGRAPH_COLUMNS: list[str] = [
+    "doc_id",
+    "para_id",
+    "kind",
+    "start",
+    "end",
+    "raw_start",
+    "raw_end",
+    "text",
+]
 #: Columns of :func:`sentences_frame`.
 SENTENCE_COLUMNS: list[str] = [
     "doc_id",

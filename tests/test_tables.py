@@ -1,0 +1,44 @@
+"""Tests for kzlib.tables: deterministic, atomic table output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kzlib.errors import InputError
+from kzlib.tables import write_table
+
+
+def test_csv_bytes_are_deterministic(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"doc_id": ["a", "b"], "value": [1 / 3, 2.0e-9]})
+    a = write_table(frame, tmp_path / "a.csv").read_bytes()
+    b = write_table(frame, tmp_path / "b.csv").read_bytes()
+    assert a == b == b"doc_id,value\na,0.333333\nb,2e-09\n"
+
+
+def test_parquet_round_trip(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"x": [1, 2], "y": ["p", "q"]})
+    pd.testing.assert_frame_equal(
+        pd.read_parquet(write_table(frame, tmp_path / "t.parquet")), frame
+    )
+
+
+def test_failed_write_leaves_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "t.csv"
+    target.write_text("old\n")
+
+    class Boom(pd.DataFrame):
+        def to_csv(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+            raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        write_table(Boom({"a": [1]}), target)
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]
+
+
+def test_unknown_extension(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"\.csv or \.parquet"):
+        write_table(pd.DataFrame(), tmp_path / "t.json")
