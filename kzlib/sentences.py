@@ -151,12 +151,16 @@ def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -
         if punct == ".":
             ws = text_find(" ", start, p0)
             word_start = ws + 1 if ws >= 0 else start
-            word = text[word_start:p0].lstrip(_OPENERS).rstrip(_CLOSERS)
+            word = text[word_start:p0]
+            if not word.isprintable():  # rare: a tab or no-break space inside
+                word_start += len(word) - len(word.split()[-1]) if word.strip() else len(word)
+                word = text[word_start:p0]
+            word = word.lstrip(_OPENERS).rstrip(_CLOSERS)
             if not word:
                 # A lone dot: the fourth of ". . . ." ends a sentence, the
                 # third of ". . ." does not (golden rules 45, 47, 48).
                 run, i = 1, p0
-                while i - 2 >= start and text[i - 1] == " " and text[i - 2] == ".":
+                while run < 4 and i - 2 >= start and text[i - 1] == " " and text[i - 2] == ".":
                     run += 1
                     i -= 2
                 if run < 4:
@@ -170,7 +174,7 @@ def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -
                     if kind == _NUMBER:
                         if digit:
                             continue
-                        if low in _AM_PM and text.count(" ", start, p0) < 3:
+                        if low in _AM_PM and len(text[start:p0].split()) <= 3:
                             # "At 5 a.m. Mr. Smith went": a time phrase opening
                             # the sentence is not a sentence (golden rule 18).
                             continue

@@ -102,6 +102,15 @@ def test_one_sentence(text: str) -> None:
         ("Visit timesca.com. It is free.", ["Visit timesca.com.", "It is free."]),
         ("Wait... Then it rang.", ["Wait...", "Then it rang."]),
         ("Why? Because.", ["Why?", "Because."]),
+        # Numbered and bulleted list items, each item split on its own.
+        (
+            "1. First point. Second sentence. 2. Next point",
+            ["1. First point.", "Second sentence.", "2. Next point"],
+        ),
+        ("• A bullet. More. • Another", ["• A bullet.", "More.", "• Another"]),
+        # Tabs and no-break spaces do not hide an abbreviation.
+        ("He met\tMr. Smith. It was 5\u00a0p.m. The end.",
+         ["He met\tMr. Smith.", "It was 5\u00a0p.m.", "The end."]),
     ],
 )
 def test_splits(text: str, expected: list[str]) -> None:
