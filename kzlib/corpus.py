@@ -42,7 +42,15 @@ from kzlib.clean import Cleaned, clean_text
 from kzlib.errors import InputError
 from kzlib.paths import MANIFEST_NAME, SEEDS_DIR
 
-__all__ = ["META_FIELDS", "Corpus", "Document", "load_corpus", "read_manifest"]
+__all__ = [
+    "META_FIELDS",
+    "Corpus",
+    "Document",
+    "iter_documents",
+    "load_corpus",
+    "metadata_flags",
+    "read_manifest",
+]
 
 #: Metadata fields every document carries, each with a provenance.
 META_FIELDS: tuple[str, ...] = ("title", "date", "author", "source", "url")
@@ -473,3 +481,31 @@ def load_corpus(path: str | Path = SEEDS_DIR, *, manifest: str | Path | None = N
     """
     folder = Path(path)
     return Corpus(tuple(iter_documents(folder, manifest=manifest)), str(folder))
+
+
+def metadata_flags(table: pd.DataFrame) -> pd.DataFrame:
+    """Which documents are truncated and which metadata fields are not given.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :meth:`Corpus.to_frame`.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by doc_id: ``truncated`` and, per field of :data:`META_FIELDS`,
+        the provenance when it is ``inferred`` or ``missing``, else "".
+
+    Examples
+    --------
+    >>> flags = metadata_flags(load_corpus().to_frame())
+    >>> flags.loc["004_f92db42e88264e84", "date"]
+    'inferred'
+    """
+    out = pd.DataFrame(index=pd.Index(table["doc_id"], name="doc_id"))
+    out["truncated"] = table["truncated"].to_numpy()
+    for f in META_FIELDS:
+        prov = table[f"{f}_from"].to_numpy()
+        out[f] = [p if p in ("inferred", "missing") else "" for p in prov]
+    return out
