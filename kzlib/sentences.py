@@ -218,6 +218,17 @@ def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -
     spans.append((start, end))
 
 
+def _split_paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Append the sentence spans of one stripped line, splitting list items first."""
+    if text[start] in _BULLETS or text[start].isalnum():
+        first = _LIST_START.match(text, start, end)
+        if first is not None:
+            for item_start, item_end in _list_items(text, start, end, first):
+                _split_line(text, item_start, item_end, spans)
+            return
+    _split_line(text, start, end, spans)
+
+
 def _is_item_start(text: str, start: int, word_start: int) -> bool:
     """Whether only bullets and spaces stand between the sentence start and a word."""
     return not text[start:word_start].strip(_BULLETS + " ")
@@ -282,15 +293,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     [(0, 24), (25, 38), (39, 46)]
     """
     spans: list[tuple[int, int]] = []
+    if "\n" not in text:  # fast path: one paragraph, as kzlib.segment passes it
+        end = len(text.rstrip())
+        if end:
+            _split_paragraph(text, len(text) - len(text.lstrip()), end, spans)
+        return spans
     for line in _LINE.finditer(text):
-        start, end = line.span()
-        if text[start] in _BULLETS or text[start].isalnum():
-            first = _LIST_START.match(text, start, end)
-            if first is not None:
-                for item_start, item_end in _list_items(text, start, end, first):
-                    _split_line(text, item_start, item_end, spans)
-                continue
-        _split_line(text, start, end, spans)
+        _split_paragraph(text, line.start(), line.end(), spans)
     return spans
 
 
