@@ -77,9 +77,10 @@ def segment_document(
 
     Examples
     --------
-    >>> paras, sents = segment_document(Document.from_text("Heading Here\\nOne. Two."))
+    >>> doc = Document.from_text("It began.\\nA Heading Here\\nOne. Two.")
+    >>> paras, sents = segment_document(doc)
     >>> [(s["kind"], s["text"]) for s in sents]
-    [('heading', 'Heading Here'), ('body', 'One.'), ('body', 'Two.')]
+    [('body', 'It began.'), ('heading', 'A Heading Here'), ('body', 'One.'), ('body', 'Two.')]
     """
     cleaned = doc.cleaned
     paragraphs: list[dict[str, object]] = []
@@ -136,7 +137,7 @@ def paragraphs_frame(docs: Iterable[Document]) -> pd.DataFrame:
     --------
     >>> from kzlib.corpus import load_corpus
     >>> paras = paragraphs_frame(load_corpus())
-    >>> paras.groupby("doc_id").size().min() > 1
+    >>> int(paras.groupby("doc_id").size().min()) > 1
     True
     """
     records: list[dict[str, object]] = []
