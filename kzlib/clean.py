@@ -89,8 +89,13 @@ _CHAR_RE = re.compile("[" + "".join(_CHAR_MAP) + "]")
 _SPACE_RUN_RE = re.compile(r"[ \t]{2,}|\t|[ \t]+$", re.MULTILINE)
 
 _TERMINAL_RE = re.compile(r"""[.!?:;]["'\u201d\u2019)\]]*$""")
+# A line that ends a paragraph (a wrapped line may end in ; or : mid-sentence).
+_PARA_END_RE = re.compile(r"""[.!?]["'\u201d\u2019)\]]*$""")
+# A list item: its line starts a new block even inside a wrapped paragraph.
+_BULLET_RE = re.compile(r"^\s*(?:[-*\u2022\u25aa\u2013]\s+|\d{1,2}[.)]\s+|\([a-z\d]\)\s+)")
 _DATE_LINE_RE = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"^(?:(?:Published|Updated|Posted|Date)\s*:?\s+(?:on\s+)?)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October"
@@ -412,6 +417,8 @@ def _classify(lines: list[_Line]) -> None:
         return
     # header: up to the first four non-blank lines
     header_done = False
+    first_idx = lines.index(nonblank[0])
+    blank_after_first = first_idx + 1 < len(lines) and not lines[first_idx + 1].text.strip()
     for i, ln in enumerate(nonblank[:4]):
         s = ln.text.strip().lstrip("\ufeff")
         if _DATE_LINE_RE.match(s):
@@ -421,10 +428,21 @@ def _classify(lines: list[_Line]) -> None:
         elif (
             i == 0
             and len(s) <= 200
-            and not s.endswith((".", ","))
-            and _is_title_case(s, max_words=25)
+            and not s.endswith((".", ",", ";", ":"))
             and len(nonblank) > 1
             and not _starts_lower(nonblank[1].text)
+            and (
+                _is_title_case(s, max_words=25)
+                # a sentence-case headline: short, set off by a blank line or a dateline/byline
+                or (
+                    len(s.split()) <= 20
+                    and (
+                        blank_after_first
+                        or bool(_DATE_LINE_RE.match(nonblank[1].text.strip()))
+                        or bool(_BYLINE_RE.match(nonblank[1].text.strip()))
+                    )
+                )
+            )
         ):
             ln.kind = "title"
         else:
@@ -446,7 +464,7 @@ def _classify(lines: list[_Line]) -> None:
             ln.kind = "heading"
             prev_ends_paragraph = True
             continue
-        prev_ends_paragraph = bool(_TERMINAL_RE.search(ln.text.rstrip()))
+        prev_ends_paragraph = bool(_PARA_END_RE.search(ln.text.rstrip()))
 
 
 # ---------------------------------------------------------------------------
@@ -464,7 +482,9 @@ def _line_break_edits(raw: str, lines: list[_Line]) -> list[tuple[int, int, str,
             and nxt.kind == "body"
             and ln.text.strip() != ""
             and nxt.text.strip() != ""
-            and (not _TERMINAL_RE.search(ln.text.rstrip()) or _starts_lower(nxt.text))
+            and not _BULLET_RE.match(nxt.text)
+            and not (_BULLET_RE.match(ln.text) and not _starts_lower(nxt.text))
+            and (not _PARA_END_RE.search(ln.text.rstrip()) or _starts_lower(nxt.text))
         )
         if join:
             edits.append((ln.end, ln.brk, " ", "unwrap"))

@@ -138,3 +138,26 @@ def test_offsets_map_back_property(text: str) -> None:
         assert 0 <= r <= len(text)
         if ch.isalnum():
             assert c.raw[r] == ch
+
+
+def test_sentence_case_headline_and_published_line() -> None:
+    c = clean_text("Kazakhstan's president visits Moscow\n\nPublished: June 3, 2025\nHe arrived.\n")
+    assert [(b.kind, b.text) for b in c.blocks] == [
+        ("title", "Kazakhstan's president visits Moscow"),
+        ("dateline", "Published: June 3, 2025"),
+        ("body", "He arrived."),
+    ]
+
+
+def test_wrapped_semicolon_joins_and_list_items_stay_apart() -> None:
+    c = clean_text(
+        "He met officials;\nthe talks lasted two hours.\n"
+        "Outcomes:\n- a gas\ndeal\n- a rail link\nMore soon."
+    )
+    assert [b.text for b in c.blocks] == [
+        "He met officials; the talks lasted two hours.",
+        "Outcomes:",
+        "- a gas deal",
+        "- a rail link",
+        "More soon.",
+    ]
