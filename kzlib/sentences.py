@@ -10,6 +10,12 @@ URLs, e-mail addresses and domains never produce a candidate, because a
 candidate needs whitespace after the punctuation. A newline is a hard
 boundary: every line is segmented on its own.
 
+Quotations are kept whole: a sentence that ends inside a closing quote or
+bracket keeps it (``He said “We will.”``), and a quotation of several
+sentences that is paired on its line (``“We are ready. We will help,” he
+said.``) stays one sentence with its attribution, as in pragmatic_segmenter
+and pySBD, unless it is longer than ``_MAX_PROTECTED`` characters.
+
 The rules follow the English "Golden Rules" of pragmatic_segmenter (the test
 suite runs all 48, see ``tests/fixtures/golden_rules_en.json``).
 
@@ -44,6 +50,11 @@ _NEXT_WORD = re.compile(r"[" + re.escape(_OPENERS) + r"]*([A-Za-z]+)")
 _SPACED_ELLIPSIS_THEN_CAPITAL = re.compile(
     r"\.(?: \.){2}\s+[" + re.escape(_OPENERS) + r"]*[A-Z]"
 )
+#: Paired double quotes, guillemets or parentheses (no nesting of the same kind).
+_PAIRED = re.compile(r'“[^“”]*”|"[^"]*"|«[^«»]*»|\([^()]*\)')
+#: Longest quotation (characters) kept whole; longer ones are quoted passages
+#: (speech excerpts, or straight quotes paired wrongly) and are split inside.
+_MAX_PROTECTED = 400
 #: A numbered, lettered or bulleted list item at the start of a line.
 _LIST_START = re.compile(r"([" + _BULLETS + r"])?\s*(?:(\d{1,3})|([a-z]))(\.\)|\.|\))\s")
 
@@ -105,6 +116,11 @@ _SENTENCE_STARTERS = frozenset(
 def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     """Append the sentence spans of ``text[start:end]`` (stripped, one line) to ``spans``."""
     text_find = text.rfind
+    line_start = start
+    # Paired quotation marks and parentheses within the line, found at the first
+    # cut: a boundary inside them is not one (pragmatic_segmenter's rule).
+    protected: list[tuple[int, int]] | None = None
+    k = 0
     for m in _CANDIDATE.finditer(text, start, end):
         nxt = m.end()
         c = text[nxt]
@@ -134,86 +150,97 @@ def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -
             # "compounds. . . . The": the sentence ends before a spaced ellipsis
             # that opens the next one (golden rule 48).
             p0 = m.start()
-            if (
+            if not (
                 m.group(1) == "."
                 and p0 > start
                 and not text[p0 - 1].isspace()
                 and _SPACED_ELLIPSIS_THEN_CAPITAL.match(text, nxt)
             ):
-                spans.append((start, m.end(2)))
-                start = nxt
-            continue
+                continue
         else:
             continue
 
-        p0 = m.start()
-        punct = m.group(1)
-        if punct == ".":
-            ws = text_find(" ", start, p0)
-            word_start = ws + 1 if ws >= 0 else start
-            word = text[word_start:p0]
-            if not word.isprintable():  # rare: a tab or no-break space inside
-                word_start += len(word) - len(word.split()[-1]) if word.strip() else len(word)
+        if c != ".":  # not the spaced-ellipsis case above
+            p0 = m.start()
+            punct = m.group(1)
+            if punct == ".":
+                ws = text_find(" ", start, p0)
+                word_start = ws + 1 if ws >= 0 else start
                 word = text[word_start:p0]
-            word = word.lstrip(_OPENERS).rstrip(_CLOSERS)
-            if not word:
-                # A lone dot: the fourth of ". . . ." ends a sentence, the
-                # third of ". . ." does not (golden rules 45, 47, 48).
-                run, i = 1, p0
-                while run < 4 and i - 2 >= start and text[i - 1] == " " and text[i - 2] == ".":
-                    run += 1
-                    i -= 2
-                if run < 4:
-                    continue
-            else:
-                low = word.lower()
-                kind = _ABBREVIATIONS.get(low)
-                if kind is not None:
-                    if kind in (_TITLE, _NEVER):
+                if not word.isprintable():  # rare: a tab or no-break space inside
+                    word_start += len(word) - len(word.split()[-1]) if word.strip() else len(word)
+                    word = text[word_start:p0]
+                word = word.lstrip(_OPENERS).rstrip(_CLOSERS)
+                if not word:
+                    # A lone dot: the fourth of ". . . ." ends a sentence, the
+                    # third of ". . ." does not (golden rules 45, 47, 48).
+                    run, i = 1, p0
+                    while run < 4 and i - 2 >= start and text[i - 1] == " " and text[i - 2] == ".":
+                        run += 1
+                        i -= 2
+                    if run < 4:
                         continue
-                    if kind == _NUMBER:
-                        if digit:
+                else:
+                    low = word.lower()
+                    kind = _ABBREVIATIONS.get(low)
+                    if kind is not None:
+                        if kind in (_TITLE, _NEVER):
                             continue
-                        if low in _AM_PM and len(text[start:p0].split()) <= 3:
-                            # "At 5 a.m. Mr. Smith went": a time phrase opening
-                            # the sentence is not a sentence (golden rule 18).
+                        if kind == _NUMBER:
+                            if digit:
+                                continue
+                            if low in _AM_PM and len(text[start:p0].split()) <= 3:
+                                # "At 5 a.m. Mr. Smith went": a time phrase opening
+                                # the sentence is not a sentence (golden rule 18).
+                                continue
+                        elif kind == _POSTPOSITIVE:
+                            w = _NEXT_WORD.match(text, nxt)
+                            if digit or w is None or w.group(1) not in _SENTENCE_STARTERS:
+                                continue
+                        elif digit:  # etc. 5
                             continue
-                    elif kind == _POSTPOSITIVE:
-                        w = _NEXT_WORD.match(text, nxt)
-                        if digit or w is None or w.group(1) not in _SENTENCE_STARTERS:
-                            continue
-                    elif digit:  # etc. 5
-                        continue
-                elif "." in word:
-                    if _MULTI_PERIOD.fullmatch(word):
-                        # U.S., E.U., U.S.A.: a boundary only before a word that
-                        # typically starts a sentence (golden rules 13-17).
-                        w = _NEXT_WORD.match(text, nxt)
-                        if digit or w is None or w.group(1) not in _SENTENCE_STARTERS:
-                            continue
-                    # Otherwise a number, URL, e-mail or domain: an ordinary end.
-                elif len(word) == 1:
-                    if word.islower():
-                        continue  # p. 55, a. (list item)
-                    if word.isupper():
-                        if word != "I":
-                            continue  # an initial: Jonas E. Smith
-                        # "you and I. Did" ends; "Albert I. Jones" does not.
-                        prev_end = word_start - 1
-                        prev_start = text_find(" ", start, prev_end) + 1 or start
-                        if prev_start < prev_end and text[prev_start].isupper():
-                            continue
-                    elif word.isdigit() and _is_item_start(text, start, word_start):
-                        continue  # list marker "1." opening the item
-                elif (
-                    word[-1].isdigit()
-                    and word.lstrip(_BULLETS).isdigit()
-                    and _is_item_start(text, start, word_start)
-                ):
-                    continue  # list marker "10." or "⁃9." opening the item
-        elif punct[0] in "…." and p0 > start and text[p0 - 1] == "[" and m.group(2)[:1] == "]":
-            continue  # "[...]" marks an omission inside a quotation, not an end
-        spans.append((start, m.end(2)))
+                    elif "." in word:
+                        if _MULTI_PERIOD.fullmatch(word):
+                            # U.S., E.U., U.S.A.: a boundary only before a word that
+                            # typically starts a sentence (golden rules 13-17).
+                            w = _NEXT_WORD.match(text, nxt)
+                            if digit or w is None or w.group(1) not in _SENTENCE_STARTERS:
+                                continue
+                        # Otherwise a number, URL, e-mail or domain: an ordinary end.
+                    elif len(word) == 1:
+                        if word.islower():
+                            continue  # p. 55, a. (list item)
+                        if word.isupper():
+                            if word != "I":
+                                continue  # an initial: Jonas E. Smith
+                            # "you and I. Did" ends; "Albert I. Jones" does not.
+                            prev_end = word_start - 1
+                            prev_start = text_find(" ", start, prev_end) + 1 or start
+                            if prev_start < prev_end and text[prev_start].isupper():
+                                continue
+                        elif word.isdigit() and _is_item_start(text, start, word_start):
+                            continue  # list marker "1." opening the item
+                    elif (
+                        word[-1].isdigit()
+                        and word.lstrip(_BULLETS).isdigit()
+                        and _is_item_start(text, start, word_start)
+                    ):
+                        continue  # list marker "10." or "⁃9." opening the item
+            elif punct[0] in "…." and p0 > start and text[p0 - 1] == "[" and m.group(2)[:1] == "]":
+                continue  # "[...]" marks an omission inside a quotation, not an end
+        cut = m.end(2)
+        if protected is None:
+            protected = [
+                q.span()
+                for q in _PAIRED.finditer(text, line_start, end)
+                if q.end() - q.start() <= _MAX_PROTECTED
+            ]
+        if protected:
+            while k < len(protected) and protected[k][1] <= cut:
+                k += 1
+            if k < len(protected) and protected[k][0] < cut:
+                continue  # inside “...” or (...): “We will. Soon,” he said.
+        spans.append((start, cut))
         start = nxt
     spans.append((start, end))
 
@@ -271,8 +298,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     Every newline is a hard boundary; within a line, sentences end at
     ``.``/``!``/``?``/``…`` (with any closing quotes or brackets) unless the
-    rules for abbreviations, initials, numbers, list markers and ellipses say
-    otherwise.
+    rules for abbreviations, initials, numbers, list markers, ellipses and
+    paired quotation marks or parentheses say otherwise.
 
     Parameters
     ----------

@@ -51,6 +51,16 @@ def test_golden_rules_at_least_47_of_48() -> None:
         ("He left (for good.) Then she came.", ["He left (for good.)", "Then she came."]),
         ("“Is it over?” she asked.", ["“Is it over?” she asked."]),
         ("“We will,” he said. “Soon.”", ["“We will,” he said.", "“Soon.”"]),
+        # A quotation of several sentences, paired on its line, stays whole.
+        (
+            "“We are ready. Kazakhstan is a bridge,” Tokayev said. He left.",
+            ["“We are ready. Kazakhstan is a bridge,” Tokayev said.", "He left."],
+        ),
+        ('He said: "Yes. We will." Then he left.', ['He said: "Yes. We will."', "Then he left."]),
+        ("Talks (held in Astana. They lasted.) ended. Then.",
+         ["Talks (held in Astana. They lasted.) ended.", "Then."]),
+        # An unclosed quotation does not swallow the rest of the line.
+        ("He said “We will. Then it ended.", ["He said “We will.", "Then it ended."]),
         # A newline is a hard boundary.
         ("A heading\nThe body starts here", ["A heading", "The body starts here"]),
         ("First line. Second\n\n  Third.  ", ["First line.", "Second", "Third."]),
@@ -83,6 +93,9 @@ def test_quotes_brackets_and_newlines(text: str, expected: list[str]) -> None:
         "Growth reached 3.5 percent.",
         "See timesca.com for details.",
         "Write to press@timesca.com for details.",
+        "Tokayev declared to the Assembly: “Kazakhstan today carries eighty percent of all "
+        "overland freight between Asia and Europe. By 2029, we will build five thousand "
+        "kilometers of new railway to strengthen the Middle Corridor.”",
     ],
 )
 def test_one_sentence(text: str) -> None:
@@ -180,3 +193,10 @@ def test_span_invariants_arbitrary_characters(text: str) -> None:
 def test_span_invariants_on_golden_rules() -> None:
     for rule in _golden_rules():
         _check_invariants(rule["text"])
+
+
+def test_long_quotation_is_split_inside() -> None:
+    first = "We " + "really " * 60 + "mean it."
+    text = f"He said: “{first} We will.” Then he left."
+    assert len(text) > 400
+    assert split_sentences(text) == [f"He said: “{first}", "We will.”", "Then he left."]
