@@ -190,6 +190,12 @@ def test_span_invariants_arbitrary_characters(text: str) -> None:
     _check_invariants(text)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_span_invariants_any_unicode(text: str) -> None:
+    _check_invariants(text)
+
+
 def test_span_invariants_on_golden_rules() -> None:
     for rule in _golden_rules():
         _check_invariants(rule["text"])
