@@ -1,0 +1,623 @@
+"""Corpus sources read in parts: a folder of ``.txt``, a Parquet table, a JSON Lines file.
+
+A corpus too large to hold in memory is read one *part* at a time. A part is a
+small, picklable description of a slice of the source (a few hundred files,
+rows or lines); :func:`plan_source` cuts a source into parts with one cheap
+pass over it, and :func:`read_part` turns one part into :class:`Document`
+records. The same functions run in-process or as Dask tasks
+(:mod:`kzlib.pipeline`), so a part can be read on any worker that sees the
+source path.
+
+Table sources
+-------------
+A ``.parquet`` or ``.jsonl`` file holds one article per row (JSON Lines: one
+JSON object per line; blank lines are skipped). Columns:
+
+``text``      the article, exactly as received (required)
+``doc_id``    identifier (default: ``<file stem>_<row number, 6 digits>``)
+``title``, ``date`` (ISO 8601), ``author``, ``source``, ``url``, ``note``
+              metadata; values given here count as given, like a manifest
+              (provenance ``manifest``); missing ones are extracted or inferred
+              from the text exactly as for a folder
+other columns ignored, with one warning naming them
+
+A document read from a table has ``path`` ``<file name>:<row>`` (rows and
+lines count from 1) and ``sha256`` of its text encoded as UTF-8. The checks
+are those of :func:`kzlib.corpus.iter_documents`: an empty or binary text, a
+text that is not UTF-8, a malformed date, a repeated ``doc_id`` or a text
+repeated verbatim stops the run with one line naming the file and row. The
+two corpus-wide checks (repeated ids and texts) need every part and are made
+by :class:`CorpusCheck`, which the caller feeds each part's documents in order.
+
+Examples
+--------
+>>> from kzlib.paths import SEEDS_DIR
+>>> parts = list(plan_source(SEEDS_DIR, batch_size=3).parts)
+>>> [p.n_docs for p in parts]
+[3, 1]
+>>> [d.doc_id for d in read_part(parts[1])]
+['004_f92db42e88264e84']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date as _date
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from kzlib.corpus import (
+    META_FIELDS,
+    Document,
+    _content_key,
+    _decode,
+    _fill_meta,
+    read_manifest,
+)
+from kzlib.errors import InputError
+from kzlib.paths import MANIFEST_NAME
+
+__all__ = [
+    "TABLE_COLUMNS",
+    "TABLE_SUFFIXES",
+    "CorpusCheck",
+    "Part",
+    "SourcePlan",
+    "document_keys",
+    "iter_source",
+    "plan_source",
+    "read_part",
+    "source_kind",
+]
+
+#: File suffixes read as one-article-per-row tables.
+TABLE_SUFFIXES: tuple[str, ...] = (".parquet", ".jsonl")
+#: Columns a table source may have (``text`` is required).
+TABLE_COLUMNS: tuple[str, ...] = ("doc_id", "text", *META_FIELDS, "note")
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Default number of documents per part.
+DEFAULT_BATCH_SIZE = 250
+
+
+@dataclass(frozen=True)
+class Part:
+    """One slice of a corpus source: what a single task reads.
+
+    Attributes
+    ----------
+    source : str
+        The corpus path (folder or table file).
+    kind : str
+        ``folder``, ``parquet`` or ``jsonl``.
+    index : int
+        Position of the part in the source (0, 1, ...).
+    first_row : int
+        Row (line, for JSON Lines; file position, for a folder) of the first
+        document, counting from 1.
+    n_docs : int
+        Number of documents (rows, non-blank lines or files) in the part.
+    start, stop : int
+        Byte offsets (JSON Lines), row offsets within ``row_group`` (Parquet)
+        or unused (folder).
+    row_group : int
+        Parquet row group the rows belong to (-1 otherwise).
+    files : tuple of str
+        File names (folder parts only).
+    given : tuple of tuple
+        Manifest rows of ``files``, as ``(file, ((column, value), ...))``.
+    records : tuple of dict
+        The rows themselves, when the planner had to read them to cut the
+        source (a Parquet row group much larger than a batch).
+    """
+
+    source: str
+    kind: str
+    index: int
+    first_row: int
+    n_docs: int
+    start: int = 0
+    stop: int = 0
+    row_group: int = -1
+    files: tuple[str, ...] = ()
+    given: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = ()
+    records: tuple[dict[str, Any], ...] = ()
+
+
+def source_kind(path: str | Path) -> str:
+    """What kind of corpus source a path is: ``folder``, ``parquet`` or ``jsonl``.
+
+    Raises :class:`InputError` for a path that does not exist or is another
+    kind of file.
+
+    Examples
+    --------
+    >>> from kzlib.paths import SEEDS_DIR
+    >>> source_kind(SEEDS_DIR)
+    'folder'
+    """
+    p = Path(path)
+    if p.is_dir():
+        return "folder"
+    suffix = p.suffix.lower()
+    if not p.exists():
+        what = "corpus file" if suffix in TABLE_SUFFIXES else "corpus folder"
+        raise InputError(
+            f"{p}: {what} not found; pass --corpus with an existing folder, .parquet or .jsonl file"
+        )
+    if suffix not in TABLE_SUFFIXES:
+        raise InputError(
+            f"{p}: not a corpus; pass a folder of .txt articles or a .parquet/.jsonl "
+            "table with a 'text' column"
+        )
+    return suffix.lstrip(".")
+
+
+# ---------------------------------------------------------------------------
+# planning
+
+
+@dataclass(frozen=True)
+class SourcePlan:
+    """A corpus source cut into parts: how many documents, and the parts (lazily).
+
+    Attributes
+    ----------
+    source : str
+        The corpus path.
+    kind : str
+        ``folder``, ``parquet`` or ``jsonl``.
+    n_docs : int
+        Documents in the source (for progress and ETA).
+    parts : iterator of Part
+        The parts, in source order; consumed once.
+    """
+
+    source: str
+    kind: str
+    n_docs: int
+    parts: Iterator[Part]
+
+
+def plan_source(path: str | Path, *, batch_size: int = DEFAULT_BATCH_SIZE) -> SourcePlan:
+    """Cut a corpus source into parts of about ``batch_size`` documents.
+
+    Reads only what is needed to find the boundaries: the folder listing and
+    manifest, the Parquet footer, or one pass over the JSON Lines bytes. (A
+    Parquet row group of more than twice ``batch_size`` rows is streamed
+    through in batches and its parts carry their rows.) Folder-level checks (a
+    manifest row without its file, an empty folder) are made here, and files
+    missing from the manifest are warned about here.
+
+    Parameters
+    ----------
+    path : str or Path
+        Folder of ``.txt`` articles, ``.parquet`` file or ``.jsonl`` file.
+    batch_size : int
+        Documents per part (a Parquet row group smaller than this is one part).
+
+    Returns
+    -------
+    SourcePlan
+        Document count and the parts in source order (never an empty part).
+
+    Examples
+    --------
+    >>> from kzlib.paths import SEEDS_DIR
+    >>> plan = plan_source(SEEDS_DIR, batch_size=3)
+    >>> plan.n_docs, [p.n_docs for p in plan.parts]
+    (4, [3, 1])
+    """
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+        raise InputError(f"batch size must be a positive integer, not {batch_size!r}")
+    kind = source_kind(path)
+    if kind == "folder":
+        parts = _plan_folder(Path(path), batch_size)
+        return SourcePlan(str(path), kind, sum(p.n_docs for p in parts), iter(parts))
+    if kind == "parquet":
+        pf = _parquet_file(Path(path))
+        _check_columns(Path(path), pf.schema_arrow.names)
+        n = pf.metadata.num_rows
+        if n == 0:
+            raise InputError(f"{path}: no rows; put one article per row in it")
+        return SourcePlan(str(path), kind, n, _plan_parquet(Path(path), batch_size))
+    parts = _plan_jsonl(Path(path), batch_size)
+    return SourcePlan(str(path), kind, sum(p.n_docs for p in parts), iter(parts))
+
+
+def _plan_folder(folder: Path, batch_size: int) -> list[Part]:
+    files = sorted(p.name for p in folder.iterdir() if p.suffix == ".txt" and p.is_file())
+    manifest_path = folder / MANIFEST_NAME
+    rows = read_manifest(manifest_path) if manifest_path.is_file() else None
+    if rows is not None:
+        names = set(files)
+        for lineno, name in enumerate(rows, start=2):
+            if name not in names:
+                raise InputError(
+                    f"{manifest_path}: line {lineno}: file {name} not found in {folder}; "
+                    "restore the file or delete its row"
+                )
+        for name in files:
+            if name not in rows:
+                warnings.warn(
+                    f"{folder / name}: not listed in {manifest_path.name}; "
+                    "metadata extracted or inferred",
+                    stacklevel=3,
+                )
+    if not files:
+        raise InputError(f"{folder}: no .txt articles found; put UTF-8 .txt files in it")
+    parts = []
+    for index, lo in enumerate(range(0, len(files), batch_size)):
+        chunk = tuple(files[lo : lo + batch_size])
+        given = tuple(
+            (name, tuple(sorted(rows[name].items())))
+            for name in chunk
+            if rows is not None and name in rows
+        )
+        parts.append(
+            Part(str(folder), "folder", index, lo + 1, len(chunk), files=chunk, given=given)
+        )
+    return parts
+
+
+def _parquet_file(path: Path) -> Any:
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises several types for a bad file
+        raise InputError(
+            f"{path}: not a readable Parquet file ({str(exc).splitlines()[0]}); "
+            "write it again with pandas.DataFrame.to_parquet"
+        ) from None
+
+
+def _check_columns(path: Path, columns: Sequence[str]) -> list[str]:
+    """The columns to read; warn once about the others."""
+    if "text" not in columns:
+        raise InputError(
+            f"{path}: no 'text' column (has: {', '.join(columns) or 'none'}); "
+            "put each article's text in a column named text"
+        )
+    _check_columns_warn_only(path, columns)
+    return [c for c in columns if c in TABLE_COLUMNS]
+
+
+def _plan_parquet(path: Path, batch_size: int) -> Iterator[Part]:
+    pf = _parquet_file(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        columns = _check_columns(path, pf.schema_arrow.names)
+    meta = pf.metadata
+    index = 0
+    row = 1
+    for group in range(meta.num_row_groups):
+        n = meta.row_group(group).num_rows
+        if n <= 2 * batch_size:
+            if n:
+                yield Part(str(path), "parquet", index, row, n, 0, n, row_group=group)
+                index += 1
+        else:
+            lo = 0
+            for batch in pf.iter_batches(
+                batch_size=batch_size, row_groups=[group], columns=columns
+            ):
+                records = tuple(batch.to_pylist())
+                yield Part(
+                    str(path),
+                    "parquet",
+                    index,
+                    row + lo,
+                    len(records),
+                    lo,
+                    lo + len(records),
+                    row_group=group,
+                    records=records,
+                )
+                index += 1
+                lo += len(records)
+        row += n
+
+
+def _plan_jsonl(path: Path, batch_size: int) -> list[Part]:
+    parts: list[Part] = []
+    offset = 0
+    lineno = 0
+    start = 0
+    first = 0
+    count = 0
+    with path.open("rb") as fh:
+        for line in fh:
+            lineno += 1
+            if line.strip():
+                if count == 0:
+                    start, first = offset, lineno
+                if not parts and count == 0:
+                    _warn_extra_keys(path, line)
+                count += 1
+            offset += len(line)
+            if count == batch_size:
+                parts.append(Part(str(path), "jsonl", len(parts), first, count, start, offset))
+                count = 0
+    if count:
+        parts.append(Part(str(path), "jsonl", len(parts), first, count, start, offset))
+    if not parts:
+        raise InputError(f"{path}: no articles (only blank lines); put one JSON object per line")
+    return parts
+
+
+def _warn_extra_keys(path: Path, line: bytes) -> None:
+    """Warn about the columns of the first JSON object that will be ignored."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return  # reported with its line number when the part is read
+    if isinstance(record, dict):
+        _check_columns_warn_only(path, list(record))
+
+
+def _check_columns_warn_only(path: Path, columns: Sequence[str]) -> None:
+    extra = [c for c in columns if c not in TABLE_COLUMNS]
+    if extra:
+        warnings.warn(f"{path}: column(s) {', '.join(extra)} ignored", stacklevel=5)
+
+
+# ---------------------------------------------------------------------------
+# reading
+
+
+def read_part(part: Part) -> list[Document]:
+    """Read one part into documents, with the per-document checks.
+
+    Pure apart from reading the source: the same part gives the same
+    documents on any machine. Metadata is filled (given, else extracted, else
+    inferred), which cleans each text; the corpus-wide checks are left to
+    :class:`CorpusCheck`.
+
+    Examples
+    --------
+    >>> from kzlib.paths import SEEDS_DIR
+    >>> docs = read_part(next(plan_source(SEEDS_DIR).parts))
+    >>> docs[0].meta["author"], docs[0].provenance["author"]
+    ('Valikhan Tuleshov', 'text')
+    """
+    if part.kind == "folder":
+        return _read_folder_part(part)
+    if part.kind == "parquet":
+        return _read_parquet_part(part)
+    if part.kind == "jsonl":
+        return _read_jsonl_part(part)
+    raise InputError(f"{part.source}: unknown source kind {part.kind!r}")
+
+
+def _read_folder_part(part: Part) -> list[Document]:
+    folder = Path(part.source)
+    given = {name: dict(items) for name, items in part.given}
+    docs = []
+    for name in part.files:
+        p = folder / name
+        data = p.read_bytes()
+        text = _decode(p, data)
+        meta = given.get(name, {})
+        doc = Document(meta.get("doc_id") or p.stem, name, text, hashlib.sha256(data).hexdigest())
+        _fill_meta(doc, meta)
+        docs.append(doc)
+    return docs
+
+
+def _read_parquet_part(part: Part) -> list[Document]:
+    path = Path(part.source)
+    if part.records:
+        records = list(part.records)
+    else:
+        pf = _parquet_file(path)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            columns = _check_columns(path, pf.schema_arrow.names)
+        records = pf.read_row_group(part.row_group, columns=columns).to_pylist()
+    return [
+        _record_document(rec, path=path, where=f"row {part.first_row + i}", row=part.first_row + i)
+        for i, rec in enumerate(records)
+    ]
+
+
+def _read_jsonl_part(part: Part) -> list[Document]:
+    path = Path(part.source)
+    with path.open("rb") as fh:
+        fh.seek(part.start)
+        data = fh.read(part.stop - part.start)
+    docs = []
+    lineno = part.first_row - 1
+    for raw_line in data.splitlines(keepends=True):
+        lineno += 1
+        if not raw_line.strip():
+            continue
+        where = f"line {lineno}"
+        try:
+            line = raw_line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{path}: {where}: not UTF-8 (byte 0x{raw_line[exc.start]:02x} at column "
+                f"{exc.start + 1}); re-save the file as UTF-8"
+            ) from None
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"{path}: {where}: not valid JSON ({exc.msg} at column {exc.colno}); "
+                "write one JSON object per line"
+            ) from None
+        if not isinstance(record, dict):
+            raise InputError(
+                f"{path}: {where}: a JSON {type(record).__name__}, not an object; "
+                'write one object per line, e.g. {"text": "..."}'
+            )
+        docs.append(_record_document(record, path=path, where=where, row=lineno))
+    return docs
+
+
+def _cell(path: Path, where: str, column: str, value: object) -> str | None:
+    """A metadata cell as stripped text, or None."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if column == "date" and isinstance(value, datetime):
+        return value.date().isoformat()
+    if column == "date" and isinstance(value, _date):
+        return value.isoformat()
+    if column == "doc_id" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise InputError(
+            f"{path}: {where}: column {column} holds a {type(value).__name__} ({value!r}); "
+            "write it as text"
+        )
+    value = value.strip()
+    if column == "date" and value:
+        ok = bool(_ISO_DATE_RE.fullmatch(value))
+        if ok:
+            try:
+                datetime.strptime(value, "%Y-%m-%d")
+            except ValueError:
+                ok = False
+        if not ok:
+            raise InputError(
+                f"{path}: {where}: date {value!r} is not ISO 8601; write it as YYYY-MM-DD"
+            )
+    return value or None
+
+
+def _record_document(record: dict[str, Any], *, path: Path, where: str, row: int) -> Document:
+    text = record.get("text")
+    if isinstance(text, bytes):
+        text = _decode(Path(f"{path}: {where}"), text)
+    if text is None:
+        raise InputError(f"{path}: {where}: no text; put the article in the 'text' column")
+    if not isinstance(text, str):
+        raise InputError(
+            f"{path}: {where}: text is a {type(text).__name__}, not a string; "
+            "put the article text in the 'text' column"
+        )
+    if not text.strip():
+        raise InputError(f"{path}: {where}: text is empty; put the article in it or drop the row")
+    if "\x00" in text[:8192]:
+        raise InputError(
+            f"{path}: {where}: text looks binary (NUL character at {text.index(chr(0))}); "
+            "only plain text can be loaded"
+        )
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.01 * len(sample):
+        raise InputError(
+            f"{path}: {where}: text looks binary ({controls} control characters); "
+            "only plain text can be loaded"
+        )
+    given: dict[str, str | None] = {}
+    for column in ("doc_id", *META_FIELDS, "note"):
+        if column in record:
+            given[column] = _cell(path, where, column, record[column])
+    doc_id = given.pop("doc_id", None) or f"{path.stem}_{row:06d}"
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    doc = Document(doc_id, f"{path.name}:{row}", text, sha)
+    _fill_meta(doc, given)
+    return doc
+
+
+# ---------------------------------------------------------------------------
+# corpus-wide checks
+
+
+class CorpusCheck:
+    """The corpus-wide checks: no repeated ``doc_id``, no text repeated verbatim.
+
+    Feed it every part's documents, in source order; it raises
+    :class:`InputError` at the first repeat, naming both places. It keeps one
+    16-byte digest per document (about 10 MB for a million).
+
+    Examples
+    --------
+    >>> check = CorpusCheck("c.jsonl")
+    >>> check.add([("a", "c.jsonl: line 1", "k1")])
+    >>> check.add([("b", "c.jsonl: line 2", "k1")])
+    Traceback (most recent call last):
+    ...
+    kzlib.errors.InputError: c.jsonl: line 2: same text as c.jsonl: line 1; delete one of the two
+    """
+
+    def __init__(self, source: str | Path) -> None:
+        self.source = str(source)
+        self._ids: dict[str, str] = {}
+        self._texts: dict[bytes, str] = {}
+
+    def add(self, keys: Sequence[tuple[str, str, str]]) -> None:
+        """Check ``(doc_id, where, content_key)`` triples (see :func:`document_keys`)."""
+        for doc_id, where, key in keys:
+            digest = bytes.fromhex(key[:32]) if len(key) >= 32 else key.encode()
+            if digest in self._texts:
+                raise InputError(
+                    f"{where}: same text as {self._texts[digest]}; delete one of the two"
+                )
+            self._texts[digest] = where
+            if doc_id in self._ids:
+                raise InputError(
+                    f"{where}: doc_id {doc_id!r} already used by {self._ids[doc_id]}; "
+                    "make it unique"
+                )
+            self._ids[doc_id] = where
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+def document_keys(part: Part, docs: Sequence[Document]) -> list[tuple[str, str, str]]:
+    """``(doc_id, where, content_key)`` of each document, for :class:`CorpusCheck`.
+
+    ``where`` names the file (and row) as error messages show it.
+
+    Examples
+    --------
+    >>> from kzlib.paths import SEEDS_DIR
+    >>> part = next(plan_source(SEEDS_DIR).parts)
+    >>> document_keys(part, read_part(part))[0][1].endswith("000_844f52fa49c433e9.txt")
+    True
+    """
+    if part.kind == "folder":
+        return [(d.doc_id, str(Path(part.source) / d.path), _content_key(d.raw)) for d in docs]
+    unit = "line" if part.kind == "jsonl" else "row"
+    return [
+        (d.doc_id, f"{part.source}: {unit} {d.path.rpartition(':')[2]}", _content_key(d.raw))
+        for d in docs
+    ]
+
+
+def iter_source(
+    path: str | Path, *, batch_size: int = DEFAULT_BATCH_SIZE
+) -> Iterator[list[Document]]:
+    """Yield the documents of any corpus source in batches, with every check.
+
+    Memory holds one batch at a time. For a folder this gives the same
+    documents as :func:`kzlib.corpus.iter_documents`.
+
+    Parameters
+    ----------
+    path : str or Path
+        Folder of ``.txt`` articles, ``.parquet`` or ``.jsonl`` table.
+    batch_size : int
+        Documents per batch (Parquet row groups may make batches smaller).
+
+    Examples
+    --------
+    >>> from kzlib.paths import SEEDS_DIR
+    >>> [len(batch) for batch in iter_source(SEEDS_DIR, batch_size=2)]
+    [2, 2]
+    """
+    check = CorpusCheck(path)
+    for part in plan_source(path, batch_size=batch_size).parts:
+        docs = read_part(part)
+        check.add(document_keys(part, docs))
+        yield docs
