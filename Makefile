@@ -12,7 +12,7 @@ setup: $(STAMP)
 # Re-install only when the pins change; `make setup` twice does nothing the second time.
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet "pip==26.3"
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,bench]"
 	touch $(STAMP)
 
