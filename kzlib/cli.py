@@ -74,6 +74,63 @@ def _cmd_sentences(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value}: give a whole number of at least 1")
+    return number
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from kzlib.report import report
+
+    result = report(
+        args.out,
+        corpus=args.corpus,
+        params=args.params,
+        jobs=args.jobs,
+        only=args.only or (),
+        no_input=args.no_input,
+    )
+    return 0 if result.ok else 1
+
+
+def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "report",
+        help="execute every notebook; write HTML, tables, index.html and run.json",
+        description="Execute notebooks/NN_*.ipynb with papermill and publish a self-contained "
+        "report folder: index.html, html/, notebooks/, tables/, run.json (provenance). "
+        "Exit status 1 if a notebook failed (the report is still written), 2 for bad input.",
+    )
+    _corpus_arg(p)
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="report folder")
+    p.add_argument(
+        "--params",
+        type=Path,
+        metavar="FILE.yaml",
+        help="parameter values: top-level keys for every notebook, a notebook's name "
+        "(e.g. topics:) for that notebook only",
+    )
+    p.add_argument(
+        "--jobs",
+        type=_positive_int,
+        metavar="N",
+        help="notebooks run at once (default: number of CPU cores)",
+    )
+    p.add_argument(
+        "--only",
+        action="append",
+        metavar="NAME",
+        help="run only this notebook (01_topics or topics); repeat for more",
+    )
+    p.add_argument("--no-input", action="store_true", help="hide code cells in the HTML")
+    p.set_defaults(handler=_cmd_report)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kzlib`` command.
 
@@ -106,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Analyses add their commands below, one `_add_<command>(sub)` function each.
     # >>> analysis commands
+    _add_report(sub)
     # <<< analysis commands
     return parser
 

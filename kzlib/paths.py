@@ -27,6 +27,9 @@ LEXICON_DIR: Path = DATA_DIR / "lexicons"
 NOTEBOOKS_DIR: Path = PROJECT_ROOT / "notebooks"
 #: Default output folder of ``kzlib report``.
 REPORTS_DIR: Path = PROJECT_ROOT / "reports"
+#: Interpreter of the project's virtual environment (``make setup``); ``kzlib report``
+#: runs notebook kernels with it when it exists, whichever Python started the command.
+VENV_PYTHON: Path = PROJECT_ROOT / ".venv" / "bin" / "python"
 #: Name of the optional metadata file inside a corpus folder.
 MANIFEST_NAME: str = "manifest.csv"
 

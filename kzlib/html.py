@@ -1,0 +1,273 @@
+"""Self-contained HTML: executed notebooks and the report's index page.
+
+The stock nbconvert ``lab`` template loads require.js, MathJax and Mermaid
+from a CDN, so a report opened offline (or archived) shows blank areas and
+waits on the network. :class:`NotebookRenderer` renders through the same
+template with those script blocks removed: figures are inline PNG/SVG data,
+styles are inlined, and nothing is fetched. The price: LaTeX in Markdown
+shows as source and Mermaid diagrams as code, which these notebooks do not
+use. One renderer (one nbconvert ``HTMLExporter``) is built per run and
+reused for every notebook, in-process: starting ``jupyter nbconvert`` per
+notebook costs seconds of start-up each.
+
+:func:`index_page` writes the page a reader opens first: each notebook with
+its status, duration, parameters and links, a corpus summary, the tables and
+the provenance of the run.
+
+Examples
+--------
+>>> import nbformat
+>>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Hi")])
+>>> page = NotebookRenderer().render(nb, title="hi")
+>>> "<script src=" in page, "Hi" in page
+(False, True)
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import threading
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = ["SELF_CONTAINED_TEMPLATE", "NotebookRenderer", "index_page"]
+
+#: Jinja template: nbconvert's ``lab`` page without any script fetched from the network.
+SELF_CONTAINED_TEMPLATE: str = """\
+{%- extends 'index.html.j2' -%}
+{#- kzlib: no require.js, MathJax, Mermaid or widget manager from a CDN. -#}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+_TEMPLATE_NAME = "kzlib_self_contained.html.j2"
+
+
+class NotebookRenderer:
+    """Render notebooks to self-contained HTML with one reused nbconvert exporter.
+
+    Parameters
+    ----------
+    no_input : bool
+        Hide code cells (and prompts), keeping Markdown, outputs and figures.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
+    >>> "1 + 1" in NotebookRenderer(no_input=True).render(nb, title="t")
+    False
+    """
+
+    def __init__(self, *, no_input: bool = False) -> None:
+        from jinja2 import DictLoader
+        from nbconvert import HTMLExporter
+
+        self.no_input = no_input
+        self._exporter = HTMLExporter(  # type: ignore[no-untyped-call]
+            template_name="lab",
+            template_file=_TEMPLATE_NAME,
+            extra_loaders=[DictLoader({_TEMPLATE_NAME: SELF_CONTAINED_TEMPLATE})],
+            embed_images=True,
+            exclude_input=no_input,
+            exclude_input_prompt=no_input,
+            exclude_output_prompt=no_input,
+        )
+        self._lock = threading.Lock()
+
+    def render(self, nb: Any, *, title: str) -> str:
+        """Render one notebook (an ``nbformat.NotebookNode``) to an HTML page.
+
+        Parameters
+        ----------
+        nb : NotebookNode
+            The notebook, usually executed.
+        title : str
+            Page title.
+
+        Returns
+        -------
+        str
+            The HTML document.
+
+        Examples
+        --------
+        >>> import nbformat
+        >>> nb = nbformat.v4.new_notebook()
+        >>> "<title>empty</title>" in NotebookRenderer().render(nb, title="empty")
+        True
+        """
+        resources = {"metadata": {"name": title}}
+        with self._lock:  # one exporter shared by the worker threads
+            body, _ = self._exporter.from_notebook_node(nb, resources=resources)
+        return str(body)
+
+
+# ---------------------------------------------------------------------------
+# index page
+
+_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto;
+       max-width: 72rem; padding: 0 1rem; color: #1f2328; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+.sub { color: #59636e; margin-top: 0; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+th, td { border-bottom: 1px solid #d1d9e0; padding: .35rem .5rem; text-align: left;
+         vertical-align: top; }
+th { background: #f6f8fa; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85rem; }
+.ok { color: #1a7f37; font-weight: 600; } .failed { color: #cf222e; font-weight: 600; }
+.err { color: #cf222e; font-family: ui-monospace, monospace; font-size: .85rem; }
+.banner { padding: .6rem .8rem; border-radius: 6px; margin: 1rem 0; }
+.banner.ok { background: #dafbe1; } .banner.failed { background: #ffebe9; }
+details { margin: .5rem 0; } summary { cursor: pointer; }
+"""
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _params_html(params: Mapping[str, Any]) -> str:
+    items = "".join(
+        f"<div><code>{_e(k)} = {_e(json.dumps(v, ensure_ascii=False))}</code></div>"
+        for k, v in params.items()
+    )
+    return items or "<em>none</em>"
+
+
+def index_page(run: Mapping[str, Any], *, corpus_rows: Sequence[Mapping[str, Any]]) -> str:
+    """The report's ``index.html``: reports, corpus, tables and provenance.
+
+    Parameters
+    ----------
+    run : mapping
+        The run record written to ``run.json`` (see :func:`kzlib.report.report`):
+        keys ``status``, ``started``, ``ended``, ``seconds``, ``corpus``,
+        ``notebooks``, ``tables``, ``provenance``.
+    corpus_rows : sequence of mappings
+        One row per document with ``doc_id``, ``title``, ``date``, ``source``,
+        ``n_words``.
+
+    Returns
+    -------
+    str
+        The HTML document (no scripts, no external resources).
+
+    Examples
+    --------
+    >>> run = {"status": "ok", "started": "t0", "ended": "t1", "seconds": 1.0,
+    ...        "corpus": {"path": "seeds", "documents": 0, "words": 0},
+    ...        "notebooks": [], "tables": [], "provenance": {"inputs": [], "packages": {},
+    ...        "git": {"commit": None, "dirty": None}, "python": {"version": "3.11"},
+    ...        "kernel_python": "python", "kzlib_version": "0.1.0", "platform": "x"}}
+    >>> "<h1>" in index_page(run, corpus_rows=[])
+    True
+    """
+    prov = run["provenance"]
+    corpus = run["corpus"]
+    failed = [nb for nb in run["notebooks"] if nb["status"] != "ok"]
+    status_cls = "ok" if run["status"] == "ok" else "failed"
+    banner = (
+        f"All {len(run['notebooks'])} notebooks ran without error."
+        if not failed
+        else f"{len(failed)} of {len(run['notebooks'])} notebooks failed: "
+        + ", ".join(nb["name"] for nb in failed)
+        + ". Their pages show the output up to the error."
+    )
+
+    nb_rows = []
+    for nb in run["notebooks"]:
+        cls = "ok" if nb["status"] == "ok" else "failed"
+        error = f'<div class="err">{_e(nb["error"])}</div>' if nb.get("error") else ""
+        links = f'<a href="{_e(nb["html"])}">HTML</a> · <a href="{_e(nb["notebook"])}">notebook</a>'
+        nb_rows.append(
+            f'<tr><td><a href="{_e(nb["html"])}"><strong>{_e(nb["name"])}</strong></a>'
+            f'<div class="mono">{_e(nb["source"])}</div></td>'
+            f'<td class="{cls}">{_e(nb["status"])}{error}</td>'
+            f'<td class="num">{nb["seconds"]:.1f} s</td>'
+            f"<td>{_params_html(nb['parameters'])}</td><td>{links}</td></tr>"
+        )
+
+    doc_rows = "".join(
+        f'<tr><td class="mono">{_e(r["doc_id"])}</td><td>{_e(r.get("title") or "")}</td>'
+        f"<td>{_e(r.get('date') or '')}</td><td>{_e(r.get('source') or '')}</td>"
+        f'<td class="num">{_e(r.get("n_words", ""))}</td></tr>'
+        for r in corpus_rows
+    )
+    table_rows = (
+        "".join(
+            f'<tr><td><a href="{_e(t["path"])}">{_e(t["path"])}</a></td>'
+            f'<td class="num">{t["bytes"]}</td><td class="mono">{_e(t["sha256"][:16])}…</td></tr>'
+            for t in run["tables"]
+        )
+        or '<tr><td colspan="3"><em>no tables were written</em></td></tr>'
+    )
+    git = prov["git"]
+    commit = (
+        "not a git checkout"
+        if git["commit"] is None
+        else f"{git['commit']}" + (" (with uncommitted changes)" if git["dirty"] else "")
+    )
+    packages = "".join(
+        f'<tr><td>{_e(name)}</td><td class="mono">{_e(version)}</td></tr>'
+        for name, version in prov["packages"].items()
+    )
+    inputs = "".join(
+        f'<tr><td class="mono">{_e(f["path"])}</td><td class="num">{f["bytes"]}</td>'
+        f'<td class="mono">{_e(f["sha256"])}</td></tr>'
+        for f in prov["inputs"]
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>kzlib report</title>
+<style>{_CSS}</style>
+</head>
+<body>
+<h1>kzlib report</h1>
+<p class="sub">Corpus <code>{_e(corpus["path"])}</code>: {corpus["documents"]} documents,
+{corpus["words"]} words. Run {_e(run["started"])} to {_e(run["ended"])}
+({run["seconds"]:.1f} s).</p>
+<div class="banner {status_cls}">{_e(banner)}</div>
+
+<h2>Reports</h2>
+<table>
+<tr><th>notebook</th><th>status</th><th>duration</th><th>parameters</th><th>open</th></tr>
+{"".join(nb_rows)}
+</table>
+
+<h2>Corpus</h2>
+<table>
+<tr><th>doc_id</th><th>title</th><th>date</th><th>source</th><th>words</th></tr>
+{doc_rows}
+</table>
+
+<h2>Tables</h2>
+<table>
+<tr><th>file</th><th>bytes</th><th>sha256</th></tr>
+{table_rows}
+</table>
+
+<h2>Provenance</h2>
+<table>
+<tr><th>kzlib</th><td class="mono">{_e(prov["kzlib_version"])}</td></tr>
+<tr><th>git commit</th><td class="mono">{_e(commit)}</td></tr>
+<tr><th>Python</th><td class="mono">{_e(prov["python"]["version"])}</td></tr>
+<tr><th>kernel interpreter</th><td class="mono">{_e(prov["kernel_python"])}</td></tr>
+<tr><th>platform</th><td class="mono">{_e(prov["platform"])}</td></tr>
+<tr><th>started</th><td class="mono">{_e(run["started"])}</td></tr>
+<tr><th>ended</th><td class="mono">{_e(run["ended"])}</td></tr>
+</table>
+<details><summary>Package versions ({len(prov["packages"])})</summary>
+<table><tr><th>package</th><th>version</th></tr>{packages}</table></details>
+<details open><summary>Input files and their SHA-256 ({len(prov["inputs"])})</summary>
+<table><tr><th>file</th><th>bytes</th><th>sha256</th></tr>{inputs}</table></details>
+<p class="sub">The same record, machine-readable: <a href="run.json">run.json</a>.</p>
+</body>
+</html>
+"""
