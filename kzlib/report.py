@@ -584,6 +584,16 @@ def _data_inputs() -> list[Path]:
     )
 
 
+def _close_thread_loop() -> None:
+    # nbclient runs each notebook on an event loop it creates for the calling thread and
+    # never closes; close it so that no "unclosed event loop" warning reaches the user.
+    from jupyter_core.utils import ensure_event_loop
+
+    loop = ensure_event_loop()
+    if not loop.is_running():
+        loop.close()
+
+
 def _run_one(
     nb: Path,
     params: dict[str, Any],
@@ -618,6 +628,8 @@ def _run_one(
         error = f"{exc.ename}: {_last_line(exc.evalue)}".rstrip(": ")
     except Exception as exc:  # a kernel that dies or never starts: record, keep the others
         error = _last_line(f"{type(exc).__name__}: {exc}") or type(exc).__name__
+    finally:
+        _close_thread_loop()
     try:
         if executed.exists():
             nb_node = nbformat.read(executed, as_version=4)  # type: ignore[no-untyped-call]
