@@ -1,0 +1,141 @@
+"""Benchmark: coherence of kzlib's default topics against gensim's LdaModel.
+
+The quality bar of issue 4: with the default parameters, the mean NPMI of the
+top-10 terms of kzlib's topics, measured independently with gensim's
+``CoherenceModel`` (``c_npmi``, window 10, over the whole documents), must be
+at least 0.10 above that of gensim's ``LdaModel`` with the same number of
+topics on the same corpus (median of 5 seeds).
+
+For each corpus and seed this script fits ``kzlib.topics.fit_topics`` with its
+defaults, then two gensim LDA baselines with the same number of topics and
+the same tokens and stop words (so that only the model differs):
+
+``lda-docs``   the usual gensim recipe: one bag of words per article
+``lda-units``  one bag of words per kzlib unit (the same units kzlib fits on)
+
+Each baseline runs 20 passes and up to 400 iterations, more than gensim's
+defaults, so the baseline is not starved. All top-10 lists are scored by the
+same ``CoherenceModel`` over two versions of the whole documents: every token
+(``all``, the headline figure) and tokens without stop words (``content``).
+The margin is kzlib minus the better baseline.
+
+Corpora: the seeds, and a second corpus the defaults were not tuned on: the
+Lee news corpus shipped with gensim (``gensim/test/test_data/lee_background.cor``,
+300 Australian Broadcasting Corporation articles of 45 to 620 words, one line
+each), written as one ``.txt`` per article into a temporary folder, in full
+and as its first 40 articles (a corpus of the seeds' order of size).
+
+Run: ``.venv/bin/python bench/topics.py`` (about a minute); ``--quick`` for
+the seeds only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import gensim
+from gensim.corpora import Dictionary
+from gensim.models import CoherenceModel, LdaModel
+
+from kzlib import load_corpus, sentences_frame
+from kzlib.paths import SEEDS_DIR
+from kzlib.topics import fit_topics, load_stopwords, tokenize
+
+N_SEEDS = 5
+TOP_N = 10
+WINDOW = 10
+LEE = Path(gensim.__file__).parent / "test" / "test_data" / "lee_background.cor"
+
+
+def _write_lee(folder: Path, n: int | None) -> Path:
+    # the file repeats a few articles; load_corpus (rightly) refuses duplicates
+    lines = list(dict.fromkeys(ln.strip() for ln in LEE.read_text(encoding="utf-8").splitlines()))
+    lines = [ln for ln in lines if ln]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, line in enumerate(lines[:n]):
+        (folder / f"lee_{i:03d}.txt").write_text(line + "\n", encoding="utf-8")
+    return folder
+
+
+def _npmi(topics: list[list[str]], texts: list[list[str]]) -> float:
+    dictionary = Dictionary(texts)
+    model = CoherenceModel(
+        topics=topics,
+        texts=texts,
+        dictionary=dictionary,
+        coherence="c_npmi",
+        window_size=WINDOW,
+        processes=1,
+    )
+    return float(model.get_coherence())
+
+
+def _gensim_lda(texts: list[list[str]], k: int, seed: int) -> list[list[str]]:
+    dictionary = Dictionary(texts)
+    bow = [dictionary.doc2bow(t) for t in texts]
+    lda = LdaModel(
+        corpus=bow, id2word=dictionary, num_topics=k, random_state=seed, passes=20, iterations=400
+    )
+    return [[w for w, _ in lda.show_topic(t, topn=TOP_N)] for t in range(k)]
+
+
+def bench(name: str, folder: Path) -> dict[str, float]:
+    corpus = load_corpus(folder)
+    sents = sentences_frame(corpus)
+    stops = load_stopwords()
+    every = [tokenize(doc.text) for doc in corpus]
+    content = [[t for t in doc if t not in stops] for doc in every]
+    rows: dict[str, list[float]] = {}
+    ks: list[int] = []
+    seconds: list[float] = []
+    for seed in range(N_SEEDS):
+        start = time.perf_counter()
+        model = fit_topics(sents, seed=seed)
+        seconds.append(time.perf_counter() - start)
+        k = model.n_topics
+        ks.append(k)
+        unit_texts = [[t for t in tokenize(text) if t not in stops] for text in model.units["text"]]
+        candidates = {
+            "kzlib": [model.top_terms(t, TOP_N) for t in range(k)],
+            "lda-docs": _gensim_lda(content, k, seed),
+            "lda-units": _gensim_lda(unit_texts, k, seed),
+        }
+        for label, topics in candidates.items():
+            for ref_name, ref in (("all", every), ("content", content)):
+                rows.setdefault(f"{label}:{ref_name}", []).append(_npmi(topics, ref))
+    med = {key: statistics.median(values) for key, values in rows.items()}
+    print(
+        f"\n{name}: {len(corpus)} documents, {len(sents)} sentences, k chosen per seed {ks},"
+        f" fit_topics median {statistics.median(seconds):.2f} s"
+    )
+    print(f"  {'median NPMI (5 seeds)':<24}{'all tokens':>12}{'content':>12}")
+    for label in ("kzlib", "lda-docs", "lda-units"):
+        print(f"  {label:<24}{med[label + ':all']:>12.3f}{med[label + ':content']:>12.3f}")
+    for ref_name in ("all", "content"):
+        best = max(med[f"lda-docs:{ref_name}"], med[f"lda-units:{ref_name}"])
+        margin = med[f"kzlib:{ref_name}"] - best
+        verdict = "meets" if margin >= 0.10 else "MISSES"
+        print(f"  margin over the better LDA ({ref_name}): {margin:+.3f}  {verdict} the 0.10 bar")
+    return med
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="the seeds only")
+    args = parser.parse_args()
+    logging.getLogger("gensim").setLevel(logging.ERROR)
+    bench("seeds", SEEDS_DIR)
+    if args.quick:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        bench("lee-40 (first 40 Lee articles)", _write_lee(Path(tmp) / "lee40", 40))
+        bench("lee-300 (Lee background corpus)", _write_lee(Path(tmp) / "lee300", None))
+
+
+if __name__ == "__main__":
+    main()
