@@ -41,8 +41,67 @@ def _corpus_arg(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=SEEDS_DIR,
         metavar="DIR",
-        help="folder of UTF-8 .txt articles, with an optional manifest.csv (default: seeds/)",
+        help="folder of UTF-8 .txt articles, with an optional manifest.csv (default: seeds/); "
+        "corpus, sentences, claims and rhetoric also read a .parquet or .jsonl table "
+        "with a 'text' column",
     )
+
+
+def _engine_args(parser: argparse.ArgumentParser) -> None:
+    """Options of the batch pipeline (kzlib.pipeline) for large corpora."""
+    g = parser.add_argument_group("large corpora (streamed in batches, see kzlib.pipeline)")
+    g.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        help="stream the corpus in batches in this process (local) or as Dask tasks (dask); "
+        "a .parquet/.jsonl corpus is always streamed",
+    )
+    g.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="running dask.distributed scheduler, e.g. tcp://10.0.0.5:8786 "
+        "(default: a local cluster)",
+    )
+    g.add_argument(
+        "--jobs", type=_positive_int, metavar="N", help="workers of the local Dask cluster"
+    )
+    g.add_argument(
+        "--batch-size",
+        type=_positive_int,
+        default=250,
+        metavar="N",
+        help="documents per batch (default: 250)",
+    )
+
+
+def _streamed(args: argparse.Namespace) -> bool:
+    """Whether a command goes through the batch pipeline rather than an in-memory corpus."""
+    table = Path(args.corpus).suffix.lower() in {".parquet", ".jsonl"}
+    return bool(table or args.engine or args.scheduler or args.jobs)
+
+
+def _cmd_streamed(args: argparse.Namespace, stage: str, **options: object) -> int:
+    from kzlib.pipeline import run_pipeline
+
+    if args.scheduler and args.engine != "dask":
+        raise InputError("--scheduler needs --engine dask")
+    if args.jobs and args.engine != "dask":
+        raise InputError("--jobs needs --engine dask (the local engine uses one process)")
+    summary = run_pipeline(
+        args.corpus,
+        outputs={stage: args.out},
+        engine=args.engine or "local",
+        scheduler=args.scheduler,
+        jobs=args.jobs,
+        batch_size=args.batch_size,
+        options=options,
+        label=f"kzlib {args.command}",
+    )
+    _progress(
+        f"kzlib {args.command}: {summary.n_docs} documents, {summary.rows[stage]} rows "
+        f"in {summary.wall:.1f} s -> {args.out}"
+    )
+    return 0
 
 
 def _progress(message: str) -> None:
@@ -54,6 +113,8 @@ def _progress(message: str) -> None:
 
 
 def _cmd_corpus(args: argparse.Namespace) -> int:
+    if _streamed(args):
+        return _cmd_streamed(args, "corpus")
     from kzlib.corpus import load_corpus
     from kzlib.tables import write_table
 
@@ -64,6 +125,8 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
 
 
 def _cmd_sentences(args: argparse.Namespace) -> int:
+    if _streamed(args):
+        return _cmd_streamed(args, "sentences", headings=not args.no_headings)
     from kzlib.corpus import load_corpus
     from kzlib.segment import sentences_frame
     from kzlib.tables import write_table
@@ -151,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--out", type=_out_file, required=True, metavar="F", help="output .csv or .parquet"
     )
+    _engine_args(p)
     p.set_defaults(handler=_cmd_corpus)
 
     p = sub.add_parser("sentences", help="one row per sentence with offsets into the cleaned text")
@@ -159,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=_out_file, required=True, metavar="F", help="output .csv or .parquet"
     )
     p.add_argument("--no-headings", action="store_true", help="leave headings out")
+    _engine_args(p)
     p.set_defaults(handler=_cmd_sentences)
 
     # Analyses add their commands below, one `_add_<command>(sub)` function each.

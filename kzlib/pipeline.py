@@ -1,0 +1,572 @@
+"""The batch pipeline: per-document stages over a corpus of any size, in-process or on Dask.
+
+A corpus source (:mod:`kzlib.sources`) is cut into parts of a few hundred
+documents. :func:`process_part` is a pure function of one part: it reads and
+cleans the documents and runs the requested *stages* on them, returning one
+table per stage. The driver (:func:`run_pipeline`) feeds the parts to an
+engine, checks the corpus-wide rules (no repeated ids or texts) in source
+order, appends each part's tables to the outputs as it arrives, and reports
+progress (documents/s, ETA) on stderr. Memory holds a bounded number of parts
+whatever the corpus size.
+
+Engines
+-------
+``local``  every part in this process, one after the other
+``dask``   every part as a Dask task on a dask.distributed cluster: a
+           ``LocalCluster`` of ``jobs`` single-threaded worker processes by
+           default, or the running cluster at ``scheduler``. At most a few
+           parts per worker are in flight and results are taken in source
+           order, so the outputs are identical, row for row, to the
+           ``local`` engine's. Workers read the corpus path themselves: on a
+           remote cluster it must be visible to them at the same path.
+
+Stages
+------
+``corpus``     one row per document (:meth:`kzlib.corpus.Corpus.to_frame`)
+``sentences``  one row per sentence (:func:`kzlib.segment.sentences_frame`)
+
+Outputs are written through temporary files and moved into place at the
+end, so a failed run (bad input in part 900) leaves no partial table where a
+good one was.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from kzlib.paths import SEEDS_DIR
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "sentences.parquet"
+>>> summary = run_pipeline(SEEDS_DIR, outputs={"sentences": out}, progress=None)
+>>> summary.n_docs, summary.rows["sentences"] > 100
+(4, True)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kzlib.corpus import Corpus, Document
+from kzlib.errors import InputError
+from kzlib.segment import sentences_frame
+from kzlib.sources import (
+    DEFAULT_BATCH_SIZE,
+    CorpusCheck,
+    Part,
+    document_keys,
+    plan_source,
+    read_part,
+)
+from kzlib.tables import FLOAT_FORMAT
+
+__all__ = [
+    "ENGINES",
+    "STAGES",
+    "PartResult",
+    "PipelineSummary",
+    "TableSink",
+    "map_parts",
+    "process_part",
+    "run_pipeline",
+]
+
+#: Engines :func:`run_pipeline` can use.
+ENGINES: tuple[str, ...] = ("local", "dask")
+
+StageFn = Callable[[list[Document], pd.DataFrame | None, Mapping[str, Any]], pd.DataFrame]
+
+
+def _stage_corpus(
+    docs: list[Document], sentences: pd.DataFrame | None, options: Mapping[str, Any]
+) -> pd.DataFrame:
+    return Corpus(tuple(docs)).to_frame()
+
+
+def _stage_sentences(
+    docs: list[Document], sentences: pd.DataFrame | None, options: Mapping[str, Any]
+) -> pd.DataFrame:
+    assert sentences is not None
+    if options.get("headings", True):
+        return sentences
+    return sentences[sentences["kind"] == "body"].reset_index(drop=True)
+
+
+#: Per-document stages: name -> function(documents, sentence table, options) -> table.
+#: The sentence table (headings included) is computed once per part when a stage needs it.
+STAGES: dict[str, StageFn] = {
+    "corpus": _stage_corpus,
+    "sentences": _stage_sentences,
+}
+#: Stages that need the sentence table.
+_NEEDS_SENTENCES: set[str] = {"sentences"}
+
+
+@dataclass(frozen=True)
+class PartResult:
+    """What :func:`process_part` returns for one part.
+
+    Attributes
+    ----------
+    index : int
+        The part's position in the source.
+    n_docs, n_words : int
+        Documents and body words in the part.
+    keys : list of tuple
+        ``(doc_id, where, content_key)`` per document, for the corpus-wide checks.
+    tables : dict of str to DataFrame
+        One table per requested stage.
+    seconds : dict of str to float
+        Time spent per step (``load`` = read + clean + metadata, ``segment``, then stages).
+    """
+
+    index: int
+    n_docs: int
+    n_words: int
+    keys: list[tuple[str, str, str]]
+    tables: dict[str, pd.DataFrame]
+    seconds: dict[str, float]
+
+
+def process_part(
+    part: Part, *, stages: tuple[str, ...], options: Mapping[str, Any] | None = None
+) -> PartResult:
+    """Read one part and run the stages on its documents (a pure function of the part).
+
+    Parameters
+    ----------
+    part : Part
+        From :func:`kzlib.sources.plan_source`.
+    stages : tuple of str
+        Names from :data:`STAGES`.
+    options : mapping, optional
+        Stage options (``headings``: keep heading rows in ``sentences``).
+
+    Returns
+    -------
+    PartResult
+
+    Examples
+    --------
+    >>> from kzlib.paths import SEEDS_DIR
+    >>> from kzlib.sources import plan_source
+    >>> part = next(plan_source(SEEDS_DIR).parts)
+    >>> r = process_part(part, stages=("corpus",))
+    >>> r.n_docs, r.tables["corpus"]["doc_id"].iloc[0]
+    (4, '000_844f52fa49c433e9')
+    """
+    unknown = [s for s in stages if s not in STAGES]
+    if unknown:
+        raise InputError(f"unknown stage(s) {', '.join(unknown)}; choose from {', '.join(STAGES)}")
+    opts = dict(options or {})
+    seconds: dict[str, float] = {}
+    t0 = time.perf_counter()
+    docs = read_part(part)
+    n_words = sum(d.n_words for d in docs)
+    seconds["load"] = time.perf_counter() - t0
+    sentences = None
+    if any(s in _NEEDS_SENTENCES for s in stages):
+        t0 = time.perf_counter()
+        sentences = sentences_frame(docs)
+        seconds["segment"] = time.perf_counter() - t0
+    tables: dict[str, pd.DataFrame] = {}
+    for stage in stages:
+        t0 = time.perf_counter()
+        tables[stage] = STAGES[stage](docs, sentences, opts)
+        seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - t0
+    keys = document_keys(part, docs)
+    return PartResult(part.index, len(docs), n_words, keys, tables, seconds)
+
+
+# ---------------------------------------------------------------------------
+# engines
+
+
+def map_parts(
+    parts: Iterable[Part],
+    fn: Callable[[Part], PartResult],
+    *,
+    engine: str = "local",
+    scheduler: str | None = None,
+    jobs: int | None = None,
+    in_flight: int | None = None,
+) -> Iterator[PartResult]:
+    """Apply ``fn`` to every part with an engine; yield the results in source order.
+
+    Parameters
+    ----------
+    parts : iterable of Part
+        Consumed lazily: at most ``in_flight`` parts are held at once.
+    fn : callable
+        A picklable function of one part (e.g. a :func:`functools.partial` of
+        :func:`process_part`).
+    engine : {"local", "dask"}
+        In this process, or as Dask tasks.
+    scheduler : str, optional
+        Address of a running dask.distributed scheduler (``tcp://host:8786``);
+        by default a ``LocalCluster`` is started and stopped.
+    jobs : int, optional
+        Worker processes of the ``LocalCluster`` (default: CPU count).
+    in_flight : int, optional
+        Parts submitted ahead of the one being written (default: 2 per worker thread).
+
+    Examples
+    --------
+    >>> from functools import partial
+    >>> from kzlib.paths import SEEDS_DIR
+    >>> from kzlib.sources import plan_source
+    >>> fn = partial(process_part, stages=("corpus",))
+    >>> [r.n_docs for r in map_parts(plan_source(SEEDS_DIR, batch_size=3).parts, fn)]
+    [3, 1]
+    """
+    if engine not in ENGINES:
+        raise InputError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
+        raise InputError(f"jobs must be a positive integer, not {jobs!r}")
+    if engine == "local":
+        for part in parts:
+            yield fn(part)
+        return
+    yield from _dask_map(parts, fn, scheduler=scheduler, jobs=jobs, in_flight=in_flight)
+
+
+def _dask_map(
+    parts: Iterable[Part],
+    fn: Callable[[Part], PartResult],
+    *,
+    scheduler: str | None,
+    jobs: int | None,
+    in_flight: int | None,
+) -> Iterator[PartResult]:
+    # dask.distributed is only partly typed: use it through Any.
+    try:
+        distributed: Any = importlib.import_module("distributed")
+    except ImportError:
+        raise InputError(
+            "the dask engine needs dask and distributed: install them with "
+            "pip install -e '.[scale]' (make setup does), or use --engine local"
+        ) from None
+    cluster: Any = None
+    client: Any
+    try:
+        if scheduler:
+            try:
+                client = distributed.Client(scheduler, timeout="20s")
+            except OSError as exc:
+                raise InputError(
+                    f"cannot reach the Dask scheduler at {scheduler} ({exc}); "
+                    "check the address or leave out --scheduler for a local cluster"
+                ) from None
+        else:
+            cluster = distributed.LocalCluster(
+                n_workers=jobs or os.cpu_count() or 1,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            client = distributed.Client(cluster)
+        try:
+            width = in_flight or max(2, 2 * sum(client.nthreads().values()))
+            window: deque[Any] = deque()
+            it = iter(parts)
+            for part in it:
+                window.append(client.submit(fn, part, pure=False))
+                if len(window) >= width:
+                    break
+            while window:
+                future = window.popleft()
+                result: PartResult = future.result()
+                future.release()
+                nxt = next(it, None)
+                if nxt is not None:
+                    window.append(client.submit(fn, nxt, pure=False))
+                yield result
+        finally:
+            client.close()
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+# ---------------------------------------------------------------------------
+# output
+
+
+class TableSink:
+    """A table written part by part: appended CSV or a Parquet file of row groups.
+
+    Rows go to a temporary file beside the target; :meth:`commit` moves it
+    into place, :meth:`abort` deletes it. The column types of Parquet output
+    are fixed by the first part with rows (a column without values there
+    becomes a string column).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> sink = TableSink(out)
+    >>> sink.write(pd.DataFrame({"a": [1.0 / 3]})); sink.write(pd.DataFrame({"a": [2.0]}))
+    >>> sink.commit().read_text()
+    'a\\n0.333333\\n2\\n'
+    """
+
+    def __init__(self, path: str | Path, *, float_format: str = FLOAT_FORMAT) -> None:
+        self.path = Path(path)
+        self.suffix = self.path.suffix.lower()
+        if self.suffix not in {".csv", ".parquet"}:
+            raise InputError(f"{self.path}: output must end in .csv or .parquet")
+        self.float_format = float_format
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+        )
+        os.close(fd)
+        self.tmp = Path(name)
+        self.rows = 0
+        self._writer: Any = None
+        self._schema: Any = None
+        self._columns: list[str] | None = None
+        self._first: pd.DataFrame | None = None
+
+    def write(self, frame: pd.DataFrame) -> None:
+        """Append the rows of ``frame`` (its columns must match the first frame's)."""
+        if self._columns is None:
+            self._columns = list(frame.columns)
+        elif list(frame.columns) != self._columns:
+            raise ValueError(f"columns changed from {self._columns} to {list(frame.columns)}")
+        if self.suffix == ".csv":
+            frame.to_csv(
+                self.tmp,
+                mode="a",
+                header=self.rows == 0 and self._writer is None,
+                index=False,
+                float_format=self.float_format,
+                lineterminator="\n",
+            )
+            self._writer = True
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            if self._writer is None:
+                if len(frame) == 0:  # types are fixed by the first frame with rows
+                    self._first = frame
+                    return
+                schema = pa.Schema.from_pandas(frame, preserve_index=False)
+                fields = [
+                    pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in schema
+                ]
+                self._schema = pa.schema(fields)
+                self._writer = pq.ParquetWriter(self.tmp, self._schema)
+            table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
+            self._writer.write_table(table)
+        self.rows += len(frame)
+
+    def commit(self) -> Path:
+        """Close the file and move it into place; return the target path."""
+        if self.suffix == ".parquet" and self._writer is None and self._first is not None:
+            self._first.to_parquet(self.tmp, index=False)
+        if self.suffix == ".parquet" and self._writer is not None:
+            self._writer.close()
+        os.replace(self.tmp, self.path)
+        return self.path
+
+    def abort(self) -> None:
+        """Close and delete the temporary file; the target is left untouched."""
+        if self.suffix == ".parquet" and self._writer is not None:
+            with contextlib.suppress(Exception):  # a writer broken mid-write
+                self._writer.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------------------
+# progress
+
+
+class _Progress:
+    def __init__(
+        self, label: str, total: int, emit: Callable[[str], None] | None, *, every: float
+    ) -> None:
+        self.label, self.total, self.emit, self.every = label, total, emit, every
+        self.start = time.perf_counter()
+        self.last = self.start
+        self.docs = 0
+        self.words = 0
+
+    def update(self, docs: int, words: int) -> None:
+        self.docs += docs
+        self.words += words
+        now = time.perf_counter()
+        if self.emit is not None and now - self.last >= self.every and self.docs < self.total:
+            self.last = now
+            self.emit(self.line(now))
+
+    def line(self, now: float) -> str:
+        elapsed = max(now - self.start, 1e-9)
+        rate = self.docs / elapsed
+        left = (self.total - self.docs) / rate if rate > 0 else float("inf")
+        eta = _duration(left) if left != float("inf") else "?"
+        return (
+            f"{self.label}: {self.docs:,}/{self.total:,} documents "
+            f"({100 * self.docs / max(self.total, 1):.0f}%), {rate:,.0f} documents/s, "
+            f"{self.words / elapsed:,.0f} words/s, elapsed {_duration(elapsed)}, ETA {eta}"
+        )
+
+
+def _duration(seconds: float) -> str:
+    s = round(seconds)
+    if s < 60:
+        return f"{s}s"
+    if s < 3600:
+        return f"{s // 60}m{s % 60:02d}s"
+    return f"{s // 3600}h{s % 3600 // 60:02d}m"
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------
+# driver
+
+
+@dataclass(frozen=True)
+class PipelineSummary:
+    """What a pipeline run did.
+
+    Attributes
+    ----------
+    n_docs, n_words : int
+        Documents and body words processed.
+    rows : dict of str to int
+        Rows written per stage.
+    wall : float
+        Wall-clock seconds.
+    seconds : dict of str to float
+        Time per step summed over parts (worker time: with several workers it
+        exceeds ``wall``).
+    outputs : dict of str to Path
+        Files written per stage.
+    """
+
+    n_docs: int
+    n_words: int
+    rows: dict[str, int]
+    wall: float
+    seconds: dict[str, float]
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+
+def run_pipeline(
+    source: str | Path,
+    *,
+    outputs: Mapping[str, str | Path | None],
+    engine: str = "local",
+    scheduler: str | None = None,
+    jobs: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    options: Mapping[str, Any] | None = None,
+    progress: Callable[[str], None] | None = _stderr,
+    label: str = "kzlib",
+    every: float = 2.0,
+    on_part: Callable[[PartResult], None] | None = None,
+) -> PipelineSummary:
+    """Stream a corpus through the stages and write each stage's table incrementally.
+
+    Parameters
+    ----------
+    source : str or Path
+        Folder of ``.txt`` articles, ``.parquet`` or ``.jsonl`` table.
+    outputs : mapping of stage name to path
+        The stages to run and where to write each table (``.csv`` or
+        ``.parquet``); a stage mapped to None is run but not written (its
+        rows are still counted).
+    engine : {"local", "dask"}
+        See :func:`map_parts`.
+    scheduler : str, optional
+        Address of a running Dask scheduler (``engine="dask"`` only).
+    jobs : int, optional
+        Workers of the local Dask cluster.
+    batch_size : int
+        Documents per part.
+    options : mapping, optional
+        Stage options, passed to every stage.
+    progress : callable or None
+        Receives progress lines (default: print to stderr); None for silence.
+    label : str
+        Prefix of the progress lines.
+    every : float
+        Seconds between progress lines.
+    on_part : callable, optional
+        Called with each part's result after it is written (for corpus-level
+        partial results, benchmarks).
+
+    Returns
+    -------
+    PipelineSummary
+
+    Raises
+    ------
+    InputError
+        Bad input anywhere in the corpus; no output is left behind.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from kzlib.paths import SEEDS_DIR
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "corpus.csv"
+    >>> s = run_pipeline(SEEDS_DIR, outputs={"corpus": out}, batch_size=2, progress=None)
+    >>> s.rows, len(pd.read_csv(out))
+    ({'corpus': 4}, 4)
+    """
+    stages = tuple(outputs)
+    if not stages:
+        raise InputError("no stage to run; name at least one output")
+    if engine != "dask" and scheduler:
+        raise InputError("--scheduler needs --engine dask")
+    started = time.perf_counter()
+    plan = plan_source(source, batch_size=batch_size)
+    from functools import partial
+
+    fn = partial(process_part, stages=stages, options=dict(options or {}))
+    sinks: dict[str, TableSink] = {}
+    rows = dict.fromkeys(stages, 0)
+    seconds: dict[str, float] = {}
+    check = CorpusCheck(source)
+    bar = _Progress(label, plan.n_docs, progress, every=every)
+    n_words = 0
+    try:
+        for stage, path in outputs.items():
+            if path is not None:
+                sinks[stage] = TableSink(path)
+        for result in map_parts(plan.parts, fn, engine=engine, scheduler=scheduler, jobs=jobs):
+            check.add(result.keys)
+            for stage, table in result.tables.items():
+                rows[stage] += len(table)
+                if stage in sinks:
+                    sinks[stage].write(table)
+            for step, secs in result.seconds.items():
+                seconds[step] = seconds.get(step, 0.0) + secs
+            n_words += result.n_words
+            bar.update(result.n_docs, result.n_words)
+            if on_part is not None:
+                on_part(result)
+        written = {stage: sink.commit() for stage, sink in sinks.items()}
+    except BaseException:
+        for sink in sinks.values():
+            sink.abort()
+        raise
+    wall = time.perf_counter() - started
+    if progress is not None and plan.n_docs >= 1000:
+        progress(bar.line(time.perf_counter()))
+    return PipelineSummary(len(check), n_words, rows, wall, seconds, written)
