@@ -1,0 +1,1248 @@
+"""The claim inventory: what each article asserts, typed, attributed, ranked and linked.
+
+:func:`extract_claims` turns the sentence table into one row per claim. The
+unit is the sentence; a sentence is cut into clauses only where it holds two
+separable claims (a quotation of two sentences kept whole by the splitter,
+or two independent clauses joined by ";" that make different kinds of
+claim). Headings are not claims; neither are questions.
+
+Every claim gets:
+
+``claim_type``  the main type, ``tags`` every type that applies:
+
+    event         something that happened or was done (visit, signing, speech, deal, call)
+    quantitative  states a checkable quantity (count, percent, money, distance, duration)
+    predictive    about the future (plans, pledges, "by 2029", "will", "next year")
+    factual       a checkable state of the world that is not an event
+    evaluative    opinion, interpretation or judgement that cannot be checked as fact
+
+    Main type, first that applies: predictive (a future cue outside any
+    quotation, or only a quoted one and no event), quantitative (a strong
+    quantity), event (a concrete past action verb), factual (a stative cue and
+    little evaluation), else evaluative.
+
+``speaker``, ``source``, ``quote``  from :mod:`kzlib.attribution`.
+``numbers``  JSON list of ``{value, unit, text[, qualifier, item]}`` from
+    :mod:`kzlib.quantities`; dates are ``unit == "date"`` with ISO values.
+``checkworthiness``  a clipped sum of the documented feature weights in
+    :data:`CHECKWORTHINESS_WEIGHTS`; the features that fired are listed in
+    ``cw_features`` so every score can be explained.
+``claim_id``  ``c`` + 12 hex digits of SHA-1 over the document id and the
+    normalised text (case, quotes, dashes, spacing and end punctuation folded),
+    plus an occurrence number for a repeated sentence: stable across reruns,
+    re-segmentation offsets and unrelated edits elsewhere in the article.
+
+:func:`link_claims` pairs claims of different articles that report the same
+event or fact; :func:`export_sheet` / :func:`merge_sheet` carry hand
+verdicts across re-extractions.
+
+Examples
+--------
+>>> import pandas as pd
+>>> s = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "start": [0], "end": [45],
+...                   "text": ["Kazakhstan carries eighty percent of freight."], "kind": ["body"]})
+>>> row = extract_claims(s).iloc[0]
+>>> row["claim_type"], row["numbers"]
+('quantitative', '[{"value": 80, "unit": "percent", "text": "eighty percent"}]')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import itertools
+import json
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kzlib.attribution import Attribution, Attributor, Source, load_sources
+from kzlib.errors import InputError
+from kzlib.quantities import Quantity, find_quantities, quantities_to_json
+
+__all__ = [
+    "CHECKWORTHINESS_WEIGHTS",
+    "CLAIM_COLUMNS",
+    "CLAIM_TYPES",
+    "LINK_COLUMNS",
+    "SHEET_COLUMNS",
+    "ClaimFeatures",
+    "checkworthiness",
+    "claim_features",
+    "claim_id",
+    "claim_units",
+    "claims_html",
+    "document_years",
+    "export_sheet",
+    "extract_claims",
+    "link_claims",
+    "link_matrix",
+    "linked_pairs",
+    "merge_sheet",
+    "normalise_claim_text",
+    "orphan_verdicts",
+    "quantities_frame",
+    "read_sheet",
+    "speakers_frame",
+]
+
+#: The claim types, in the order the main type is chosen (see the module docstring).
+CLAIM_TYPES: tuple[str, ...] = ("predictive", "quantitative", "event", "factual", "evaluative")
+#: Columns of :func:`extract_claims` (the DESIGN schema, then explanatory extras).
+CLAIM_COLUMNS: list[str] = [
+    "claim_id", "doc_id", "sent_id", "start", "end", "text", "claim_type", "tags", "speaker",
+    "source", "quote", "numbers", "checkworthiness", "entities", "cw_features",
+]  # fmt: skip
+#: Columns of :func:`link_claims`.
+LINK_COLUMNS: list[str] = [
+    "claim_a", "claim_b", "doc_a", "doc_b", "similarity", "text_sim", "entity_sim",
+    "shared", "disagreement", "detail",
+]  # fmt: skip
+#: Columns of the annotation sheet written by :func:`export_sheet`.
+SHEET_COLUMNS: list[str] = [
+    "claim_id", "doc_id", "sent_id", "text", "claim_type", "speaker", "source", "numbers",
+    "checkworthiness", "verdict", "notes",
+]  # fmt: skip
+
+#: Feature weights of the checkworthiness score: base + sum of weights, clipped to [0, 1].
+#: Checkable anchors (quantities, dates, events, named actors, sources) raise it;
+#: hedges and evaluative language lower it.
+CHECKWORTHINESS_WEIGHTS: dict[str, float] = {
+    "base": 0.30,
+    "strong_quantity": 0.25,  # a count, percent, sum, distance or duration worth checking
+    "weak_number": 0.05,  # a small count in words ("two leaders")
+    "specific_date": 0.15,  # a day or month ("September 24, 2025", "early December 2025")
+    "year": 0.05,  # a year only
+    "event": 0.20,  # a concrete past action ("visited", "signed", "held talks")
+    "event_noun": 0.05,  # an event named but not narrated ("the visit marked ...")
+    "factual_cue": 0.10,  # a stative, checkable predicate ("remains the only", "is a member")
+    "per_named_actor": 0.05,  # each named person, place or body, at most three
+    "speaker": 0.10,  # attributed to a named person
+    "source": 0.10,  # cites an outlet or body
+    "quote": 0.05,  # a direct quotation (checkable against the record)
+    "dated_prediction": 0.05,  # a prediction with a date or number to check later
+    "per_hedge": -0.10,  # "might", "perhaps", "suggests", at most two
+    "per_evaluative_cue": -0.07,  # judgement words and interpretive frames, at most four
+    "unanchored_opinion": -0.15,  # evaluative, with no number, date, speaker or source
+}
+
+# --------------------------------------------------------------------------- lexicons
+# General English cues (no article-specific strings). Compiled once.
+
+
+def _words_re(words: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    alts = sorted(set(words.split()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(a.replace("_", r"\s+") for a in alts) + r")\b", flags)
+
+
+_EVENT_VERB_RE = _words_re(
+    """visited visits arrived travelled traveled toured met meets held hosted hosts attended
+    participated signed signs ratified adopted approved announced agreed concluded launched
+    opened inaugurated elected appointed resigned discussed negotiated addressed ended began
+    started completed delivered purchased bought sold invested sanctioned imposed lifted
+    withdrew deployed attacked released published joined received welcomed congratulated
+    engaged expanded coordinated facilitated culminated elevated telephoned phoned convened
+    chaired co-chaired established founded created unveiled awarded granted suspended
+    cancelled canceled postponed ruled voted enacted implemented allocated exported imported
+    shipped clinched secured"""
+)
+# Speech acts are events only when a named speaker performs them (not "I argued").
+_SPEECH_VERB_RE = _words_re(
+    """said told stated declared warned praised pledged offered proposed reaffirmed echoed
+    described commented argued suggested spoke called_for reported highlighted confirmed
+    denied urged stressed noted promised vowed criticized criticised condemned"""
+)
+_NOT_EVENT_BEFORE_RE = re.compile(
+    r"(?:\b(?:be|been|being|the|a|an|his|her|its|their|our|this|that|these|those|newly|once)|['’]s)\s+$",
+    re.IGNORECASE,
+)
+_EVENT_NOUN_RE = _words_re(
+    """visit visits summit summits meeting meetings talks signing speech speeches address deal
+    deals agreement agreements declaration call conversation election conference forum treaty
+    announcement sanctions contract memorandum negotiations session trip tour ceremony vote
+    referendum appearance bilateral"""
+)
+_FUTURE_RE = re.compile(
+    r"\b(?:will|shall|won['’]t)\s+(?!power\b)(?:\w+ly\s+)?(?:not\s+)?(?!of\b|to\b)[a-z]+"
+    r"|\b\w+['’]ll\b"
+    r"|\b(?:is|are|was|were)\s+(?:going|set|due|expected|scheduled|planned|poised|slated)\s+to\b"
+    r"|\b(?:plans?|planned|intends?|intended|aims?|aimed|pledged|promised|vowed|hopes?)\s+to\s+\w+"
+    r"|\b(?:upcoming|forthcoming|next\s+(?:year|month|week|decade|summit)|in\s+(?:a\s+few|the\s+coming)\s+(?:days|weeks|months|years))\b"
+    r"|\b(?:could|might|may)\s+(?:\w+ly\s+)?(?:become|serve|lead|emerge|result|reach|grow|rise|fall|host|join|replace|follow|trigger|turn)\b",
+    re.IGNORECASE,
+)
+_FACTUAL_RE = re.compile(
+    r"\b(?:remains?|is|are|was|were|became|becomes)\s+(?:still\s+)?(?:the\s+)?(?:only|first|last|largest|"
+    r"biggest|smallest|second|third|leading|main|sole)\b"
+    r"|\b(?:is|are|was|were)\s+(?:a\s+)?(?:member|members|home|located|based|bordered|landlocked)\b"
+    r"|\b(?:borders?|bordering|accounts?\s+for|consists?\s+of|comprises?|includes?|included|"
+    r"covers?|contains?|hosts?|carries|carry|holds?|owns?|produces?|exports?|imports?|ranks?|"
+    r"outpaces?|exceeds?|surpass(?:es)?|employs?|operates?|has\s+long\s+claimed|participated\s+in|"
+    r"did\s+not\s+participate|was\s+not\s+present|took\s+part|encompasses?)\b"
+    r"|\b(?:since|from)\s+(?:1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
+_EVALUATIVE_RE = _words_re(
+    """significant significantly crucial important key vital essential fundamental critical
+    clear clearly remarkable remarkably successful successfully effective effectively strong
+    stronger weak weaker dramatic dramatically elegant elegantly subtle subtly profound
+    profoundly unprecedented historic milestone breakthrough mature maturity sincere sincerity
+    wise wisely pragmatic bold boldly assertive proactive passive durable reliable credible
+    genuine genuinely truly deeply merely simply mere notably uniquely unique impressive
+    ambitious careful carefully delicate rational predictable transformational performative
+    systemic civilizational civilisational grounded optimism optimistic pessimistic wishful
+    turbulent chaotic stabilizing stabilising constructive destructive aggressive aggression
+    condescension nostalgia imperial dignity moderation respect harmonization harmonisation
+    harmony elegance agility flexibility gracefully graceful sophisticated nuanced shrewd
+    masterful deft deftly skillful skilful savvy astute naive reckless dangerous risky
+    admirable commendable regrettable unfortunate welcome troubling alarming worrying
+    encouraging promising crucially essentially fundamentally arguably undoubtedly surely
+    certainly obviously evidently inevitably naturally ironically paradoxically
+    high-profile prominent stature prestige leverage influence credibility legitimacy
+    vision philosophy ethos paradigm identity narrative art essence spirit symbol symbolic
+    metaphor momentum resonance equilibrium texture textured fabric weave weaving weaves
+    subjectivity sovereignty post-imperial"""
+)
+_EVALUATIVE_FRAME_RE = re.compile(
+    r"\b(?:this|that|it|these|such)\s+(?:is|was|are|were|has\s+been|becomes|became|constitutes|"
+    r"represents|reflects|signifies|illustrates|underscores|demonstrates|captures|embodies|"
+    r"marks|signals|shows|suggests|means|implies|indicates|confirms|highlights|aligns|supports|"
+    r"differs|feeds)\b"
+    r"|\bnot\s+(?:only|merely|simply|just)\b|\bnot\s+\w+(?:\s+\w+){0,5}?,?\s+but\b|\brather\s+than\b"
+    r"|\bneither\b.{1,80}\bnor\b|\bno\s+longer\b|\bthe\s+art\s+of\b|\bthe\s+language\s+of\b"
+    r"|\ba\s+(?:kind|form|version|sort|matter)\s+of\b|\bin\s+this\s+sense\b|\bthrough\s+this\s+lens\b"
+    r"|\bin\s+\w+\s+terms\b|\blike\s+a\b|\bas\s+if\b|\bcan\s+(?:also\s+)?be\s+(?:described|seen|read|understood|viewed)\b"
+    r"|\b(?:must|should|ought\s+to|need\s+to|needs\s+to)\b|\b(?:increasingly|growing|emerging)\b"
+    r"|\b(?:seeks?|sought|aspires?|strives?|tries|tried)\s+to\b|\b(?:viewed|seen|regarded|framed)\s+as\b",
+    re.IGNORECASE,
+)
+_HEDGE_RE = re.compile(
+    r"\b(?:might|may|could|perhaps|possibly|potentially|arguably|apparently|seemingly|likely|"
+    r"unlikely|suggests?|suggesting|appears?|appeared|seems?|seemed|speculation|reportedly|"
+    r"allegedly|rumou?red|presumably|probably|possible|would)\b",
+    re.IGNORECASE,
+)
+_QUESTION_END_RE = re.compile(r"\?[\"”’)]*\s*$")
+_QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
+_ENTITY_RE = re.compile(
+    r"(?<![\w'’\-])(?:[A-Z][\w.'’\-]*[\w]|[A-Z])(?:\+\d)?(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?[A-Z][\w.'’\-]*[\w])*"
+)
+_ENTITY_STOP = frozenset(
+    """
+    The A An In On At By For Of From To With As And But Or Not No This That These Those
+    It Its He She His Her They Their We Our I You Today Then When While After Before
+    During Since Until Under Over Between Among Although Though However Instead Likewise
+    Finally Also Only Even Still Yet Thus Hence Meanwhile Moreover Furthermore
+    Additionally Earlier Later Following According Unlike Like Rather Whether If Because
+    Several Some Many Most All Both Each Every Other Another Such What Which Who Where
+    Why How Here There Now Once Together Taken Viewed Framed Naming Timed Hosting
+    Economically Politically Globally Kremlin-backed
+    """.split()  # noqa: SIM905
+)
+_ENTITY_ALIASES: dict[str, str] = {
+    "united nations": "un",
+    "unga": "un general assembly",
+    "united nations general assembly": "un general assembly",
+    "general assembly": "un general assembly",
+    "un general assembly": "un general assembly",
+    "u.s.": "united states",
+    "us": "united states",
+    "usa": "united states",
+    "america": "united states",
+    "secretary-general": "un secretary-general",
+}
+_NORM_TRANSLATE = str.maketrans(
+    {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "}
+)
+_SPLIT_QUOTED_RE = re.compile(r"(?<=[a-z0-9%][.!?])\s+(?=[A-Z])")
+_SEMICOLON_RE = re.compile(r";\s+")
+_TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9.+'\-]*[a-z0-9+]|[a-z0-9]")
+_STOP_TOKENS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his
+    how i if in into is it its itself just me more most my myself no nor not now of off
+    on once only or other our ours ourselves out over own same she should so some such
+    than that the their theirs them themselves then there these they this those through
+    to too under until up very was we were what when where which while who whom why will
+    with would you your yours yourself yourselves s t 's rather not one new
+    """.split()  # noqa: SIM905
+)
+
+
+# --------------------------------------------------------------------------- features
+
+
+@dataclass(frozen=True)
+class ClaimFeatures:
+    """What :func:`claim_features` found in one claim's text.
+
+    Examples
+    --------
+    >>> f = claim_features("Tokayev visited Moscow on May 5, 2025.")
+    >>> f.event, f.specific_dates
+    (True, 1)
+    """
+
+    strong_quantities: int
+    weak_numbers: int
+    specific_dates: int
+    years: int
+    event: bool
+    speech_event: bool
+    event_noun: bool
+    future_outside_quotes: bool
+    future_in_quotes: bool
+    factual: bool
+    evaluative_cues: int
+    hedges: int
+    entities: tuple[str, ...]
+
+
+def _has_event_verb(text: str, pattern: re.Pattern[str]) -> bool:
+    """An event verb used as a verb (not "can be described", "his proposed reforms")."""
+    return any(
+        not _NOT_EVENT_BEFORE_RE.search(text[max(0, m.start() - 20) : m.start()])
+        for m in pattern.finditer(text)
+    )
+
+
+def _outside_quotes(text: str) -> str:
+    return _QUOTED_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _is_strong(q: Quantity) -> bool:
+    if q.is_date or q.weak:
+        return False
+    if q.unit in {"year", "month", "week"}:
+        return q.qualifier in {
+            "more than",
+            "over",
+            "about",
+            "around",
+            "nearly",
+            "almost",
+            "at least",
+            "up to",
+            "within",
+        }
+    return True
+
+
+def _entities(text: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for m in _ENTITY_RE.finditer(text):
+        words = m.group().split()
+        while words and words[0] in _ENTITY_STOP:
+            words.pop(0)
+        if not words:
+            continue
+        ent = " ".join(words)
+        ent = re.sub(r"['’]s$", "", ent)
+        key = ent.lower()
+        key = _ENTITY_ALIASES.get(key, key)
+        if key and key not in found:
+            found.append(key)
+    return tuple(found)
+
+
+def claim_features(
+    text: str,
+    *,
+    quantities: Sequence[Quantity] | None = None,
+    inside_quote: bool = False,
+    speaker: str = "",
+) -> ClaimFeatures:
+    """The typing and ranking features of one claim text.
+
+    Parameters
+    ----------
+    text : str
+        The claim (a sentence or clause).
+    quantities : sequence of Quantity, optional
+        Quantities already found in ``text`` (found here if not given).
+    inside_quote : bool
+        The whole text is the continuation of a quotation (its future cues
+        count as quoted).
+    speaker : str
+        The attributed speaker; speech verbs ("said", "warned") make an event
+        only when there is one.
+
+    Examples
+    --------
+    >>> claim_features("By 2029 we will build 5,000 km of railway.").future_outside_quotes
+    True
+    """
+    qs = find_quantities(text) if quantities is None else quantities
+    outside = "" if inside_quote else _outside_quotes(text)
+    future_out = bool(_FUTURE_RE.search(outside))
+    future_all = bool(_FUTURE_RE.search(text))
+    scope = outside if outside.strip() else text
+    for q in qs:
+        if q.is_date and q.qualifier.startswith("by") and not future_out:
+            future_out = future_out or not inside_quote
+            future_all = True
+    return ClaimFeatures(
+        strong_quantities=sum(_is_strong(q) for q in qs),
+        weak_numbers=sum((not q.is_date) and not _is_strong(q) for q in qs),
+        specific_dates=sum(q.is_date and len(str(q.value)) >= 7 for q in qs),
+        years=sum(q.is_date and len(str(q.value)) < 7 for q in qs),
+        event=_has_event_verb(scope, _EVENT_VERB_RE)
+        or (bool(speaker) and _has_event_verb(scope, _SPEECH_VERB_RE)),
+        speech_event=_has_event_verb(scope, _SPEECH_VERB_RE),
+        event_noun=bool(_EVENT_NOUN_RE.search(text)),
+        future_outside_quotes=future_out,
+        future_in_quotes=future_all and not future_out,
+        factual=bool(_FACTUAL_RE.search(text)),
+        evaluative_cues=len(_EVALUATIVE_RE.findall(text)) + len(_EVALUATIVE_FRAME_RE.findall(text)),
+        hedges=len(_HEDGE_RE.findall(text)),
+        entities=_entities(text),
+    )
+
+
+def _types(f: ClaimFeatures, attribution: Attribution) -> tuple[str, list[str]]:
+    """Main type and tags from the features (rules in the module docstring)."""
+    tags: list[str] = []
+    predictive = f.future_outside_quotes or f.future_in_quotes
+    if predictive:
+        tags.append("predictive")
+    if f.strong_quantities:
+        tags.append("quantitative")
+    noun_event = f.event_noun and f.specific_dates > 0 and f.hedges == 0
+    event = f.event or noun_event
+    if event or f.event_noun:
+        tags.append("event")
+    factual = f.factual and f.evaluative_cues <= 2
+    if factual:
+        tags.append("factual")
+    if f.evaluative_cues or f.hedges:
+        tags.append("evaluative")
+    if f.future_outside_quotes or (f.future_in_quotes and not f.event):
+        main = "predictive"
+    elif f.strong_quantities:
+        main = "quantitative"
+    elif event and f.evaluative_cues < 3:
+        main = "event"
+    elif factual and f.hedges == 0:
+        main = "factual"
+    elif f.event:
+        main = (
+            "event"
+            if (f.specific_dates or attribution.speaker or attribution.source)
+            else "evaluative"
+        )
+    else:
+        main = "evaluative"
+    if main not in tags:
+        tags.append(main)
+    order = {t: i for i, t in enumerate(CLAIM_TYPES)}
+    tags.sort(key=lambda t: order[t])
+    return main, tags
+
+
+def checkworthiness(
+    features: ClaimFeatures,
+    attribution: Attribution,
+    *,
+    claim_type: str,
+    weights: Mapping[str, float] = CHECKWORTHINESS_WEIGHTS,
+) -> tuple[float, list[str]]:
+    """Checkworthiness in [0, 1] and the names of the features that fired.
+
+    The score is ``weights["base"]`` plus the weight of every feature present
+    (per-item features counted up to a cap), clipped to [0, 1]; see
+    :data:`CHECKWORTHINESS_WEIGHTS`.
+
+    Examples
+    --------
+    >>> f = claim_features("Kazakhstan carries eighty percent of overland freight.")
+    >>> score, fired = checkworthiness(f, Attribution("", "", False), claim_type="quantitative")
+    >>> round(score, 2), fired[:1]
+    (0.7, ['strong_quantity'])
+    """
+    w = weights
+    score = w["base"]
+    fired: list[str] = []
+
+    def add(name: str, times: int = 1) -> None:
+        nonlocal score
+        if times > 0:
+            score += w[name] * times
+            fired.append(name if times == 1 else f"{name}x{times}")
+
+    add("strong_quantity", int(features.strong_quantities > 0))
+    add("weak_number", int(features.weak_numbers > 0 and not features.strong_quantities))
+    add("specific_date", int(features.specific_dates > 0))
+    add("year", int(features.years > 0 and not features.specific_dates))
+    add("event", int(claim_type == "event" or (features.event and claim_type != "evaluative")))
+    add("event_noun", int(features.event_noun and "event" not in fired))
+    add("factual_cue", int(features.factual and claim_type != "evaluative"))
+    add("per_named_actor", min(len(features.entities), 3))
+    add("speaker", int(bool(attribution.speaker)))
+    add("source", int(bool(attribution.source)))
+    add("quote", int(attribution.quote))
+    dated = features.specific_dates + features.years + features.strong_quantities
+    add("dated_prediction", int(claim_type == "predictive" and dated > 0))
+    add("per_hedge", min(features.hedges, 2))
+    add("per_evaluative_cue", min(features.evaluative_cues, 4))
+    anchored = dated or attribution.speaker or attribution.source
+    add("unanchored_opinion", int(claim_type == "evaluative" and not anchored))
+    return float(min(1.0, max(0.0, round(score, 4)))), fired
+
+
+# --------------------------------------------------------------------------- ids and units
+
+
+def normalise_claim_text(text: str) -> str:
+    """Fold case, quote and dash styles, spacing and end punctuation (the claim_id key).
+
+    Examples
+    --------
+    >>> normalise_claim_text("  Tokayev  met “Putin”—again. ")
+    'tokayev met "putin"-again'
+    """
+    t = unicodedata.normalize("NFKC", text).translate(_NORM_TRANSLATE).lower()
+    t = re.sub(r"\s+", " ", t).strip()
+    return t.rstrip(" .!?;:,")
+
+
+def claim_id(doc_id: str, text: str, *, occurrence: int = 0) -> str:
+    """Stable claim id: ``c`` + 12 hex digits of SHA-1(doc_id, normalised text, occurrence).
+
+    Examples
+    --------
+    >>> claim_id("d1", "Tokayev met Putin.") == claim_id("d1", "tokayev  met Putin")
+    True
+    """
+    key = f"{doc_id}\x1f{normalise_claim_text(text)}"
+    if occurrence:
+        key += f"\x1f{occurrence}"
+    return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def claim_units(text: str) -> list[tuple[int, int]]:
+    """Character spans of the claims in one sentence (usually the whole sentence).
+
+    A sentence is cut only where it holds two separable claims: at a sentence
+    boundary inside a quotation that the splitter kept whole, or at a ";"
+    joining two independent clauses (five words or more each) that make
+    different kinds of claim.
+
+    Examples
+    --------
+    >>> t = 'He said: "We carry most freight. By 2030 we will build more railways."'
+    >>> [t[s:e] for s, e in claim_units(t)]
+    ['He said: "We carry most freight.', 'By 2030 we will build more railways."']
+    """
+    spans: list[tuple[int, int]] = []
+    cuts = [0]
+    for m in _SPLIT_QUOTED_RE.finditer(text):
+        left, right = text[cuts[-1] : m.start()], text[m.end() :]
+        inside = sum(text[: m.start()].count(q) for q in '"“”') % 2 == 1
+        last_word = left.split()[-1] if left.split() else ""
+        if inside and _words(left) >= 4 and _words(right) >= 4 and len(last_word.strip('.!?"')) > 3:
+            cuts.append(m.end())
+    for s, e in zip(cuts, [*cuts[1:], len(text)], strict=True):
+        piece = text[s:e]
+        sub = [0]
+        for m in _SEMICOLON_RE.finditer(piece):
+            if _outside_quotes(piece)[m.start()] != ";":
+                continue
+            left, right = piece[sub[-1] : m.start()], piece[m.end() :]
+            if _words(left) < 5 or _words(right) < 5:
+                continue
+            fl, fr = claim_features(left), claim_features(right)
+            no = Attribution("", "", False)
+            if _types(fl, no)[0] != _types(fr, no)[0]:
+                sub.append(m.end())
+        bounds = [*sub, len(piece)]
+        for a, b in itertools.pairwise(bounds):
+            seg = piece[a:b].rstrip()
+            if seg.endswith(";"):
+                seg = seg[:-1].rstrip()
+            lead = len(seg) - len(seg.lstrip())
+            spans.append((s + a + lead, s + a + len(seg)))
+    return spans
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _ref_years(
+    sentences: pd.DataFrame, doc_years: Mapping[str, int] | None
+) -> dict[str, int | None]:
+    out: dict[str, int | None] = {}
+    for doc_id in sentences["doc_id"].unique():
+        out[str(doc_id)] = None if doc_years is None else doc_years.get(str(doc_id))
+    return out
+
+
+def document_years(documents: pd.DataFrame) -> dict[str, int]:
+    """Publication year per doc_id from a corpus table (``corpus.to_frame()``), where known.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> document_years(pd.DataFrame({"doc_id": ["a", "b"], "date": ["2025-11-13", None]}))
+    {'a': 2025}
+    """
+    out: dict[str, int] = {}
+    for doc_id, date in zip(documents["doc_id"], documents["date"], strict=True):
+        text = "" if date is None or (isinstance(date, float) and math.isnan(date)) else str(date)
+        if re.match(r"^\d{4}", text):
+            out[str(doc_id)] = int(text[:4])
+    return out
+
+
+def extract_claims(
+    sentences: pd.DataFrame,
+    *,
+    doc_years: Mapping[str, int] | None = None,
+    sources: tuple[Source, ...] | None = None,
+) -> pd.DataFrame:
+    """The claim inventory of a sentence table (one row per claim; see :data:`CLAIM_COLUMNS`).
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        ``sentences_frame(corpus)``: doc_id, sent_id, start, end, text, kind.
+        Rows of ``kind == "heading"`` are skipped; rows must be in document order.
+    doc_years : mapping of str to int, optional
+        Publication year per doc_id, to read "next year" and month names
+        without a year; without it the latest year the article mentioned so
+        far is used.
+    sources : tuple of Source, optional
+        The outlet/body gazetteer (default :func:`~kzlib.attribution.load_sources`).
+
+    Returns
+    -------
+    DataFrame
+        Sorted by doc_id, start; deterministic.
+
+    Examples
+    --------
+    >>> from kzlib import load_corpus, sentences_frame
+    >>> claims = extract_claims(sentences_frame(load_corpus()))
+    >>> set(claims["claim_type"]) <= set(CLAIM_TYPES)
+    True
+    """
+    missing = {"doc_id", "sent_id", "start", "end", "text"} - set(sentences.columns)
+    if missing:
+        raise InputError(
+            f"sentence table: missing columns {sorted(missing)}; pass sentences_frame(corpus)"
+        )
+    gaz = load_sources() if sources is None else sources
+    years = _ref_years(sentences, doc_years)
+    records: list[dict[str, object]] = []
+    has_kind = "kind" in sentences.columns
+    for doc_id, group in sentences.groupby("doc_id", sort=True):
+        doc = str(doc_id)
+        attributor = Attributor(sources=gaz)
+        seen: dict[str, int] = defaultdict(int)
+        context_year = years.get(doc)
+        rows = group.sort_values(["start", "sent_id"], kind="stable")
+        for row in rows.itertuples(index=False):
+            text = str(row.text)
+            if has_kind and str(row.kind) != "body":
+                continue
+            sent_id, base = int(str(row.sent_id)), int(str(row.start))
+            carried = attributor.open_quote_speaker is not None
+            attribution = attributor.attribute(text)
+            if _QUESTION_END_RE.search(text) and not attribution.quote:
+                continue
+            units = claim_units(text)
+            for i, (s, e) in enumerate(units):
+                unit = text[s:e]
+                if not unit.strip():
+                    continue
+                qs = find_quantities(unit, ref_year=context_year)
+                inside = carried or (i > 0 and len(units) > 1 and attribution.quote)
+                feats = claim_features(
+                    unit,
+                    quantities=qs,
+                    inside_quote=(inside and i > 0) or carried,
+                    speaker=attribution.speaker,
+                )
+                main, tags = _types(feats, attribution)
+                score, fired = checkworthiness(feats, attribution, claim_type=main)
+                norm = normalise_claim_text(unit)
+                occurrence = seen[norm]
+                seen[norm] += 1
+                records.append(
+                    {
+                        "claim_id": claim_id(doc, unit, occurrence=occurrence),
+                        "doc_id": doc,
+                        "sent_id": sent_id,
+                        "start": base + s,
+                        "end": base + e,
+                        "text": unit,
+                        "claim_type": main,
+                        "tags": "|".join(tags),
+                        "speaker": attribution.speaker,
+                        "source": attribution.source,
+                        "quote": bool(attribution.quote),
+                        "numbers": quantities_to_json(qs),
+                        "checkworthiness": score,
+                        "entities": "|".join(feats.entities),
+                        "cw_features": "|".join(fired),
+                    }
+                )
+            if context_year is None:  # no publication year: the first year the article names
+                explicit = [str(q.value)[:4] for q in find_quantities(text) if q.is_date]
+                explicit = [y for y in explicit if y.isdigit()]
+                if explicit:
+                    context_year = int(explicit[0])
+    frame = pd.DataFrame.from_records(records, columns=CLAIM_COLUMNS)
+    frame = frame.astype({"sent_id": "int64", "start": "int64", "end": "int64", "quote": "bool"})
+    frame["checkworthiness"] = frame["checkworthiness"].astype("float64")
+    return frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- links
+
+
+def _stem(token: str) -> str:
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+            return token[: -len(suffix)] + repl
+    return token
+
+
+def _tokens(text: str) -> list[str]:
+    t = normalise_claim_text(text)
+    for k, v in _ENTITY_ALIASES.items():
+        if " " in k or "." in k:
+            t = t.replace(k, v)
+    return [
+        _stem(w)
+        for w in _TOKEN_RE.findall(t)
+        if (w not in _STOP_TOKENS and not w.isdigit()) or (len(w) == 4 and w.isdigit())
+    ]
+
+
+def _number_keys(numbers_json: str) -> set[str]:
+    keys: set[str] = set()
+    for q in json.loads(numbers_json or "[]"):
+        unit = str(q.get("unit", ""))
+        if unit == "date":
+            value = str(q["value"])
+            if len(value) >= 7:
+                keys.add(f"date:{value[:7]}")
+        elif q.get("value") is not None:
+            keys.add(f"num:{q['value']}:{unit}:{q.get('item', '')}")
+    return keys
+
+
+_ENTITY_SMOOTHING = 2.0
+_TITLE_WORDS = frozenset(
+    """
+    president minister prime foreign secretary-general secretary spokesman spokeswoman
+    chancellor premier ambassador director deputy vice former then general the of and
+    for mr mrs ms dr
+    """.split()  # noqa: SIM905
+)
+
+
+_EVENT_STEMS: dict[str, str] = {
+    "visit": "visit", "visited": "visit", "visits": "visit", "trip": "visit", "toured": "visit",
+    "met": "meet", "meet": "meet", "meets": "meet", "meeting": "meet", "meetings": "meet",
+    "talks": "meet", "summit": "summit", "summits": "summit", "speech": "speech",
+    "address": "speech", "addressed": "speech", "addresses": "speech", "declared": "speech",
+    "signed": "sign", "signing": "sign", "signs": "sign", "declaration": "declaration",
+    "agreement": "agreement", "deal": "agreement", "contract": "agreement", "treaty": "agreement",
+    "call": "call", "conversation": "call", "telephoned": "call", "phoned": "call",
+    "election": "election", "elected": "election", "sanctions": "sanction",
+    "sanctioned": "sanction", "hosted": "host", "hosts": "host", "hosting": "host",
+}  # fmt: skip
+_EVENT_STEM_RE = re.compile(
+    r"\b(" + "|".join(sorted(_EVENT_STEMS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+def _event_stems(text: str) -> set[str]:
+    return {_EVENT_STEMS[m.group(1).lower()] for m in _EVENT_STEM_RE.finditer(text)}
+
+
+def _entity_tokens(entities: str) -> set[str]:
+    """Entity words for matching: titles dropped, so "President X Tokayev" meets "Tokayev"."""
+    out: set[str] = set()
+    for ent in entities.split("|"):
+        for w in ent.split():
+            if w not in _TITLE_WORDS and len(w) > 1:
+                out.add(w)
+    return out
+
+
+_TITLE_WINDOW_STOP = frozenset({"the", "a", "an", "of", "and", "to", "in", "on"})
+
+
+def _title_conflicts(text_a: str, text_b: str) -> list[str]:
+    """Quoted phrases of one text that the other gives with the same ends but other middle words."""
+    out: list[str] = []
+    for src, other in ((text_a, text_b), (text_b, text_a)):
+        other_words = [w.lower().strip(".,;:\"'”“") for w in other.split()]
+        for m in _QUOTED_RE.finditer(src):
+            phrase = [w.lower().strip(".,;:\"'”“") for w in m.group()[1:-1].split()]
+            n = len(phrase)
+            if not 2 <= n <= 6 or phrase[0] in _TITLE_WINDOW_STOP:
+                continue
+            for i in range(len(other_words) - n + 1):
+                window = other_words[i : i + n]
+                if window[0] == phrase[0] and window[-1] == phrase[-1] and window != phrase:
+                    out.append(f'"{" ".join(phrase)}" vs "{" ".join(window)}"')
+    return out
+
+
+def _number_conflicts(
+    nums_a: list[dict[str, object]], nums_b: list[dict[str, object]]
+) -> tuple[list[str], list[str]]:
+    numbers: list[str] = []
+    dates: list[str] = []
+    for qa in nums_a:
+        for qb in nums_b:
+            if qa.get("unit") != qb.get("unit"):
+                continue
+            if qa["unit"] == "date":
+                va, vb = str(qa["value"]), str(qb["value"])
+                if min(len(va), len(vb)) >= 7 and not (va.startswith(vb) or vb.startswith(va)):
+                    dates.append(f"{qa['text']} vs {qb['text']}")
+            elif qa.get("item", "") == qb.get("item", ""):
+                a, b = qa.get("value"), qb.get("value")
+                if (
+                    isinstance(a, int | float)
+                    and isinstance(b, int | float)
+                    and abs(a - b) > 0.05 * max(abs(a), abs(b))
+                ):
+                    numbers.append(f"{qa['text']} vs {qb['text']}")
+    return numbers, dates
+
+
+def link_claims(
+    claims: pd.DataFrame,
+    *,
+    min_similarity: float = 0.24,
+    max_block: int = 200,
+    top_k: int = 3,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Pairs of claims in different documents that report the same event or fact.
+
+    Only claims that report something checkable are linked (type other than
+    evaluative, or tagged event). Candidate pairs come from blocking, never
+    from all pairs: claims are
+    indexed by their named entities, numbers, month-or-finer dates and
+    content words; a key held by more than ``max_block`` claims is too common
+    to block on and is skipped. Each candidate pair sharing a key is scored
+
+    ``similarity = 0.5 * tfidf_cosine + 0.25 * entity_overlap + 0.15 * shared_event_word
+    + 0.1 * shared_number_or_date``
+
+    where ``entity_overlap`` is the IDF-weighted Jaccard overlap of the named
+    entities (an entity in every claim, like the country itself, counts little).
+
+    and kept if it reaches ``min_similarity``, at most ``top_k`` links per
+    claim and document pair. Linked pairs are flagged ``disagreement`` when
+    they give different values for the same unit (``number``), different
+    month-or-day dates (``date``) or a quoted title that the other words
+    differently with the same first and last word (``title``).
+
+    Parameters
+    ----------
+    claims : DataFrame
+        :func:`extract_claims` output.
+    min_similarity : float
+        Threshold of the combined score.
+    max_block : int
+        Largest block (claims sharing one key) that is expanded into pairs.
+    top_k : int
+        Links kept per claim towards each other document.
+    seed : int
+        Unused (the linking is deterministic); accepted for a uniform API.
+
+    Returns
+    -------
+    DataFrame
+        :data:`LINK_COLUMNS`, ``claim_a`` from the document that sorts first;
+        sorted by similarity (descending), then ids.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kzlib.claims import extract_claims
+    >>> s = pd.DataFrame({"doc_id": ["a", "b"], "sent_id": [0, 0], "start": [0, 0], "end": [1, 1],
+    ...     "kind": ["body", "body"],
+    ...     "text": ["Tokayev visited Moscow and signed a declaration with Putin.",
+    ...              "In Moscow, Tokayev and Putin signed a declaration."]})
+    >>> links = link_claims(extract_claims(s))
+    >>> len(links), bool(links["similarity"].iloc[0] > 0.5)
+    (1, True)
+    """
+    del seed
+    if claims.empty:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = claims["text"].astype(str).tolist()
+    token_lists = [_tokens(t) for t in texts]
+    vectorizer = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True, norm="l2")
+    matrix = vectorizer.fit_transform(token_lists).tocsr()
+    entities = [_entity_tokens(str(ents)) for ents in claims["entities"].fillna("").tolist()]
+    n = len(claims)
+    ent_df: dict[str, int] = defaultdict(int)
+    for ents in entities:
+        for e in ents:
+            ent_df[e] += 1
+    ent_idf = {e: math.log((n + 1) / (d + 1)) + 0.1 for e, d in ent_df.items()}
+    numkeys = [_number_keys(str(n_)) for n_ in claims["numbers"].fillna("[]").tolist()]
+    events = [_event_stems(t) for t in texts]
+    docs = claims["doc_id"].astype(str).to_numpy()
+    types = claims["claim_type"].astype(str).tolist()
+    tags = claims["tags"].fillna("").astype(str).tolist()
+    eligible = [
+        t != "evaluative" or "event" in g.split("|") for t, g in zip(types, tags, strict=True)
+    ]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in range(n):
+        if not eligible[i]:
+            continue
+        keys = (
+            {f"ent:{e}" for e in entities[i]}
+            | numkeys[i]
+            | {f"tok:{t}" for t in set(token_lists[i]) if len(t) >= 5}
+        )
+        for k in keys:
+            index[k].append(i)
+    pair_keys: dict[tuple[int, int], int] = defaultdict(int)
+    for members in index.values():
+        if len(members) < 2 or len(members) > max_block:
+            continue
+        for x in range(len(members)):
+            i = members[x]
+            for y in range(x + 1, len(members)):
+                j = members[y]
+                if docs[i] != docs[j]:
+                    pair_keys[(i, j) if i < j else (j, i)] += 1
+    if not pair_keys:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    pairs = np.array(sorted(pair_keys), dtype=np.int64)
+    cos = np.asarray(matrix[pairs[:, 0]].multiply(matrix[pairs[:, 1]]).sum(axis=1)).ravel()
+    rows: list[dict[str, object]] = []
+    for (i, j), c in zip(pairs.tolist(), cos.tolist(), strict=True):
+        ea, eb = entities[i], entities[j]
+        union = sum(ent_idf[e] for e in ea | eb)
+        ent_sim = sum(ent_idf[e] for e in ea & eb) / (union + _ENTITY_SMOOTHING)
+        shared_nums = numkeys[i] & numkeys[j]
+        num_sim = 1.0 if shared_nums else 0.0
+        shared_events = events[i] & events[j]
+        ev_sim = 1.0 if shared_events else 0.0
+        sim = 0.5 * c + 0.25 * ent_sim + 0.15 * ev_sim + 0.1 * num_sim
+        if sim < min_similarity:
+            continue
+        a, b = (i, j) if (docs[i], i) <= (docs[j], j) else (j, i)
+        rows.append(
+            {
+                "a": a,
+                "b": b,
+                "similarity": round(float(sim), 4),
+                "text_sim": round(float(c), 4),
+                "entity_sim": round(float(ent_sim), 4),
+                "shared": "|".join(
+                    sorted((ea & eb) | shared_events | {k.split(":", 1)[1] for k in shared_nums})
+                ),
+            }
+        )
+    if not rows:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    cand = pd.DataFrame(rows).sort_values(
+        ["similarity", "a", "b"], ascending=[False, True, True], kind="stable"
+    )
+    cand["doc_b"] = docs[cand["b"].to_numpy()]
+    cand["doc_a"] = docs[cand["a"].to_numpy()]
+    keep_a = cand.groupby(["a", "doc_b"], sort=False).cumcount() < top_k
+    keep_b = cand.groupby(["b", "doc_a"], sort=False).cumcount() < top_k
+    cand = cand[keep_a & keep_b]
+    ids = claims["claim_id"].astype(str).to_numpy()
+    nums = [json.loads(str(n) or "[]") for n in claims["numbers"].fillna("[]").tolist()]
+    out: list[dict[str, object]] = []
+    for r in cand.itertuples(index=False):
+        a, b = int(str(r.a)), int(str(r.b))
+        n_conf, d_conf = _number_conflicts(nums[a], nums[b])
+        t_conf = _title_conflicts(texts[a], texts[b])
+        kinds = [k for k, v in (("number", n_conf), ("date", d_conf), ("title", t_conf)) if v]
+        out.append(
+            {
+                "claim_a": ids[a],
+                "claim_b": ids[b],
+                "doc_a": docs[a],
+                "doc_b": docs[b],
+                "similarity": r.similarity,
+                "text_sim": r.text_sim,
+                "entity_sim": r.entity_sim,
+                "shared": r.shared,
+                "disagreement": "|".join(kinds),
+                "detail": "; ".join([*n_conf, *d_conf, *t_conf]),
+            }
+        )
+    frame = pd.DataFrame(out, columns=LINK_COLUMNS)
+    return frame.sort_values(
+        ["similarity", "claim_a", "claim_b"], ascending=[False, True, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- views for notebooks
+
+
+def quantities_frame(claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per number or date in the inventory (claim_id, doc_id, value, unit, ...).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"claim_id": ["c1"], "doc_id": ["d"], "claim_type": ["quantitative"],
+    ...     "numbers": ['[{"value": 80, "unit": "percent", "text": "80%"}]']})
+    >>> quantities_frame(c)[["value", "unit"]].values.tolist()
+    [[80, 'percent']]
+    """
+    cols = ["claim_id", "doc_id", "claim_type", "value", "unit", "qualifier", "item", "text"]
+    rows: list[dict[str, object]] = []
+    for r in claims.itertuples(index=False):
+        for q in json.loads(str(r.numbers) or "[]"):
+            rows.append(
+                {
+                    "claim_id": r.claim_id,
+                    "doc_id": r.doc_id,
+                    "claim_type": r.claim_type,
+                    "value": q.get("value"),
+                    "unit": q.get("unit", ""),
+                    "qualifier": q.get("qualifier", ""),
+                    "item": q.get("item", ""),
+                    "text": q.get("text", ""),
+                }
+            )
+    return pd.DataFrame(rows, columns=cols)
+
+
+def speakers_frame(claims: pd.DataFrame) -> pd.DataFrame:
+    """Who is quoted or reported, with counts per document and how many are direct quotations.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["d", "d"], "speaker": ["Peskov", ""], "quote": [True, False],
+    ...                   "source": ["", ""]})
+    >>> speakers_frame(c).values.tolist()
+    [['Peskov', 'd', 1, 1, '']]
+    """
+    cols = ["speaker", "doc_id", "claims", "quotes", "sources"]
+    sub = claims[claims["speaker"].fillna("") != ""]
+    if sub.empty:
+        return pd.DataFrame(columns=cols)
+    grouped = sub.groupby(["speaker", "doc_id"], sort=True)
+    out = grouped.agg(
+        claims=("speaker", "size"),
+        quotes=("quote", "sum"),
+        sources=(
+            "source",
+            lambda s: "|".join(sorted({x for v in s for x in str(v).split("|") if x})),
+        ),
+    ).reset_index()
+    out["quotes"] = out["quotes"].astype("int64")
+    return out.sort_values(
+        ["claims", "speaker", "doc_id"], ascending=[False, True, True], kind="stable"
+    ).reset_index(drop=True)[cols]
+
+
+def link_matrix(links: pd.DataFrame, doc_ids: Sequence[str]) -> pd.DataFrame:
+    """Number of claim links between every two documents (symmetric, zero diagonal).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> links = pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"]})
+    >>> link_matrix(links, ["a", "b"]).values.tolist()
+    [[0, 1], [1, 0]]
+    """
+    ids = list(doc_ids)
+    m = pd.DataFrame(0, index=ids, columns=ids, dtype="int64")
+    for a, b in zip(links["doc_a"], links["doc_b"], strict=True):
+        if a in m.index and b in m.index:
+            m.loc[a, b] += 1
+            m.loc[b, a] += 1
+    return m
+
+
+def linked_pairs(claims: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """Linked claims side by side: similarity, both texts and documents, disagreement.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"claim_id": ["x", "y"], "text": ["A.", "B."]})
+    >>> l = pd.DataFrame({"claim_a": ["x"], "claim_b": ["y"], "doc_a": ["d1"], "doc_b": ["d2"],
+    ...                   "similarity": [0.5], "disagreement": [""], "detail": [""]})
+    >>> linked_pairs(c, l)[["text_a", "text_b"]].values.tolist()
+    [['A.', 'B.']]
+    """
+    text = dict(zip(claims["claim_id"], claims["text"], strict=True))
+    out = links.copy()
+    out["text_a"] = out["claim_a"].map(text)
+    out["text_b"] = out["claim_b"].map(text)
+    cols = ["similarity", "doc_a", "text_a", "doc_b", "text_b", "disagreement", "detail"]
+    return out[cols].reset_index(drop=True)
+
+
+_SORT_JS = (
+    "document.querySelectorAll('table.kz-sortable').forEach(function(t){"
+    "t.querySelectorAll('th').forEach(function(th,i){th.style.cursor='pointer';"
+    "th.title='click to sort';th.addEventListener('click',function(){"
+    "var b=t.tBodies[0],rs=Array.prototype.slice.call(b.rows),asc=th.dataset.asc!=='1';"
+    "th.dataset.asc=asc?'1':'0';rs.sort(function(x,y){var p=x.cells[i].textContent,"
+    "q=y.cells[i].textContent,a=parseFloat(p),c=parseFloat(q);"
+    "var r=(!isNaN(a)&&!isNaN(c))?a-c:p.localeCompare(q);return asc?r:-r;});"
+    "rs.forEach(function(r){b.appendChild(r);});});});});"
+)
+
+
+def claims_html(
+    frame: pd.DataFrame, *, columns: Sequence[str] | None = None, max_rows: int = 2000
+) -> str:
+    """A self-contained sortable HTML table (click a header to sort; inline JS, no CDN).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> page = claims_html(pd.DataFrame({"text": ["<b>x</b>"], "checkworthiness": [0.5]}))
+    >>> "&lt;b&gt;" in page and "<script>" in page and "http" not in page
+    True
+    """
+    cols = list(columns) if columns is not None else list(frame.columns)
+    sub = frame[cols].head(max_rows)
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in cols)
+    body_rows: list[str] = []
+    for row in sub.itertuples(index=False):
+        cells = []
+        for v in row:
+            cell = ("" if math.isnan(v) else f"{v:.3f}") if isinstance(v, float) else str(v)
+            cells.append(f"<td>{html.escape(cell)}</td>")
+        body_rows.append("<tr>" + "".join(cells) + "</tr>")
+    style = (
+        "<style>table.kz-sortable{border-collapse:collapse;font-size:12px}"
+        "table.kz-sortable th,table.kz-sortable td{border:1px solid #ccc;padding:2px 6px;"
+        "vertical-align:top;text-align:left}table.kz-sortable th{background:#f3f3f3}</style>"
+    )
+    return (
+        f"{style}<table class='kz-sortable'><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body_rows)}</tbody></table><script>{_SORT_JS}</script>"
+    )
+
+
+# --------------------------------------------------------------------------- annotation round trip
+
+
+def export_sheet(claims: pd.DataFrame) -> pd.DataFrame:
+    """The annotation sheet: the inventory's key columns plus empty ``verdict`` and ``notes``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kzlib.claims import extract_claims
+    >>> s = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "start": [0], "end": [9],
+    ...                   "text": ["Tokayev met Putin."], "kind": ["body"]})
+    >>> export_sheet(extract_claims(s))[["verdict", "notes"]].values.tolist()
+    [['', '']]
+    """
+    sheet = claims.reindex(
+        columns=[c for c in SHEET_COLUMNS if c not in {"verdict", "notes"}]
+    ).copy()
+    sheet["verdict"] = ""
+    sheet["notes"] = ""
+    return sheet[SHEET_COLUMNS].reset_index(drop=True)
+
+
+def read_sheet(path: str | Path) -> pd.DataFrame:
+    """Read a filled annotation sheet (CSV); it must have claim_id, verdict and notes.
+
+    Raises
+    ------
+    InputError
+        If the file is missing or lacks those columns.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "s.csv"
+    >>> _ = p.write_text("claim_id,verdict,notes\\nc1,true,ok\\n")
+    >>> read_sheet(p)["verdict"].tolist()
+    ['true']
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: annotation sheet not found; pass the CSV written by --export-sheet")
+    try:
+        sheet = pd.read_csv(p, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: not a readable CSV ({exc}); save the sheet as UTF-8 CSV") from None
+    missing = {"claim_id", "verdict", "notes"} - set(sheet.columns)
+    if missing:
+        raise InputError(
+            f"{p}:1: missing columns {sorted(missing)}; keep the header written by --export-sheet"
+        )
+    return sheet
+
+
+def merge_sheet(claims: pd.DataFrame, sheet: pd.DataFrame) -> pd.DataFrame:
+    """Put a filled sheet's verdicts and notes back onto a (fresh) inventory.
+
+    Rows are matched on ``claim_id``, which depends only on the document and
+    the normalised claim text, so every verdict whose claim still exists is
+    kept; verdicts of claims that no longer exist are dropped (see
+    :func:`orphan_verdicts`). Unannotated claims get empty strings.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"claim_id": ["c1", "c2"], "text": ["A", "B"]})
+    >>> s = pd.DataFrame({"claim_id": ["c2", "gone"], "verdict": ["false", "true"],
+    ...                   "notes": ["x", ""]})
+    >>> merge_sheet(c, s)["verdict"].tolist()
+    ['', 'false']
+    """
+    ann = sheet[["claim_id", "verdict", "notes"]].copy()
+    ann = ann.astype(str).replace({"nan": ""})
+    ann = ann[(ann["verdict"].str.strip() != "") | (ann["notes"].str.strip() != "")]
+    ann = ann.drop_duplicates("claim_id", keep="last")
+    base = claims.drop(columns=[c for c in ("verdict", "notes") if c in claims.columns])
+    merged = base.merge(ann, on="claim_id", how="left", validate="many_to_one")
+    merged[["verdict", "notes"]] = merged[["verdict", "notes"]].fillna("")
+    return merged
+
+
+def orphan_verdicts(claims: pd.DataFrame, sheet: pd.DataFrame) -> pd.DataFrame:
+    """Annotated sheet rows whose claim is not in ``claims`` any more.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"claim_id": ["c1"]})
+    >>> s = pd.DataFrame({"claim_id": ["c1", "c9"], "verdict": ["true", "false"],
+    ...                   "notes": ["", ""]})
+    >>> orphan_verdicts(c, s)["claim_id"].tolist()
+    ['c9']
+    """
+    filled = sheet[
+        (sheet["verdict"].astype(str).str.strip() != "")
+        | (sheet["notes"].astype(str).str.strip() != "")
+    ]
+    return filled[~filled["claim_id"].isin(set(claims["claim_id"]))].reset_index(drop=True)
