@@ -194,6 +194,93 @@ def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(handler=_cmd_report)
 
 
+def _cmd_claims(args: argparse.Namespace) -> int:
+    from kzlib.claims import (
+        document_years,
+        export_sheet,
+        extract_claims,
+        link_claims,
+        merge_sheet,
+        orphan_verdicts,
+        read_sheet,
+    )
+    from kzlib.corpus import load_corpus
+    from kzlib.segment import sentences_frame
+    from kzlib.tables import write_table
+
+    corpus = load_corpus(args.corpus)
+    claims = extract_claims(sentences_frame(corpus), doc_years=document_years(corpus.to_frame()))
+    if args.min_checkworthiness:
+        claims = claims[claims["checkworthiness"] >= args.min_checkworthiness]
+        claims = claims.reset_index(drop=True)
+    if args.merge_sheet:
+        sheet = read_sheet(args.merge_sheet)
+        orphans = orphan_verdicts(claims, sheet)
+        claims = merge_sheet(claims, sheet)
+        if len(orphans):
+            _progress(f"kzlib claims: {len(orphans)} annotated claims no longer exist (dropped)")
+    write_table(claims, args.out)
+    _progress(f"kzlib claims: {len(claims)} claims -> {args.out}")
+    if args.links:
+        links = link_claims(claims, min_similarity=args.min_similarity)
+        write_table(links, args.links)
+        flagged = int((links["disagreement"] != "").sum()) if len(links) else 0
+        _progress(f"kzlib claims: {len(links)} links ({flagged} disagreeing) -> {args.links}")
+    if args.export_sheet:
+        write_table(export_sheet(claims), args.export_sheet)
+        _progress(f"kzlib claims: annotation sheet -> {args.export_sheet}")
+    return 0
+
+
+def _unit_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value}: give a number from 0 to 1")
+    return number
+
+
+def _add_claims(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "claims",
+        help="the claim inventory (typed, attributed, ranked) and cross-article claim links",
+        description="One row per claim: type and tags, speaker, source, quotation, normalised "
+        "numbers and dates, checkworthiness, stable claim_id (see kzlib.claims).",
+    )
+    _corpus_arg(p)
+    p.add_argument("--out", type=_out_file, required=True, metavar="F", help="claim inventory")
+    p.add_argument("--links", type=_out_file, metavar="F2", help="also write the claim links")
+    p.add_argument(
+        "--export-sheet",
+        type=_out_file,
+        metavar="F3",
+        help="also write an annotation sheet with empty verdict/notes columns",
+    )
+    p.add_argument(
+        "--merge-sheet",
+        type=Path,
+        metavar="SHEET.csv",
+        help="carry the verdicts/notes of a filled sheet onto the inventory (by claim_id)",
+    )
+    p.add_argument(
+        "--min-checkworthiness",
+        type=_unit_float,
+        default=0.0,
+        metavar="X",
+        help="keep claims scoring at least X (0..1; default 0)",
+    )
+    p.add_argument(
+        "--min-similarity",
+        type=_unit_float,
+        default=0.24,
+        metavar="X",
+        help="similarity a claim link needs (0..1; default 0.24)",
+    )
+    p.set_defaults(handler=_cmd_claims)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kzlib`` command.
 
@@ -228,6 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # Analyses add their commands below, one `_add_<command>(sub)` function each.
     # >>> analysis commands
+    _add_claims(sub)
     _add_report(sub)
     # <<< analysis commands
     return parser
