@@ -1,0 +1,380 @@
+"""Hand-curated term lists (lexicons, gazetteers): reading, validating and matching.
+
+A lexicon is a UTF-8 CSV with one term per row and a category per term
+(``term,category,note`` for the rhetoric lexicons, ``actor,alias,type,note``
+for the actor gazetteer). :func:`read_lexicon` checks every row and raises
+:class:`~kzlib.errors.InputError` naming the file and line of the first bad
+one, so a researcher who edits a file gets told exactly what to fix.
+
+How a term matches
+------------------
+- Whole words only. For lexicons the word boundary treats a hyphen as part
+  of the word (``vector`` does not match inside ``multi-vector``, ``energy``
+  not inside ``green-energy``); for gazetteers a hyphen separates words
+  (``U.S.`` matches in ``U.S.-backed``).
+- A term written in lower case matches lower-case text anywhere, and text
+  whose first letter only is capitalised at the start of a sentence or right
+  after an opening quotation mark or bracket. So ``may`` matches "May we"
+  but not "in May 2025", and ``us`` never matches "US".
+- A term with any capital letter matches exactly as written ("Kremlin",
+  "US", "I").
+- A space matches any run of whitespace; ``'`` matches ``'`` and ``’``;
+  ``*`` matches any run of letters or digits (``suggest*``: suggests,
+  suggested).
+- Matches never overlap within one lexicon; where two terms could match at
+  the same place the longest wins. A term listed under several categories
+  counts for each of them.
+
+All terms of a lexicon are compiled into one regular expression, factored as
+a prefix tree, and run once over all texts joined together, so matching cost
+grows with the length of the corpus, not with corpus length times terms.
+
+Examples
+--------
+>>> lex = Lexicon.from_terms([("clearly", "adverb"), ("no doubt", "phrase")], name="boosters")
+>>> lex.find(["Clearly, there is no doubt.", "It is clearly so."])[["item", "match", "category"]]
+   item     match category
+0     0   Clearly   adverb
+1     0  no doubt   phrase
+2     1   clearly   adverb
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kzlib.errors import InputError
+
+__all__ = ["MATCH_COLUMNS", "Lexicon", "read_lexicon"]
+
+#: Columns of :meth:`Lexicon.find`.
+MATCH_COLUMNS: list[str] = ["item", "start", "end", "match", "term", "category"]
+
+_TERM_OK = re.compile(r"\*?[^\W_](?:[\w '’.*+&/-]*[\w.*+])?")
+_CATEGORY_OK = re.compile(r"[a-z][a-z0-9_]*")
+_WILD = r"\w*"
+_OPENERS = "\"'“‘(["
+
+
+def _is_lower(term: str) -> bool:
+    return term == term.lower()
+
+
+def _atoms(term: str) -> list[str]:
+    """The term as a list of regex atoms (one per character of the term)."""
+    lower = _is_lower(term)
+    out: list[str] = []
+    for i, ch in enumerate(term):
+        if ch == "*":
+            out.append(_WILD)
+        elif ch == " ":
+            out.append(r"\s+")
+        elif ch in "'’":
+            out.append("['’]")
+        elif i == 0 and lower and ch.upper() != ch:
+            out.append(f"[{re.escape(ch)}{re.escape(ch.upper())}]")
+        else:
+            out.append(re.escape(ch))
+    return out
+
+
+def _trie_regex(terms: Iterable[str]) -> str:
+    """One alternation for all terms, factored by common prefixes (longest first)."""
+    end = ""
+    trie: dict[str, object] = {}
+    for term in terms:
+        node: dict[str, object] = trie
+        for atom in _atoms(term):
+            child = node.setdefault(atom, {})
+            assert isinstance(child, dict)
+            node = child
+        node[end] = {}
+
+    def emit(node: dict[str, object]) -> str:
+        keys = sorted((k for k in node if k != end), key=lambda k: (k == _WILD, k))
+        alts = []
+        for k in keys:
+            child = node[k]
+            assert isinstance(child, dict)
+            alts.append(k + emit(child))
+        if not alts:
+            return ""
+        if end in node:
+            return "(?:" + "|".join(alts) + ")?"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A validated term list, compiled for matching.
+
+    Attributes
+    ----------
+    name : str
+        Short name (``hedges``, ``actors``); used in error messages and measure names.
+    terms : DataFrame
+        One row per term and category: ``term``, ``category``, ``note``,
+        ``line`` (line in the source file; 0 for terms given in code).
+    path : str
+        Source file ("" for terms given in code).
+    hyphen_joins : bool
+        Whether a hyphen counts as part of a word at the term's edges.
+
+    Examples
+    --------
+    >>> Lexicon.from_terms([("Kremlin", "Russia")], name="actors").categories
+    ['Russia']
+    """
+
+    name: str
+    terms: pd.DataFrame
+    path: str = ""
+    hyphen_joins: bool = True
+    _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _exact: dict[str, list[tuple[str, str]]] = field(init=False, repr=False, compare=False)
+    _wild: list[tuple[re.Pattern[str], str, str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        terms = self.terms["term"].drop_duplicates().tolist()
+        edge = r"[\w-]" if self.hyphen_joins else r"\w"
+        body = _trie_regex(terms) if terms else "(?!x)x"
+        pattern = rf"(?<!{edge})(?:{body})(?:(?<=[^\w*])|(?!{edge}))"
+        exact: dict[str, list[tuple[str, str]]] = {}
+        wild: list[tuple[re.Pattern[str], str, str]] = []
+        for term, category in zip(self.terms["term"], self.terms["category"], strict=True):
+            if "*" in term:
+                rx = re.compile("".join(_atoms(term)))
+                wild.append((rx, term, category))
+            else:
+                exact.setdefault(_key(term), []).append((term, category))
+        object.__setattr__(self, "_pattern", re.compile(pattern))
+        object.__setattr__(self, "_exact", exact)
+        object.__setattr__(self, "_wild", wild)
+
+    @classmethod
+    def from_terms(
+        cls,
+        pairs: Iterable[tuple[str, str]],
+        *,
+        name: str = "lexicon",
+        hyphen_joins: bool = True,
+    ) -> Lexicon:
+        """Make a lexicon from ``(term, category)`` pairs (validated like a file).
+
+        Examples
+        --------
+        >>> len(Lexicon.from_terms([("may", "modal"), ("might", "modal")]).terms)
+        2
+        """
+        rows = [{"term": t, "category": c, "note": "", "line": 0} for t, c in pairs]
+        for row in rows:
+            problem = _term_problem(str(row["term"]))
+            if problem:
+                raise InputError(f"{name}: term {row['term']!r}: {problem}")
+        frame = pd.DataFrame(rows, columns=["term", "category", "note", "line"])
+        return cls(name, frame.drop_duplicates(["term", "category"]), "", hyphen_joins)
+
+    @property
+    def categories(self) -> list[str]:
+        """Categories in order of first appearance in the file."""
+        return list(dict.fromkeys(self.terms["category"]))
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled alternation of all terms."""
+        return self._pattern
+
+    def _identify(self, text: str) -> list[tuple[str, str]]:
+        key = _key(text)
+        found = self._exact.get(key)
+        if found is None and key[:1].isupper():
+            cand = self._exact.get(key[:1].lower() + key[1:], [])
+            found = [(t, c) for t, c in cand if _is_lower(t)]
+        if found:
+            return found
+        return [(term, category) for rx, term, category in self._wild if rx.fullmatch(text)]
+
+    def find(self, texts: Sequence[str]) -> pd.DataFrame:
+        """Every match in each of ``texts`` (one regex pass over all of them).
+
+        Parameters
+        ----------
+        texts : sequence of str
+            Usually sentences; a capitalised lower-case term is accepted only
+            at the start of a text or right after an opening quote or bracket.
+
+        Returns
+        -------
+        DataFrame
+            :data:`MATCH_COLUMNS`: ``item`` (position in ``texts``), ``start``
+            and ``end`` (offsets into that text), ``match`` (the text matched),
+            ``term`` and ``category`` (one row per category of the term),
+            in order of position.
+
+        Examples
+        --------
+        >>> lex = Lexicon.from_terms([("may", "modal")])
+        >>> lex.find(["It may rain in May.", "May it rain?"])[["item", "start", "match"]]
+           item  start match
+        0     0      3   may
+        1     1      0   May
+        """
+        joined = "\n".join(texts)
+        lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(texts) else lengths
+        rows: list[tuple[int, int, int, str, str, str]] = []
+        for m in self._pattern.finditer(joined):
+            text = m.group()
+            pos = m.start()
+            item = int(np.searchsorted(offsets, pos, side="right")) - 1
+            local = pos - int(offsets[item])
+            ids = self._identify(text)
+            if text[:1].isupper() and ids and all(_is_lower(t) for t, _ in ids):
+                before = texts[item][:local].rstrip()
+                if before and before[-1] not in _OPENERS:
+                    continue
+            for term, category in ids:
+                rows.append((item, local, local + len(text), text, term, category))
+        frame = pd.DataFrame(rows, columns=MATCH_COLUMNS)
+        return frame.astype({"item": "int64", "start": "int64", "end": "int64"})
+
+
+def _term_problem(term: str) -> str:
+    if not term:
+        return "empty term"
+    if term != term.strip() or "  " in term:
+        return "leading, trailing or double spaces"
+    if not _TERM_OK.fullmatch(term):
+        return (
+            "a term must start with a letter or digit, end with a letter, digit, '.', '+' or '*',"
+            " and contain only letters, digits, spaces and ' - . * + & /"
+        )
+    return ""
+
+
+def read_lexicon(
+    path: str | Path,
+    *,
+    name: str | None = None,
+    term_column: str = "term",
+    category_column: str = "category",
+    optional_columns: Sequence[str] = ("note",),
+    category_pattern: str | None = _CATEGORY_OK.pattern,
+    hyphen_joins: bool = True,
+) -> Lexicon:
+    """Read and validate a lexicon CSV.
+
+    Parameters
+    ----------
+    path : str or Path
+        The CSV file (UTF-8, header row first).
+    name : str, optional
+        Name of the lexicon; defaults to the file name up to its first dot.
+    term_column, category_column : str
+        Columns holding the term and its category.
+    optional_columns : sequence of str
+        Further columns the file may have; any other column is an error
+        (a misspelt header would otherwise be silently ignored).
+    category_pattern : str or None
+        Regular expression every category must match in full (default:
+        lower case letters, digits and ``_``, as categories become parts of
+        measure names); None accepts any non-empty category.
+    hyphen_joins : bool
+        See :class:`Lexicon`.
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    InputError
+        Naming the file and line: unreadable or empty file, missing or
+        unknown column, wrong number of fields, empty or malformed term or
+        category, a term listed twice under the same category.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "hedges.v1.csv"
+    >>> _ = p.write_text("term,category,note\\nmay,modal,\\nperhaps,adverb,\\n")
+    >>> read_lexicon(p).terms["term"].tolist()
+    ['may', 'perhaps']
+    """
+    path = Path(path)
+    name = name or path.name.split(".")[0]
+    try:
+        content = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: file not found; check the path or restore the file") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 ({exc.reason}); save it as UTF-8 CSV") from None
+    lines = content.splitlines()
+    if not any(line.strip() for line in lines):
+        raise InputError(f"{path}: file is empty; it needs a header row and at least one term")
+    reader = csv.reader(lines)
+    header = [h.strip() for h in next(reader)]
+    required = [term_column, category_column]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise InputError(
+            f"{path}:1: missing column(s) {', '.join(missing)}; "
+            f"the header must be {','.join([*required, *optional_columns])}"
+        )
+    unknown = [c for c in header if c not in required and c not in optional_columns]
+    if unknown:
+        raise InputError(
+            f"{path}:1: unknown column(s) {', '.join(unknown)}; "
+            f"allowed: {','.join([*required, *optional_columns])}"
+        )
+    cat_rx = re.compile(category_pattern) if category_pattern else None
+    seen: dict[tuple[str, str], int] = {}
+    rows: list[dict[str, object]] = []
+    for fields in reader:
+        line = reader.line_num
+        if not any(f.strip() for f in fields):
+            continue
+        if len(fields) != len(header):
+            raise InputError(
+                f"{path}:{line}: {len(fields)} fields, expected {len(header)} ({','.join(header)});"
+                " quote a field that contains a comma"
+            )
+        row = dict(zip(header, fields, strict=True))
+        term, category = row[term_column], row[category_column].strip()
+        problem = _term_problem(term)
+        if problem:
+            raise InputError(f"{path}:{line}: {term_column} {term!r}: {problem}")
+        if not category:
+            raise InputError(f"{path}:{line}: empty {category_column} for {term!r}; fill it in")
+        if cat_rx is not None and not cat_rx.fullmatch(category):
+            raise InputError(
+                f"{path}:{line}: {category_column} {category!r} must be lower case letters, "
+                "digits and _ (it becomes part of a measure name)"
+            )
+        key = (_key(term), category)
+        if key in seen:
+            raise InputError(
+                f"{path}:{line}: {term!r} is listed twice under {category!r} "
+                f"(also line {seen[key]}); delete one"
+            )
+        seen[key] = line
+        extra = {c: row.get(c, "").strip() for c in optional_columns}
+        rows.append({"term": term, "category": category, **extra, "line": line})
+    if not rows:
+        raise InputError(f"{path}: no terms; add at least one row below the header")
+    frame = pd.DataFrame(rows, columns=["term", "category", *optional_columns, "line"])
+    frame["line"] = frame["line"].astype("int64")
+    return Lexicon(name, frame, str(path), hyphen_joins)
