@@ -281,6 +281,105 @@ def _add_claims(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(handler=_cmd_claims)
 
 
+def _df_value(value: str) -> int | float:
+    """A document-frequency bound: a whole number of units, or a share of units (0..1)."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if number.is_integer() and number >= 1 and "." not in value:
+        return int(number)
+    if not 0.0 < number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value}: give a whole number of units or a share (0..1]")
+    return number
+
+
+def _n_topics(value: str) -> int | str:
+    return "auto" if value == "auto" else _positive_int(value)
+
+
+def _cmd_topics(args: argparse.Namespace) -> int:
+    from kzlib.corpus import load_corpus
+    from kzlib.segment import sentences_frame
+    from kzlib.tables import write_table
+    from kzlib.topics import fit_topics, topic_tables
+
+    model = fit_topics(
+        sentences_frame(load_corpus(args.corpus)),
+        unit=args.unit,
+        window_size=args.window_size,
+        max_unit_words=args.max_unit_words or None,
+        method=args.method,
+        n_topics=args.n_topics,
+        k_range=(args.k_range[0], args.k_range[1]),
+        ngram_range=(1, args.ngram_max),
+        min_df=args.min_df,
+        max_df=args.max_df,
+        n_terms=args.n_terms,
+        n_stability=args.stability,
+        seed=args.seed,
+    )
+    tables = topic_tables(model)
+    for name, frame in tables.items():
+        write_table(frame, args.out_dir / f"{name}.csv")
+    _progress(
+        f"kzlib topics: {model.n_topics} topics ({model.method} on {len(model.units)} "
+        f"{model.unit} units) -> {args.out_dir}/ ({', '.join(tables)})"
+    )
+    return 0
+
+
+def _add_topics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "topics",
+        help="topic model: topic_terms.csv, doc_topics.csv, unit-level weights, labels, exemplars",
+        description="Fit NMF (TF-IDF) or LDA (counts) topics on paragraph, sentence or window "
+        "units and write topic_terms.csv (topic, rank, term, weight), doc_topics.csv (doc_id, "
+        "topic, weight), unit_topics.csv, units.csv, topics.csv (label, share, NPMI coherence, "
+        "stability), exemplars.csv, coherence_by_k.csv and stability.csv (see kzlib.topics).",
+    )
+    _corpus_arg(p)
+    p.add_argument("--out-dir", type=Path, required=True, metavar="D", help="output folder")
+    p.add_argument("--unit", choices=("paragraph", "sentence", "window"), default="paragraph")
+    p.add_argument(
+        "--window-size", type=_positive_int, default=3, metavar="N", help="sentences per window"
+    )
+    p.add_argument(
+        "--max-unit-words",
+        type=int,
+        default=150,
+        metavar="N",
+        help="cut longer paragraphs at sentence boundaries (0: never; default 150)",
+    )
+    p.add_argument("--method", choices=("nmf", "lda"), default="nmf")
+    p.add_argument(
+        "--n-topics",
+        type=_n_topics,
+        default="auto",
+        metavar="K",
+        help="number of topics, or 'auto' to choose it by NPMI coherence (default)",
+    )
+    p.add_argument(
+        "--k-range",
+        type=_positive_int,
+        nargs=2,
+        default=[2, 10],
+        metavar=("MIN", "MAX"),
+        help="numbers of topics tried by auto (default 2 10)",
+    )
+    p.add_argument(
+        "--ngram-max", type=_positive_int, default=1, metavar="N", help="longest term in words"
+    )
+    p.add_argument("--min-df", type=_df_value, default=2, metavar="X", help="default 2 units")
+    p.add_argument("--max-df", type=_df_value, default=0.95, metavar="X", help="default 0.95")
+    p.add_argument("--n-terms", type=_positive_int, default=10, metavar="N", help="top terms")
+    p.add_argument(
+        "--stability", type=int, default=5, metavar="N", help="refits for stability (0: none)"
+    )
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    p.set_defaults(handler=_cmd_topics)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kzlib`` command.
 
@@ -317,6 +416,7 @@ def build_parser() -> argparse.ArgumentParser:
     # >>> analysis commands
     _add_claims(sub)
     _add_report(sub)
+    _add_topics(sub)
     # <<< analysis commands
     return parser
 

@@ -42,6 +42,7 @@ from __future__ import annotations
 import csv
 import math
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 
 from kzlib.errors import InputError
@@ -65,6 +67,7 @@ __all__ = [
     "make_units",
     "npmi_coherence",
     "tokenize",
+    "topic_tables",
 ]
 
 #: Kinds of unit a corpus can be cut into.
@@ -135,6 +138,32 @@ class TopicModel:
         """
         rows = self.topic_terms[self.topic_terms["topic"] == topic]
         return rows.sort_values("rank")["term"].head(n).tolist()
+
+
+def topic_tables(model: TopicModel) -> dict[str, pd.DataFrame]:
+    """The tables of a model by file name, as ``kzlib topics --out-dir`` writes them.
+
+    ``topic_terms``, ``doc_topics`` (the contract), ``unit_topics`` and ``units``
+    (unit level), ``topics`` (label, share, coherence, stability per topic),
+    ``exemplars``, ``coherence_by_k`` and ``stability``.
+
+    Examples
+    --------
+    >>> from kzlib import load_corpus, sentences_frame
+    >>> m = fit_topics(sentences_frame(load_corpus()), n_topics=2, n_stability=0)
+    >>> list(topic_tables(m))[:2]
+    ['topic_terms', 'doc_topics']
+    """
+    return {
+        "topic_terms": model.topic_terms,
+        "doc_topics": model.doc_topics,
+        "unit_topics": model.unit_topics,
+        "units": model.units,
+        "topics": model.labels,
+        "exemplars": model.exemplars,
+        "coherence_by_k": model.coherence_by_k,
+        "stability": model.stability,
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -465,6 +494,13 @@ def _vectorizer(
 
 
 def _fit(method: str, matrix: Any, k: int, seed: int) -> _Fit:
+    with warnings.catch_warnings():
+        # the iteration caps are deliberate (speed); an unconverged fit is still a fit
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        return _fit_model(method, matrix, k, seed)
+
+
+def _fit_model(method: str, matrix: Any, k: int, seed: int) -> _Fit:
     if method == "nmf":
         nmf = NMF(
             n_components=k, init="nndsvda", random_state=seed, max_iter=_NMF_MAX_ITER, tol=1e-4
@@ -521,10 +557,12 @@ def _stability(
             matrix = vec.fit_transform([texts[i] for i in pick])
         except ValueError:
             matrix = None
-        if matrix is None or matrix.shape[1] < k:
-            refit: list[list[str]] = []
-        else:
-            refit = _top(_fit(method, matrix, k, s), vec.get_feature_names_out(), n_terms)
+        if matrix is None or k > min(matrix.shape):
+            # the subsample cannot hold k topics: no evidence either way
+            for topic in range(len(reference)):
+                rows.append({"topic": topic, "seed": s, "overlap": math.nan})
+            continue
+        refit = _top(_fit(method, matrix, k, s), vec.get_feature_names_out(), n_terms)
         for topic, ref in enumerate(reference):
             best = max((len(set(ref) & set(other)) for other in refit), default=0)
             rows.append({"topic": topic, "seed": s, "overlap": best / max(1, len(ref))})
