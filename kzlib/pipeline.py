@@ -171,7 +171,6 @@ def process_part(
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
     docs = read_part(part)
-    n_words = sum(d.n_words for d in docs)
     seconds["load"] = time.perf_counter() - t0
     sentences = None
     if any(s in _NEEDS_SENTENCES for s in stages):
@@ -183,6 +182,10 @@ def process_part(
         t0 = time.perf_counter()
         tables[stage] = STAGES[stage](docs, sentences, opts)
         seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - t0
+    if "corpus" in tables:  # the corpus table has counted them already
+        n_words = int(tables["corpus"]["n_words"].sum())
+    else:
+        n_words = sum(d.n_words for d in docs)
     keys = document_keys(part, docs)
     return PartResult(part.index, len(docs), n_words, keys, tables, seconds)
 

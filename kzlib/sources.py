@@ -82,6 +82,8 @@ TABLE_SUFFIXES: tuple[str, ...] = (".parquet", ".jsonl")
 #: Columns a table source may have (``text`` is required).
 TABLE_COLUMNS: tuple[str, ...] = ("doc_id", "text", *META_FIELDS, "note")
 _ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Control characters other than tab, newline, form feed and carriage return.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 #: Default number of documents per part.
 DEFAULT_BATCH_SIZE = 250
 
@@ -511,7 +513,7 @@ def _record_document(record: dict[str, Any], *, path: Path, where: str, row: int
             "only plain text can be loaded"
         )
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROL_RE.findall(sample))
     if controls > 0.01 * len(sample):
         raise InputError(
             f"{path}: {where}: text looks binary ({controls} control characters); "
