@@ -173,17 +173,17 @@ _FUTURE_RE = re.compile(
     r"\b(?:will|shall|won['’]t)\s+(?!power\b)(?:\w+ly\s+)?(?:not\s+)?(?!of\b|to\b)[a-z]+"
     r"|\b\w+['’]ll\b"
     r"|\b(?:is|are|was|were)\s+(?:going|set|due|expected|scheduled|planned|poised|slated)\s+to\b"
-    r"|\b(?:plans?|planned|intends?|intended|aims?|aimed|pledged|promised|vowed|hopes?)\s+to\s+\w+"
+    r"|\b(?:plans?|planned|intends?|aims?|pledged|promised|vowed|hopes?)\s+to\s+\w+"
     r"|\b(?:upcoming|forthcoming|next\s+(?:year|month|week|decade|summit)|in\s+(?:a\s+few|the\s+coming)\s+(?:days|weeks|months|years))\b"
-    r"|\b(?:could|might|may)\s+(?:\w+ly\s+)?(?:become|serve|lead|emerge|result|reach|grow|rise|fall|host|join|replace|follow|trigger|turn)\b",
+    r"|(?<!\bone\s)(?<!\byou\s)\b(?:could|might|may)\s+(?:\w+ly\s+)?(?:become|serve|lead|emerge|result|reach|grow|rise|fall|host|join|replace|follow|trigger|turn)\b",
     re.IGNORECASE,
 )
 _FACTUAL_RE = re.compile(
-    r"\b(?:remains?|is|are|was|were|became|becomes)\s+(?:still\s+)?(?:the\s+)?(?:only|first|last|largest|"
+    r"\b(?:remains?|is|are|was|were|became|becomes)\s+(?:still\s+)?the\s+(?:only|first|last|largest|"
     r"biggest|smallest|second|third|leading|main|sole)\b"
     r"|\b(?:is|are|was|were)\s+(?:a\s+)?(?:member|members|home|located|based|bordered|landlocked)\b"
     r"|\b(?:borders?|bordering|accounts?\s+for|consists?\s+of|comprises?|includes?|included|"
-    r"covers?|contains?|hosts?|carries|carry|holds?|owns?|produces?|exports?|imports?|ranks?|"
+    r"covers?|contains?|hosts?|carries|carry|holds?|owns|produces?|exports?|imports?|ranks?|"
     r"outpaces?|exceeds?|surpass(?:es)?|employs?|operates?|has\s+long\s+claimed|participated\s+in|"
     r"did\s+not\s+participate|was\s+not\s+present|took\s+part|encompasses?)\b"
     r"|\b(?:since|from)\s+(?:1[89]\d\d|20\d\d)\b",
