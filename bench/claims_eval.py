@@ -125,7 +125,8 @@ def evaluate(claims: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str]) ->
             s.type_ok += 1
         else:
             s.errors.append(
-                f"TYPE    {row.doc_id[:3]} {row.text[:60]!r}: {best.claim_type} not in {sorted(acceptable)}"
+                f"TYPE    {row.doc_id[:3]} {row.text[:60]!r}: "
+                f"{best.claim_type} not in {sorted(acceptable)}"
             )
         s.type_strict += int(best.claim_type == row.claim_type)
         gold_speaker = "" if pd.isna(row.speaker) else str(row.speaker)
@@ -135,7 +136,8 @@ def evaluate(claims: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str]) ->
                 s.speaker_ok += 1
             else:
                 s.errors.append(
-                    f"SPEAKER {row.doc_id[:3]} {row.text[:60]!r}: {best.speaker!r} != {gold_speaker!r}"
+                    f"SPEAKER {row.doc_id[:3]} {row.text[:60]!r}: "
+                    f"{best.speaker!r} != {gold_speaker!r}"
                 )
         elif str(best.speaker):
             s.false_speakers += 1
