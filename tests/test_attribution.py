@@ -1,0 +1,107 @@
+"""Tests for kzlib.attribution: speakers, sources, quotations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kzlib.attribution import Attributor, find_persons, load_sources
+from kzlib.errors import InputError
+
+
+def _speakers(*sentences: str) -> list[tuple[str, str, bool]]:
+    attr = Attributor()
+    return [(a.speaker, a.source, a.quote) for a in map(attr.attribute, sentences)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Kremlin spokesman Dmitry Peskov described the talks as very important.", "Dmitry Peskov"),
+        (
+            "Andrew Smith, a senior fellow at a think tank, told reporters that it worked.",
+            "Andrew Smith",
+        ),
+        ("Foreign Minister Murat Nurtleu warned that the plan was risky.", "Murat Nurtleu"),
+        ('"We will win," said Jane Doe.', "Jane Doe"),
+        ("According to Maria Lopez, the deal was signed.", "Maria Lopez"),
+        ("As reported by Arkady Petrov in a local paper, the leaders met.", "Arkady Petrov"),
+        ("In May, Secretary-General Ana Silva visited Astana, praising its role.", "Ana Silva"),
+        ("President Ivan Ivanov met the envoy and stated that talks would go on.", "Ivan Ivanov"),
+    ],
+)
+def test_reported_speech_speakers(sentence: str, speaker: str) -> None:
+    assert _speakers(sentence)[0][0] == speaker
+
+
+def test_no_speaker_for_authorial_and_group_statements() -> None:
+    out = _speakers(
+        "Several days ago I argued here that the policy changed.",
+        "Analysts said the move was cautious.",
+        "The announcement highlighted the new course of Kazakhstan.",
+    )
+    assert [s for s, _, _ in out] == ["", "", ""]
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name() -> None:
+    out = _speakers(
+        "Kremlin spokesman Dmitry Peskov spoke on Monday.",
+        'Peskov also commented on the contacts as generating "great interest" in Moscow.',
+        "Likewise he framed the issue as regional.",
+    )
+    assert out[1] == ("Dmitry Peskov", "", True)
+    assert out[2][0] == "Dmitry Peskov"
+
+
+def test_possessive_remark_with_quotation() -> None:
+    out = _speakers(
+        "President Kassym-Jomart Tokayev spoke in Moscow.",
+        'Likewise, his remark in the hall, "a neighbor is given by God," was not deference.',
+    )
+    assert out[1] == ("Kassym-Jomart Tokayev", "", True)
+
+
+def test_quotation_over_two_sentences_keeps_its_speaker() -> None:
+    out = _speakers(
+        'Tokayev declared to the Assembly: "Kazakhstan carries most of the freight.',
+        'By 2029, we will build five thousand kilometers of railway."',
+        "The deal was announced later.",
+    )
+    assert out[0][0] == out[1][0] == "Tokayev"
+    assert out[1][2] is True
+    assert out[2] == ("", "", False)
+
+
+def test_scare_quotes_without_a_speaker_are_not_quotations() -> None:
+    assert _speakers('Kazakhstan\'s "multi-vector" policy served it well.') == [("", "", False)]
+
+
+def test_sources_outlets_anywhere_bodies_only_when_cited() -> None:
+    out = _speakers(
+        "Reuters highlighted the discussion of sanctions.",
+        "Jane Roe told Radio Free Europe/Radio Liberty (RFE/RL) that it mattered.",
+        "According to information from the official residence Akorda and reported by "
+        "timesca.com, the leaders talked.",
+        "The World Bank is based in Washington.",
+        "The World Bank said growth would slow.",
+    )
+    assert out[0][:2] == ("", "Reuters")
+    assert out[1][:2] == ("Jane Roe", "RFE/RL")
+    assert out[2][1] == "Akorda|timesca.com"
+    assert out[3][1] == ""
+    assert out[4][1] == "World Bank"
+
+
+def test_find_persons_skips_places_and_institutions() -> None:
+    names = [
+        m.name for m in find_persons("The Security Council met in New York with Central Asia.")
+    ]
+    assert names == []
+
+
+def test_bad_gazetteer_is_an_input_error(tmp_path: Path) -> None:
+    bad = tmp_path / "s.csv"
+    bad.write_text("source,kind,aliases\nReuters,newspaper,Reuters\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"s\.csv:2"):
+        load_sources(bad)

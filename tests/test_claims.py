@@ -1,0 +1,277 @@
+"""Tests for kzlib.claims: the inventory, ids, ranking, links and the annotation round trip."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kzlib.claims import (
+    CLAIM_COLUMNS,
+    CLAIM_TYPES,
+    LINK_COLUMNS,
+    claim_id,
+    claim_units,
+    document_years,
+    export_sheet,
+    extract_claims,
+    link_claims,
+    merge_sheet,
+    orphan_verdicts,
+)
+from kzlib.cli import main
+from kzlib.corpus import Corpus, load_corpus
+from kzlib.paths import PROJECT_ROOT, SEEDS_DIR
+from kzlib.segment import sentences_frame
+
+MakeCorpus = Callable[[dict[str, bytes | str]], Path]
+
+
+@pytest.fixture(scope="module")
+def claims(seeds: Corpus, seed_sentences: pd.DataFrame) -> pd.DataFrame:
+    return extract_claims(seed_sentences, doc_years=document_years(seeds.to_frame()))
+
+
+@pytest.fixture(scope="module")
+def links(claims: pd.DataFrame) -> pd.DataFrame:
+    return link_claims(claims)
+
+
+def _frame(*texts: str, doc_id: str = "d") -> pd.DataFrame:
+    starts = [sum(len(t) + 1 for t in texts[:i]) for i in range(len(texts))]
+    return pd.DataFrame(
+        {
+            "doc_id": doc_id,
+            "sent_id": range(len(texts)),
+            "start": starts,
+            "end": [s + len(t) for s, t in zip(starts, texts, strict=True)],
+            "text": list(texts),
+            "kind": "body",
+        }
+    )
+
+
+def _row(claims: pd.DataFrame, needle: str) -> pd.Series:
+    hits = claims[claims["text"].str.contains(needle, regex=False)]
+    assert len(hits) == 1, needle
+    return hits.iloc[0]
+
+
+def test_schema_offsets_and_headings(
+    claims: pd.DataFrame, seeds: Corpus, seed_sentences: pd.DataFrame
+) -> None:
+    assert list(claims.columns) == CLAIM_COLUMNS
+    assert set(claims["claim_type"]) <= set(CLAIM_TYPES)
+    for row in claims.itertuples():
+        assert seeds[row.doc_id].text[row.start : row.end] == row.text
+        assert row.claim_type in row.tags.split("|")
+        assert 0.0 <= row.checkworthiness <= 1.0
+    headings = set(seed_sentences.loc[seed_sentences["kind"] == "heading", "text"])
+    assert not headings & set(claims["text"])
+    assert claims["claim_id"].is_unique
+
+
+def test_eighty_percent_is_a_quantitative_claim(claims: pd.DataFrame) -> None:
+    row = _row(claims, "eighty percent")
+    assert row["claim_type"] == "quantitative"
+    assert {"value": 80, "unit": "percent", "text": "eighty percent"} in json.loads(row["numbers"])
+
+
+def test_quotation_of_two_sentences_is_two_claims_with_one_speaker(claims: pd.DataFrame) -> None:
+    first, second = _row(claims, "eighty percent"), _row(claims, "five thousand kilometers")
+    assert first["sent_id"] == second["sent_id"]
+    assert "Tokayev" in first["speaker"] and first["speaker"] == second["speaker"]
+    assert first["quote"] and second["quote"]
+    assert second["claim_type"] == "predictive"
+    numbers = json.loads(second["numbers"])
+    assert {"value": 5000, "unit": "km"}.items() <= numbers[1].items()
+    assert numbers[0]["value"] == "2029" and numbers[0]["unit"] == "date"
+
+
+def test_numbers_and_dates_on_the_seeds(claims: pd.DataFrame) -> None:
+    def values(needle: str) -> list[tuple[object, str]]:
+        return [(q["value"], q["unit"]) for q in json.loads(_row(claims, needle)["numbers"])]
+
+    assert (300, "count") in values("three hundred locomotives")
+    assert (10, "year") in values("three hundred locomotives")
+    assert values("two-and-a-half hours") == [(2.5, "hour")]
+    assert values("42-point") == [(42, "count")]
+    assert values("past twelve months") == [(12, "month")]
+    assert values("September 24, 2025") == [("2025-09-24", "date")]
+    assert values("early December 2025") == [("2025-12", "date")]
+
+
+def test_peskov_is_the_speaker_of_his_described_remark(claims: pd.DataFrame) -> None:
+    row = _row(claims, "Peskov described the cooperation")
+    assert "Peskov" in row["speaker"]
+    assert not row["quote"]
+    assert "Peskov" in _row(claims, "Peskov also commented")["speaker"]
+
+
+def test_sources_are_cited(claims: pd.DataFrame) -> None:
+    assert _row(claims, "Reuters highlighted")["source"] == "Reuters"
+    assert "RFE/RL" in _row(claims, "D'Anieri")["source"]
+    assert "timesca.com" in _row(claims, "As reported by Arkady Dubnov")["source"]
+
+
+def test_opinion_is_evaluative_and_ranks_below_checkable(claims: pd.DataFrame) -> None:
+    opinion = _row(claims, "This is not merely foreign policy")
+    checkable = _row(claims, "held a telephone conversation")
+    assert opinion["claim_type"] == "evaluative"
+    assert checkable["claim_type"] == "event"
+    assert opinion["checkworthiness"] < checkable["checkworthiness"]
+    unattributed = claims[(claims["claim_type"] == "evaluative") & (claims["speaker"] == "")]
+    other = claims[claims["claim_type"] != "evaluative"]
+    assert other["checkworthiness"].median() > unattributed["checkworthiness"].quantile(0.9)
+
+
+def test_types_on_new_text() -> None:
+    got = extract_claims(
+        _frame(
+            "The summit was held in Samarkand on 15 September 2022.",
+            "Officials expect the corridor to handle 10 million tonnes of cargo by 2027.",
+            "The country remains the only member of the bloc without a coastline.",
+            "This is a masterpiece of quiet, elegant diplomacy.",
+            "Is Kazakhstan really neutral?",
+        )
+    )
+    assert got["claim_type"].tolist() == ["event", "predictive", "factual", "evaluative"]
+
+
+def test_claim_units_split_only_separable_claims() -> None:
+    text = "The locomotive deal is one example; the dialogues are yet another."
+    assert claim_units(text) == [(0, len(text))]
+    text = "He left in St. Petersburg at noon, said the aide."
+    assert claim_units(text) == [(0, len(text))]
+    text = "Exports rose by 12% to 40 billion dollars in 2024; the government is a bold reformer."
+    assert len(claim_units(text)) == 2
+
+
+def test_claim_id_is_stable(seed_sentences: pd.DataFrame, claims: pd.DataFrame) -> None:
+    assert claim_id("d", "Tokayev met “Putin”.") == claim_id("d", 'tokayev  met "Putin"')
+    assert claim_id("d", "A.") != claim_id("e", "A.")
+    again = extract_claims(seed_sentences)
+    assert again["claim_id"].tolist() == claims["claim_id"].tolist()
+    repeated = extract_claims(_frame("It rained.", "It rained."))
+    assert repeated["claim_id"].is_unique
+
+
+def test_moscow_visit_claims_of_two_articles_are_linked(
+    claims: pd.DataFrame, links: pd.DataFrame
+) -> None:
+    assert list(links.columns) == LINK_COLUMNS
+    assert (links["doc_a"] != links["doc_b"]).all()
+    by_id = claims.set_index("claim_id")["text"]
+    pairs = {(by_id[a], by_id[b]) for a, b in zip(links["claim_a"], links["claim_b"], strict=True)}
+    moscow = [(a, b) for a, b in pairs if "visit to Moscow" in a and "visit to Moscow" in b]
+    assert moscow, "the Moscow visit is reported in two articles"
+    un = [(a, b) for a, b in pairs if "General Assembly" in a and "General Assembly" in b]
+    assert un, "the UN General Assembly speech is reported in two articles"
+
+
+def test_links_flag_a_disagreeing_title(links: pd.DataFrame) -> None:
+    flagged = links[links["disagreement"].str.contains("title")]
+    assert len(flagged) >= 1
+    assert flagged["detail"].str.contains("comprehensive").any()
+
+
+def test_links_flag_numbers_and_dates() -> None:
+    a = _frame(
+        "Tokayev visited Moscow on 12 May 2025 and signed 42 agreements with Putin.", doc_id="a"
+    )
+    b = _frame(
+        "Tokayev visited Moscow on 14 May 2025 and signed 24 agreements with Putin.", doc_id="b"
+    )
+    got = link_claims(extract_claims(pd.concat([a, b], ignore_index=True)))
+    assert got["disagreement"].tolist() == ["number|date"]
+
+
+def test_blocking_skips_keys_shared_by_too_many_claims() -> None:
+    texts = [f"Tokayev visited Moscow in spring number {i}." for i in range(6)]
+    frames = [_frame(t, doc_id=f"d{i}") for i, t in enumerate(texts)]
+    claims = extract_claims(pd.concat(frames, ignore_index=True))
+    assert len(link_claims(claims, max_block=100)) > 0
+    assert len(link_claims(claims, max_block=3)) == 0
+
+
+def test_sheet_round_trip_keeps_verdicts_of_surviving_claims(make_corpus: MakeCorpus) -> None:
+    text = (
+        "Tokayev visited Moscow on 12 May 2025. The visit was a triumph. "
+        "Trade rose 10% last year.\n"
+    )
+    folder = make_corpus({"a.txt": text})
+    first = extract_claims(sentences_frame(load_corpus(folder)))
+    sheet = export_sheet(first)
+    assert (sheet["verdict"] == "").all() and (sheet["notes"] == "").all()
+    sheet["verdict"] = ["true", "opinion", "false"]
+    sheet.loc[2, "notes"] = "was 8%"
+    # the article is re-collected: re-wrapped, a sentence edited, one added
+    edited = (
+        "Tokayev visited  Moscow on 12 May 2025.\nThe visit was a triumph. "
+        "Trade rose 12% last year. Putin agreed.\n"
+    )
+    (folder / "a.txt").write_text(edited, encoding="utf-8")
+    second = extract_claims(sentences_frame(load_corpus(folder)))
+    merged = merge_sheet(second, sheet)
+
+    def verdict(needle: str) -> str:
+        return str(_row(merged, needle)["verdict"])
+
+    assert verdict("visited") == "true"
+    assert verdict("triumph") == "opinion"
+    assert verdict("Trade rose 12%") == ""
+    assert verdict("Putin agreed") == ""
+    assert orphan_verdicts(second, sheet)["verdict"].tolist() == ["false"]
+
+
+def test_cli_claims_links_sheet_and_merge(tmp_path: Path) -> None:
+    out, links, sheet = tmp_path / "claims.csv", tmp_path / "links.csv", tmp_path / "sheet.csv"
+    assert (
+        main(["claims", "--out", str(out), "--links", str(links), "--export-sheet", str(sheet)])
+        == 0
+    )
+    frame = pd.read_csv(out)
+    assert list(frame.columns) == CLAIM_COLUMNS
+    assert len(pd.read_csv(links)) > 0
+    filled = pd.read_csv(sheet, dtype=str, keep_default_na=False)
+    filled.loc[0, "verdict"] = "true"
+    filled.to_csv(sheet, index=False)
+    merged = tmp_path / "merged.csv"
+    assert main(["claims", "--out", str(merged), "--merge-sheet", str(sheet)]) == 0
+    got = pd.read_csv(merged, dtype=str, keep_default_na=False)
+    assert got.loc[got["claim_id"] == filled.loc[0, "claim_id"], "verdict"].tolist() == ["true"]
+
+
+def test_cli_bad_sheet_is_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,x\n1,2\n", encoding="utf-8")
+    assert main(["claims", "--out", str(tmp_path / "c.csv"), "--merge-sheet", str(bad)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "bad.csv" in err[0] and "claim_id" in err[0]
+    assert not (tmp_path / "c.csv").exists()
+
+
+def test_gold_set_figures() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "claims_eval", PROJECT_ROOT / "bench" / "claims_eval.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    corpus = load_corpus(SEEDS_DIR)
+    claims = extract_claims(sentences_frame(corpus), doc_years=document_years(corpus.to_frame()))
+    gold = pd.read_csv(module.GOLD, dtype=str, keep_default_na=False)
+    s = module.evaluate(claims, gold, {d.doc_id: d.text for d in corpus})
+    assert s.found / s.n_gold >= 0.9
+    assert s.type_ok / s.found >= 0.85
+    assert s.speaker_ok / s.attributed >= 0.85
+    assert s.numbers_ok / s.numbers >= 0.9
+    assert s.auc >= 0.9

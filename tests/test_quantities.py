@@ -1,0 +1,114 @@
+"""Tests for kzlib.quantities: numbers in digits and words, units, dates."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kzlib.quantities import find_quantities, parse_number_words, quantities_to_json
+
+
+def _vu(text: str, **kw: int) -> list[tuple[object, str]]:
+    return [(q.value, q.unit) for q in find_quantities(text, **kw)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It carries eighty percent of all freight.", [(80, "percent")]),
+        ("We will build five thousand kilometers of railway.", [(5000, "km")]),
+        ("the purchase of three hundred locomotives", [(300, "count")]),
+        ("a conversation lasting over two-and-a-half hours", [(2.5, "hour")]),
+        ("The 42-point agreement covers many areas.", [(42, "count")]),
+        ("locomotives over ten years", [(10, "year")]),
+        ("Over the past twelve months, they agreed.", [(12, "month")]),
+        ("for three decades after independence", [(30, "year")]),
+        ("a $3.5 billion loan and 1,200 tonnes of grain", [(3_500_000_000, "USD"), (1200, "t")]),
+        ("exports rose 15% and 2.5 per cent", [(15, "percent"), (2.5, "percent")]),
+        ("some twenty-five delegations", [(25, "count")]),
+        ("one hundred and twenty soldiers", [(120, "count")]),
+    ],
+)
+def test_quantities_in_words_and_digits(text: str, expected: list[tuple[object, str]]) -> None:
+    assert _vu(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("speech of September 24, 2025, to the Assembly", "2025-09-24", ""),
+        ("In early December 2025, they spoke.", "2025-12", "early"),
+        ("signed on 15 September 2022 in Samarkand", "2022-09-15", ""),
+        ("By 2029, we will build more.", "2029", "by"),
+        ("as recently as early 2025", "2025", "early"),
+        ("published 2024-03-01", "2024-03-01", ""),
+    ],
+)
+def test_dates_are_iso(text: str, value: str, qualifier: str) -> None:
+    dates = [q for q in find_quantities(text) if q.is_date]
+    assert [(q.value, q.qualifier) for q in dates] == [(value, qualifier)]
+
+
+def test_relative_dates_need_a_reference_year() -> None:
+    assert _vu("a summit in April next year", ref_year=2025) == [("2026-04", "date")]
+    assert _vu("a summit next year") == []
+    assert _vu("In August, he visited.") == [("--08", "date")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is Diplomacy 2.0 in action.",
+        "through the C5+1 platform and the G20",
+        "It is one example among others.",
+        "tensions rose and the often-cited tenets held",
+    ],
+)
+def test_labels_and_vague_words_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_small_word_counts_are_weak_and_keep_their_item() -> None:
+    (q,) = find_quantities("The region's five presidents met.")
+    assert (q.value, q.unit, q.item, q.weak) == (5, "count", "president", True)
+
+
+def test_json_is_a_list_of_value_unit_text() -> None:
+    data = json.loads(quantities_to_json(find_quantities("eighty percent by 2029")))
+    assert data == [
+        {"value": 80, "unit": "percent", "text": "eighty percent"},
+        {"value": "2029", "unit": "date", "text": "by 2029", "qualifier": "by"},
+    ]
+
+
+_ONES = "zero one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _words(n: int) -> str:
+    """English words for 0 <= n < 1,000,000 (written here independently of kzlib)."""
+    if n < 10:
+        return _ONES[n]
+    if n < 20:
+        return _TEENS[n - 10]
+    if n < 100:
+        return _TENS[n // 10] + ("" if n % 10 == 0 else "-" + _ONES[n % 10])
+    if n < 1000:
+        rest = n % 100
+        return _ONES[n // 100] + " hundred" + ("" if rest == 0 else " and " + _words(rest))
+    rest = n % 1000
+    return _words(n // 1000) + " thousand" + ("" if rest == 0 else " " + _words(rest))
+
+
+@given(st.integers(min_value=0, max_value=999_999))
+def test_parse_number_words_inverts_english_numerals(n: int) -> None:
+    assert parse_number_words(_words(n)) == n
+
+
+def test_parse_number_words_rejects_other_words() -> None:
+    assert parse_number_words("several") is None
+    assert parse_number_words("two-and-a-half") == 2.5
