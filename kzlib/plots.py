@@ -23,6 +23,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 __all__ = [
+    "plot_claim_counts",
+    "plot_claim_links",
     "plot_cleaning_audit",
     "plot_corpus_lengths",
     "plot_topic_coherence",
@@ -322,4 +324,112 @@ def plot_topic_stability(stability: pd.DataFrame, labels: pd.DataFrame) -> Figur
     ax.tick_params(labelsize=8)
     ax.set_xlabel("top-term overlap with the best-matching refitted topic")
     ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+_CLAIM_COLOURS: dict[str, str] = {
+    "event": "#1f77b4",
+    "quantitative": "#2ca02c",
+    "predictive": "#9467bd",
+    "factual": "#ff7f0e",
+    "evaluative": "#bbbbbb",
+}
+
+
+def plot_claim_counts(claims: pd.DataFrame) -> Figure:
+    """Claims per article, stacked by claim type (left), and checkworthiness by type (right).
+
+    Parameters
+    ----------
+    claims : DataFrame
+        ``kzlib.claims.extract_claims`` output (doc_id, claim_type, checkworthiness).
+
+    Returns
+    -------
+    Figure
+        Two axes: stacked horizontal bars per article; a strip of scores per type.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"doc_id": ["a", "a", "b"], "claim_type": ["event", "evaluative", "event"],
+    ...                   "checkworthiness": [0.8, 0.1, 0.7]})
+    >>> len(plot_claim_counts(c).axes)
+    2
+    """
+    types = [t for t in _CLAIM_COLOURS if t in set(claims["claim_type"])]
+    counts = (
+        claims.groupby(["doc_id", "claim_type"]).size().unstack(fill_value=0).reindex(columns=types)
+    )
+    counts = counts.fillna(0).sort_index(ascending=False)
+    fig = Figure(figsize=(11, 0.45 * len(counts) + 2.4), layout="constrained")
+    ax, ax2 = fig.subplots(1, 2, width_ratios=[3, 2])
+    left = np.zeros(len(counts))
+    for t in types:
+        values = counts[t].to_numpy(dtype=float)
+        ax.barh(
+            [_short(d) for d in counts.index], values, left=left, color=_CLAIM_COLOURS[t], label=t
+        )
+        left += values
+    ax.set_xlabel("claims")
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    ax.tick_params(labelsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    rng = np.random.default_rng(0)
+    for i, t in enumerate(types):
+        scores = claims.loc[claims["claim_type"] == t, "checkworthiness"].to_numpy(dtype=float)
+        jitter = rng.uniform(-0.18, 0.18, size=len(scores))
+        ax2.scatter(scores, i + jitter, s=12, alpha=0.6, color=_CLAIM_COLOURS[t])
+        if len(scores):
+            ax2.plot([np.median(scores)] * 2, [i - 0.3, i + 0.3], color="black", lw=1.5)
+    ax2.set_yticks(range(len(types)), types, fontsize=8)
+    ax2.set_xlim(0, 1)
+    ax2.set_xlabel("checkworthiness (bar: median)")
+    ax2.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def plot_claim_links(matrix: pd.DataFrame) -> Figure:
+    """Article x article heatmap of how many claims two articles share (claim links).
+
+    Parameters
+    ----------
+    matrix : DataFrame
+        ``kzlib.claims.link_matrix`` output (square, symmetric counts).
+
+    Returns
+    -------
+    Figure
+        One cell per pair of articles, annotated with the number of links.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> m = pd.DataFrame([[0, 2], [2, 0]], index=["a", "b"], columns=["a", "b"])
+    >>> plot_claim_links(m).axes[0].get_xlabel()
+    'article'
+    """
+    values = matrix.to_numpy(dtype=float)
+    n = len(matrix)
+    fig = Figure(figsize=(0.9 * n + 3.5, 0.7 * n + 2.2), layout="constrained")
+    ax = fig.subplots()
+    top = max(float(values.max()) if values.size else 0.0, 1.0)
+    image = ax.imshow(values, cmap="Purples", vmin=0.0, vmax=top)
+    for (i, j), value in np.ndenumerate(values):
+        if i != j:
+            ax.text(
+                j,
+                i,
+                f"{int(value)}",
+                ha="center",
+                va="center",
+                fontsize=9,
+                color="white" if value > 0.6 * top else "black",
+            )
+    labels = [_short(str(d)) for d in matrix.index]
+    ax.set_xticks(range(n), labels, rotation=35, ha="right", fontsize=8)
+    ax.set_yticks(range(n), labels, fontsize=8)
+    ax.set_xlabel("article")
+    ax.set_ylabel("article")
+    fig.colorbar(image, ax=ax, label="linked claims", shrink=0.8)
     return fig
