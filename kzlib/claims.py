@@ -90,6 +90,7 @@ __all__ = [
     "orphan_verdicts",
     "quantities_frame",
     "read_sheet",
+    "select_claims",
     "speakers_frame",
 ]
 
@@ -1002,6 +1003,42 @@ def link_claims(
 
 
 # --------------------------------------------------------------------------- views for notebooks
+
+
+def select_claims(
+    claims: pd.DataFrame,
+    *,
+    min_checkworthiness: float = 0.0,
+    types: Sequence[str] = CLAIM_TYPES,
+) -> pd.DataFrame:
+    """The claims of the given types scoring at least ``min_checkworthiness``.
+
+    Raises
+    ------
+    InputError
+        If ``types`` is not a list of claim types or the threshold is not a number in 0..1
+        (notebook parameters arrive from YAML and the command line).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"claim_type": ["event", "evaluative"], "checkworthiness": [0.8, 0.1]})
+    >>> len(select_claims(c, min_checkworthiness=0.5)), len(select_claims(c, types=["evaluative"]))
+    (1, 1)
+    """
+    if isinstance(types, str) or not all(t in CLAIM_TYPES for t in types):
+        raise InputError(
+            f"claim_types={types!r}: give a list drawn from {list(CLAIM_TYPES)}, "
+            'e.g. ["event", "quantitative"]'
+        )
+    if isinstance(min_checkworthiness, bool) or not isinstance(min_checkworthiness, int | float):
+        raise InputError(f"min_checkworthiness={min_checkworthiness!r}: give a number from 0 to 1")
+    if not 0.0 <= float(min_checkworthiness) <= 1.0:
+        raise InputError(f"min_checkworthiness={min_checkworthiness!r}: give a number from 0 to 1")
+    keep = (claims["checkworthiness"] >= min_checkworthiness) & claims["claim_type"].isin(
+        list(types)
+    )
+    return claims[keep].reset_index(drop=True)
 
 
 def quantities_frame(claims: pd.DataFrame) -> pd.DataFrame:
