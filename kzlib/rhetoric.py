@@ -1,0 +1,1363 @@
+"""Rhetoric across articles: voice, frames, metaphor, attribution, actors, keywords.
+
+Everything here is a pure function of the sentence table
+(:func:`kzlib.segment.sentences_frame`) plus the lexicons in
+``data/lexicons/`` and the actor gazetteer ``data/actors.csv`` (both with a
+codebook README; edit them and rerun). **Rates use body sentences only**
+(``kind == "body"``): headings are left out of every count and every
+denominator, so a heading like "The Physics of Geopolitics" does not count as
+a physics metaphor.
+
+Measures (:func:`measures`, tidy: ``doc_id, measure, value, ci_low, ci_high``)
+-------------------------------------------------------------------------------
+``words``, ``sentences``
+    Word tokens and sentences in the body (counts: no CI).
+``mean_sentence_words``
+    Words per sentence.
+``hedges_per_1k``, ``boosters_per_1k``, ``attribution_per_1k``, ``first_person_per_1k``
+    Matches of the lexicon per 1,000 words. A booster with a negator
+    ("not", "never", "n't", ...) among the three words before it in the same
+    clause is not counted ("not clearly" is not a booster; "not only" does
+    not negate). First-person pronouns inside a direct quotation are the
+    quoted speaker's, not the writer's, and are not counted.
+``quotes_share``
+    Share of sentences that contain (part of) a direct quotation: text between
+    double quotation marks, paired within a paragraph, of at least
+    ``quote_min_words`` words (so scare quotes like "texturing" do not count).
+``flesch_reading_ease``
+    206.835 - 1.015 * words/sentences - 84.6 * syllables/words, syllables by
+    :func:`count_syllables` (a rule-based counter; no dictionary).
+``mtld``
+    Measure of textual lexical diversity (McCarthy & Jarvis 2010), mean of the
+    forward and backward passes, factor threshold 0.72, over lower-cased word
+    tokens with a letter. No CI: it depends on word order across sentences.
+``frame_per_1k:<frame>``, ``metaphor_per_1k:<domain>``
+    Matches per 1,000 words for each category of ``frames`` and ``metaphors``
+    (and ``<name>_per_1k:<category>`` for any other lexicon file added).
+``actor_share:<actor>``
+    Share of sentences that mention the actor under any alias.
+
+Confidence intervals are percentile bootstrap intervals (95% by default) over
+the sentences of each article: sentences are resampled with replacement
+``n_boot`` times and every measure recomputed from the resampled sums. Each
+article has its own random stream, seeded from ``seed`` and its ``doc_id``, so
+adding an article to the corpus does not change the intervals of the others.
+The bootstrap is vectorised: a (n_boot x sentences) matrix of resampling
+counts times a (sentences x measures) matrix of per-sentence counts.
+
+The other tables: :func:`keyness` (log-likelihood G2, log ratio, p-value of
+each article against the rest), :func:`similarity` (TF-IDF cosine between
+articles), :func:`cooccurrence` (actors mentioned in the same sentence),
+:func:`evidence` (the sentences and words behind any measure of any article)
+and :func:`contrasts` (which article stands out on each measure, and whether
+its interval clears the runner-up's).
+
+Examples
+--------
+>>> from kzlib.corpus import load_corpus
+>>> from kzlib.segment import sentences_frame
+>>> sents = sentences_frame(load_corpus())
+>>> table = measures(sents, include=["hedges_per_1k"], n_boot=200)
+>>> table.columns.tolist()
+['doc_id', 'measure', 'value', 'ci_low', 'ci_high']
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import math
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from kzlib.actors import load_actors
+from kzlib.errors import InputError
+from kzlib.lexicon import Lexicon, read_lexicon
+from kzlib.paths import LEXICON_DIR
+
+__all__ = [
+    "BASE_MEASURES",
+    "EVIDENCE_COLUMNS",
+    "KEYNESS_COLUMNS",
+    "MEASURE_COLUMNS",
+    "REQUIRED_LEXICONS",
+    "Lexicons",
+    "contrasts",
+    "cooccurrence",
+    "count_syllables",
+    "evidence",
+    "flesch_reading_ease",
+    "keyness",
+    "load_lexicons",
+    "matches",
+    "measure_names",
+    "measures",
+    "mtld",
+    "similarity",
+    "summarise_contrasts",
+    "tokenize",
+]
+
+#: Columns of :func:`measures`.
+MEASURE_COLUMNS: list[str] = ["doc_id", "measure", "value", "ci_low", "ci_high"]
+#: Columns of :func:`evidence`.
+EVIDENCE_COLUMNS: list[str] = [
+    "doc_id",
+    "sent_id",
+    "measure",
+    "count",
+    "matches",
+    "excluded",
+    "words",
+    "text",
+]
+#: Columns of :func:`keyness`.
+KEYNESS_COLUMNS: list[str] = [
+    "doc_id",
+    "rank",
+    "term",
+    "count",
+    "count_rest",
+    "per_1k",
+    "per_1k_rest",
+    "g2",
+    "log_ratio",
+    "p_value",
+]
+#: Columns of :func:`matches`.
+MATCH_COLUMNS: list[str] = [
+    "doc_id",
+    "sent_id",
+    "measure",
+    "lexicon",
+    "category",
+    "term",
+    "match",
+    "start",
+    "end",
+    "counted",
+    "reason",
+]
+#: Lexicon files every lexicon folder must have (``<name>.v<N>.csv``).
+REQUIRED_LEXICONS: tuple[str, ...] = (
+    "hedges",
+    "boosters",
+    "attribution",
+    "first_person",
+    "frames",
+    "metaphors",
+    "negators",
+)
+#: Measures that do not come from a lexicon or the gazetteer, in output order.
+BASE_MEASURES: tuple[str, ...] = (
+    "words",
+    "sentences",
+    "mean_sentence_words",
+    "hedges_per_1k",
+    "boosters_per_1k",
+    "attribution_per_1k",
+    "first_person_per_1k",
+    "quotes_share",
+    "flesch_reading_ease",
+    "mtld",
+)
+_SINGLE = {
+    "hedges": "hedges_per_1k",
+    "boosters": "boosters_per_1k",
+    "attribution": "attribution_per_1k",
+    "first_person": "first_person_per_1k",
+}
+_FAMILY = {"frames": "frame_per_1k", "metaphors": "metaphor_per_1k"}
+_NO_CI = {"words", "sentences", "mtld"}
+_FILE_RE = re.compile(r"([a-z][a-z0-9_]*)\.v([0-9]+)\.csv")
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_QUOTE_CHARS = re.compile('["“”]')
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”—]")
+
+
+# ---------------------------------------------------------------------------
+# lexicons
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """The rhetoric lexicons of one folder, by name.
+
+    Attributes
+    ----------
+    folder : str
+        Where they were read from.
+    by_name : dict of str to Lexicon
+        ``hedges``, ``boosters``, ``attribution``, ``first_person``,
+        ``frames``, ``metaphors``, ``negators`` and any other
+        ``<name>.v<N>.csv`` in the folder (highest version of each name).
+    files : dict of str to str
+        The file read for each name (e.g. ``hedges.v1.csv``).
+
+    Examples
+    --------
+    >>> lex = load_lexicons()
+    >>> lex.files["hedges"]
+    'hedges.v1.csv'
+    """
+
+    folder: str
+    by_name: dict[str, Lexicon]
+    files: dict[str, str]
+
+    def __getitem__(self, name: str) -> Lexicon:
+        return self.by_name[name]
+
+    def rate_measures(self) -> list[tuple[str, str, str | None]]:
+        """``(measure, lexicon, category)`` for every per-1k measure, in output order.
+
+        ``category`` is None for measures that count the whole lexicon.
+
+        Examples
+        --------
+        >>> load_lexicons().rate_measures()[0]
+        ('hedges_per_1k', 'hedges', None)
+        """
+        out: list[tuple[str, str, str | None]] = [
+            (measure, name, None) for name, measure in _SINGLE.items()
+        ]
+        for name, lex in self.by_name.items():
+            if name in _SINGLE or name == "negators":
+                continue
+            prefix = _FAMILY.get(name, f"{name}_per_1k")
+            out.extend((f"{prefix}:{cat}", name, cat) for cat in lex.categories)
+        return out
+
+
+def load_lexicons(folder: str | Path | None = None) -> Lexicons:
+    """Read and validate every lexicon in a folder.
+
+    Files are named ``<name>.v<N>.csv`` (lower-case name, version number);
+    when a name has several versions the highest is used. Other files
+    (README.md) are ignored. Each file is checked by
+    :func:`kzlib.lexicon.read_lexicon` (header ``term,category,note``).
+
+    Parameters
+    ----------
+    folder : str or Path, optional
+        Default ``data/lexicons/``; relative paths are from the project root.
+
+    Returns
+    -------
+    Lexicons
+
+    Raises
+    ------
+    InputError
+        The folder is missing, a CSV is misnamed, one of
+        :data:`REQUIRED_LEXICONS` is missing, or a row is bad (file and line).
+
+    Examples
+    --------
+    >>> sorted(load_lexicons().by_name)[:3]
+    ['attribution', 'boosters', 'first_person']
+    """
+    from kzlib.paths import resolve_path
+
+    path = resolve_path(folder) if folder is not None else LEXICON_DIR
+    if not path.is_dir():
+        raise InputError(
+            f"{path}: lexicon folder not found; give a folder of <name>.v<N>.csv files"
+        )
+    chosen: dict[str, tuple[int, Path]] = {}
+    for file in sorted(path.glob("*.csv")):
+        m = _FILE_RE.fullmatch(file.name)
+        if not m:
+            raise InputError(
+                f"{file}: lexicon files are named <name>.v<N>.csv (e.g. hedges.v1.csv); rename it"
+            )
+        name, version = m.group(1), int(m.group(2))
+        if name not in chosen or version > chosen[name][0]:
+            chosen[name] = (version, file)
+    missing = [n for n in REQUIRED_LEXICONS if n not in chosen]
+    if missing:
+        raise InputError(
+            f"{path}: missing lexicon(s) {', '.join(n + '.v1.csv' for n in missing)}; "
+            "copy them from data/lexicons/"
+        )
+    order = [*REQUIRED_LEXICONS, *sorted(n for n in chosen if n not in REQUIRED_LEXICONS)]
+    by_name = {n: read_lexicon(chosen[n][1], name=n) for n in order}
+    files = {n: chosen[n][1].name for n in order}
+    return Lexicons(str(path), by_name, files)
+
+
+# ---------------------------------------------------------------------------
+# words, syllables, readability, diversity
+
+
+def tokenize(text: str) -> list[str]:
+    """Word tokens as written: letters and digits, with inner ``'``, ``.`` and ``-``.
+
+    Examples
+    --------
+    >>> tokenize("Kazakhstan's 42-point U.S. plan, 2.0.")
+    ["Kazakhstan's", '42-point', 'U.S', 'plan', '2.0']
+    """
+    return _TOKEN_RE.findall(text)
+
+
+_VOWELS = "aeiouy"
+_SYL_GROUP = re.compile(r"[aeiouy]+")
+_SYL_ADD = re.compile(r"[^cgstx]i[ao]|[^gq]ua|iu|[aeiouy]ing$")
+
+
+@lru_cache(maxsize=65536)
+def count_syllables(word: str) -> int:
+    """Syllables in an English word, by rule (no dictionary).
+
+    Rules: count groups of vowels (``y`` counts as a vowel except as first
+    letter); drop a silent final ``e`` (but not in ``-le`` after a consonant),
+    a silent ``-es`` after a consonant other than s, x, z, c, g, ch, sh, and a
+    silent ``-ed`` except after t or d and in ``-ied``; add one for vowel
+    pairs that are two syllables (``media``, ``period``, ``actual``,
+    ``equilibrium``, ``being``). Every word with a letter has at least one
+    syllable. Compounds and possessives are split at ``-``, ``'`` and ``.``;
+    all-capital words of up to three letters are spelled out (``EU`` = 2);
+    numbers count one syllable per digit. About nine words in ten are right
+    on ordinary prose; errors are spread evenly across articles, so
+    comparisons are safer than absolute scores.
+
+    Examples
+    --------
+    >>> [count_syllables(w) for w in ["cat", "table", "walked", "wanted", "diplomacy"]]
+    [1, 2, 1, 2, 4]
+    """
+    parts = [p for p in re.split(r"[-'’.]", word) if p]
+    if len(parts) > 1:
+        if re.search(r"['’]s$", word):
+            parts = parts[:-1]
+        return sum(count_syllables(p) for p in parts)
+    if not parts:
+        return 0
+    w = parts[0]
+    if w.isdigit():
+        return len(w)
+    letters = "".join(ch for ch in w if ch.isalpha())
+    if not letters:
+        return len(re.sub(r"\D", "", w))
+    if letters.isupper() and len(letters) <= 3 and len(letters) > 1:
+        return len(letters)
+    w = letters.lower()
+    n = len(_SYL_GROUP.findall(w[1:] if w[0] == "y" else w))
+    if n > 1:
+        if w.endswith("e") and not w.endswith(("ee", "ye")):
+            if not (w.endswith("le") and len(w) > 2 and w[-3] not in _VOWELS):
+                n -= 1
+        elif (
+            w.endswith("es")
+            and len(w) > 3
+            and w[-3] not in _VOWELS + "sxzcg"
+            and not w.endswith(("ches", "shes"))
+        ) or (w.endswith("ed") and len(w) > 3 and w[-3] not in "td" and not w.endswith("ied")):
+            n -= 1
+    n += len(_SYL_ADD.findall(w))
+    return max(n, 1)
+
+
+def flesch_reading_ease(words: float, sentences: float, syllables: float) -> float:
+    """Flesch reading ease from counts: higher is easier (60-70 plain English).
+
+    Examples
+    --------
+    >>> round(flesch_reading_ease(6, 1, 6), 3)   # "The cat sat on the mat."
+    116.145
+    """
+    if words <= 0 or sentences <= 0:
+        return math.nan
+    return 206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words)
+
+
+def _mtld_pass(tokens: Sequence[str], threshold: float) -> float:
+    factors = 0.0
+    types: set[str] = set()
+    count = 0
+    ttr = 1.0
+    for tok in tokens:
+        count += 1
+        types.add(tok)
+        ttr = len(types) / count
+        if ttr <= threshold:
+            factors += 1.0
+            types = set()
+            count = 0
+            ttr = 1.0
+    if count:
+        factors += (1.0 - ttr) / (1.0 - threshold)
+    return len(tokens) / factors if factors > 0 else math.nan
+
+
+def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
+    """Measure of textual lexical diversity (McCarthy & Jarvis 2010).
+
+    The mean of a forward and a backward pass. Each pass walks the tokens,
+    keeping the type-token ratio (TTR) of the current stretch; when it falls
+    to ``threshold`` a factor is complete and a new stretch starts. A partial
+    last stretch adds ``(1 - TTR) / (1 - threshold)`` of a factor. MTLD is
+    tokens per factor; NaN when no factor forms (a very short text of
+    distinct words).
+
+    Examples
+    --------
+    >>> mtld("a b a a b a".split())   # two factors of "a b a" each way
+    3.0
+    """
+    if not tokens:
+        return math.nan
+    fwd = _mtld_pass(tokens, threshold)
+    bwd = _mtld_pass(list(reversed(tokens)), threshold)
+    return float(np.nanmean([fwd, bwd])) if not (math.isnan(fwd) and math.isnan(bwd)) else math.nan
+
+
+# ---------------------------------------------------------------------------
+# the shared first step: body sentences, tokens, quotations, lexicon matches
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    body: pd.DataFrame
+    doc_ids: list[str]
+    tokens: list[list[str]]
+    words: np.ndarray
+    syllables: np.ndarray
+    quoted: np.ndarray
+    quote_spans: dict[int, list[tuple[int, int]]]
+    hits: pd.DataFrame
+    rate_measures: list[str]
+    actor_measures: list[str]
+
+
+def _body(sentences: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    missing = [c for c in ("doc_id", "sent_id", "text") if c not in sentences.columns]
+    if missing:
+        raise InputError(
+            f"sentence table: missing column(s) {', '.join(missing)}; "
+            "pass kzlib.segment.sentences_frame(corpus)"
+        )
+    doc_ids = sorted(dict.fromkeys(sentences["doc_id"].astype(str)))
+    body = sentences[sentences["kind"] == "body"] if "kind" in sentences.columns else sentences
+    frame = pd.DataFrame(
+        {
+            "doc_id": body["doc_id"].astype(str).to_numpy(),
+            "sent_id": body["sent_id"].to_numpy(),
+            "para_id": (body["para_id"] if "para_id" in body else body["sent_id"]).to_numpy(),
+            "start": (
+                body["start"] if "start" in body else pd.Series(0, index=body.index)
+            ).to_numpy(),
+            "text": body["text"].astype(str).to_numpy(),
+        }
+    )
+    frame = frame.sort_values(["doc_id", "sent_id"], kind="stable").reset_index(drop=True)
+    return frame, doc_ids
+
+
+def _quotes(
+    body: pd.DataFrame, n_words: np.ndarray, min_words: int
+) -> tuple[np.ndarray, dict[int, list[tuple[int, int]]]]:
+    texts = body["text"].tolist()
+    keys = list(zip(body["doc_id"], body["para_id"], strict=True))
+    marks = [
+        (i, m.start())
+        for i, t in enumerate(texts)
+        if '"' in t or "“" in t or "”" in t
+        for m in _QUOTE_CHARS.finditer(t)
+    ]
+    quoted = np.zeros(len(texts), dtype=bool)
+    spans: dict[int, list[tuple[int, int]]] = {}
+    k = 0
+    while k + 1 < len(marks):
+        (r1, p1), (r2, p2) = marks[k], marks[k + 1]
+        if keys[r1] != keys[r2]:
+            k += 1
+            continue
+        pieces = [(r1, p1 + 1, p2)] if r1 == r2 else [(r1, p1 + 1, len(texts[r1]))]
+        if r1 != r2:
+            pieces += [(r, 0, len(texts[r])) for r in range(r1 + 1, r2)] + [(r2, 0, p2)]
+        size = sum(
+            len(_TOKEN_RE.findall(texts[r][a:b]))
+            if (a, b) != (0, len(texts[r]))
+            else int(n_words[r])
+            for r, a, b in pieces
+        )
+        if size >= min_words:
+            for r, a, b in pieces:
+                quoted[r] = True
+                spans.setdefault(r, []).append((a, b))
+        k += 2
+    return quoted, spans
+
+
+def _negated(
+    texts: list[str], boosters: pd.DataFrame, negators: pd.DataFrame, window: int
+) -> pd.Series:
+    """For each booster match, the negator that cancels it ("" if none)."""
+    out = pd.Series("", index=boosters.index, dtype=object)
+    neg = negators[negators["category"] == "negator"]
+    if boosters.empty or neg.empty:
+        return out
+    pairs = boosters.reset_index().merge(neg, on="item", suffixes=("", "_neg"))
+    pairs = pairs[pairs["end_neg"] <= pairs["start"]]
+    for idx, item, b_start, n_end, n_match in zip(
+        pairs["index"],
+        pairs["item"],
+        pairs["start"],
+        pairs["end_neg"],
+        pairs["match_neg"],
+        strict=True,
+    ):
+        gap = texts[item][n_end:b_start]
+        if not _CLAUSE_BREAK.search(gap) and len(_TOKEN_RE.findall(gap)) < window:
+            out.loc[idx] = f"negated by {n_match!r}"
+    return out
+
+
+def _analyse(
+    sentences: pd.DataFrame,
+    lexicons: Lexicons | None,
+    actors: Lexicon | None,
+    quote_min_words: int,
+    negation_window: int,
+) -> _Analysis:
+    lex = lexicons if lexicons is not None else load_lexicons()
+    gaz = actors if actors is not None else load_actors()
+    body, doc_ids = _body(sentences)
+    texts = body["text"].tolist()
+    tokens = [_TOKEN_RE.findall(t) for t in texts]
+    words = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
+    flat = [w for row in tokens for w in row]
+    if flat:
+        inverse, types = pd.factorize(pd.Series(flat, dtype=object))
+        syl_of_type = np.fromiter((count_syllables(str(t)) for t in types), dtype=np.int64)
+        rows = np.repeat(np.arange(len(tokens)), words)
+        syllables: np.ndarray = np.bincount(
+            rows, weights=syl_of_type[inverse], minlength=len(tokens)
+        )
+    else:
+        syllables = np.zeros(len(tokens))
+    quoted, spans = _quotes(body, words, quote_min_words)
+
+    parts: list[pd.DataFrame] = []
+    measure_of: dict[tuple[str, str | None], str] = {
+        (name, cat): m for m, name, cat in lex.rate_measures()
+    }
+    negators = lex["negators"].find(texts)
+    for name, lexicon in lex.by_name.items():
+        if name == "negators":
+            continue
+        found = lexicon.find(texts)
+        if name in _SINGLE:
+            found["measure"] = _SINGLE[name]
+        else:
+            found["measure"] = [measure_of[(name, c)] for c in found["category"]]
+        found["lexicon"] = name
+        found["reason"] = ""
+        if name == "boosters":
+            found["reason"] = _negated(texts, found, negators, negation_window)
+        if name == "first_person" and spans:
+            inside = [
+                any(a <= s and e <= b for a, b in spans.get(i, ()))
+                for i, s, e in zip(found["item"], found["start"], found["end"], strict=True)
+            ]
+            found.loc[inside, "reason"] = "inside a quotation"
+        parts.append(found)
+    found = gaz.find(texts)
+    found["measure"] = "actor_share:" + found["category"]
+    found["lexicon"] = "actors"
+    found["reason"] = ""
+    parts.append(found)
+    hits = pd.concat(parts, ignore_index=True)
+    hits["counted"] = hits["reason"] == ""
+    return _Analysis(
+        body=body,
+        doc_ids=doc_ids,
+        tokens=tokens,
+        words=words,
+        syllables=np.asarray(syllables, dtype=np.float64),
+        quoted=quoted,
+        quote_spans=spans,
+        hits=hits,
+        rate_measures=[m for m, _, _ in lex.rate_measures()],
+        actor_measures=[f"actor_share:{a}" for a in gaz.categories],
+    )
+
+
+def _check_int(name: str, value: object, low: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) or int(value) < low:
+        raise InputError(f"parameter {name}={value!r}: must be an integer >= {low}")
+    return int(value)
+
+
+def matches(
+    sentences: pd.DataFrame,
+    *,
+    lexicons: Lexicons | None = None,
+    actors: Lexicon | None = None,
+    quote_min_words: int = 4,
+    negation_window: int = 3,
+) -> pd.DataFrame:
+    """Every lexicon and gazetteer match in the body sentences, counted or not.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        :func:`kzlib.segment.sentences_frame`; only ``kind == "body"`` rows are used.
+    lexicons : Lexicons, optional
+        :func:`load_lexicons` (default: ``data/lexicons/``).
+    actors : Lexicon, optional
+        :func:`kzlib.actors.load_actors` (default: ``data/actors.csv``).
+    quote_min_words : int
+        Words a quotation needs to count as a direct quotation.
+    negation_window : int
+        How many words before a booster a negator may stand to cancel it.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, sent_id, measure, lexicon, category, term, match, start,
+        end, counted, reason``; ``start``/``end`` are offsets into the
+        document's cleaned text; ``reason`` says why a match is not counted
+        (``negated by 'not'``, ``inside a quotation``).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["It is not clearly so."]})
+    >>> matches(s)[["lexicon", "match", "counted", "reason"]].values.tolist()
+    [['boosters', 'clearly', False, "negated by 'not'"]]
+    """
+    quote_min_words = _check_int("quote_min_words", quote_min_words, 1)
+    negation_window = _check_int("negation_window", negation_window, 1)
+    an = _analyse(sentences, lexicons, actors, quote_min_words, negation_window)
+    return _hits_frame(an)
+
+
+def _hits_frame(an: _Analysis) -> pd.DataFrame:
+    hits = an.hits
+    rows = an.body.iloc[hits["item"].to_numpy()]
+    base = rows["start"].to_numpy()
+    out = pd.DataFrame(
+        {
+            "doc_id": rows["doc_id"].to_numpy(),
+            "sent_id": rows["sent_id"].to_numpy(),
+            "measure": hits["measure"].to_numpy(),
+            "lexicon": hits["lexicon"].to_numpy(),
+            "category": hits["category"].to_numpy(),
+            "term": hits["term"].to_numpy(),
+            "match": hits["match"].to_numpy(),
+            "start": hits["start"].to_numpy() + base,
+            "end": hits["end"].to_numpy() + base,
+            "counted": hits["counted"].to_numpy(),
+            "reason": hits["reason"].to_numpy(),
+        },
+        columns=MATCH_COLUMNS,
+    )
+    return out.sort_values(["doc_id", "sent_id", "start", "measure"], kind="stable").reset_index(
+        drop=True
+    )
+
+
+# ---------------------------------------------------------------------------
+# measures with bootstrap intervals
+
+
+def measure_names(*, lexicons: Lexicons | None = None, actors: Lexicon | None = None) -> list[str]:
+    """Every measure :func:`measures` can compute, in output order.
+
+    Examples
+    --------
+    >>> names = measure_names()
+    >>> names[:3], "frame_per_1k:balancing" in names, "actor_share:Russia" in names
+    (['words', 'sentences', 'mean_sentence_words'], True, True)
+    """
+    lex = lexicons if lexicons is not None else load_lexicons()
+    gaz = actors if actors is not None else load_actors()
+    rates = [m for m, _, _ in lex.rate_measures() if m not in BASE_MEASURES]
+    return [*BASE_MEASURES, *rates, *(f"actor_share:{a}" for a in gaz.categories)]
+
+
+def _select(names: list[str], include: Sequence[str]) -> list[str]:
+    if isinstance(include, str):
+        include = [include]
+    chosen: set[str] = set()
+    for pattern in include:
+        hit = fnmatch.filter(names, pattern)
+        if not hit:
+            raise InputError(
+                f"measure {pattern!r} matches nothing; use a name or pattern such as "
+                "'hedges_per_1k', 'frame_per_1k:*', 'actor_share:*' "
+                "(see kzlib.rhetoric.measure_names())"
+            )
+        chosen.update(hit)
+    return [n for n in names if n in chosen]
+
+
+def _doc_stream(seed: int, doc_id: str) -> np.random.Generator:
+    key = int.from_bytes(hashlib.sha256(doc_id.encode("utf-8")).digest()[:8], "little")
+    return np.random.default_rng([seed, key])
+
+
+def _statistics(sums: np.ndarray, names: list[str], col: dict[str, int]) -> np.ndarray:
+    """Measures from column sums (rows: samples); NaN where a denominator is 0."""
+    n = sums[:, col["sentences"]]
+    words = sums[:, col["words"]]
+    out = np.full((sums.shape[0], len(names)), np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for j, name in enumerate(names):
+            if name == "words":
+                out[:, j] = words
+            elif name == "sentences":
+                out[:, j] = n
+            elif name == "mean_sentence_words":
+                out[:, j] = words / n
+            elif name == "quotes_share":
+                out[:, j] = sums[:, col["quoted"]] / n
+            elif name == "flesch_reading_ease":
+                out[:, j] = 206.835 - 1.015 * words / n - 84.6 * sums[:, col["syllables"]] / words
+            elif name.startswith("actor_share:"):
+                out[:, j] = sums[:, col[name]] / n
+            elif name in col:
+                out[:, j] = 1000.0 * sums[:, col[name]] / words
+    return out
+
+
+def measures(
+    sentences: pd.DataFrame,
+    *,
+    lexicons: Lexicons | None = None,
+    actors: Lexicon | None = None,
+    include: Sequence[str] = ("*",),
+    n_boot: int = 1000,
+    seed: int = 0,
+    ci: float = 0.95,
+    quote_min_words: int = 4,
+    negation_window: int = 3,
+) -> pd.DataFrame:
+    """Rhetoric measures of every article, with bootstrap confidence intervals.
+
+    See the module docstring for what each measure counts. Only body
+    sentences (``kind == "body"``) are used: headings are excluded from
+    every numerator and denominator.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        :func:`kzlib.segment.sentences_frame` of the corpus.
+    lexicons : Lexicons, optional
+        :func:`load_lexicons` (default ``data/lexicons/``).
+    actors : Lexicon, optional
+        :func:`kzlib.actors.load_actors` (default ``data/actors.csv``).
+    include : sequence of str
+        Measure names or shell patterns (``"frame_per_1k:*"``); default all.
+    n_boot : int
+        Bootstrap resamples of the sentences of each article (0: no intervals).
+    seed : int
+        Seed of the bootstrap; each article draws from its own stream
+        derived from ``seed`` and its ``doc_id``.
+    ci : float
+        Coverage of the percentile interval.
+    quote_min_words, negation_window : int
+        See :func:`matches`.
+
+    Returns
+    -------
+    DataFrame
+        :data:`MEASURE_COLUMNS`, one row per article and measure, articles in
+        ``doc_id`` order and measures in :func:`measure_names` order.
+        ``ci_low``/``ci_high`` are NaN for counts (words, sentences) and MTLD.
+
+    Raises
+    ------
+    InputError
+        A pattern in ``include`` that matches no measure, or a bad parameter.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1],
+    ...                   "text": ["It may rain.", "The Kremlin said so."]})
+    >>> t = measures(s, include=["hedges_per_1k", "actor_share:Russia"], n_boot=100)
+    >>> t[["measure", "value"]].round(1).values.tolist()
+    [['hedges_per_1k', 142.9], ['actor_share:Russia', 0.5]]
+    """
+    n_boot = _check_int("n_boot", n_boot, 0)
+    seed = _check_int("seed", seed, 0)
+    if not isinstance(ci, float | int) or not 0 < float(ci) < 1:
+        raise InputError(f"parameter ci={ci!r}: must be a number between 0 and 1")
+    quote_min_words = _check_int("quote_min_words", quote_min_words, 1)
+    negation_window = _check_int("negation_window", negation_window, 1)
+    lex = lexicons if lexicons is not None else load_lexicons()
+    gaz = actors if actors is not None else load_actors()
+    names = _select(measure_names(lexicons=lex, actors=gaz), include)
+    an = _analyse(sentences, lex, gaz, quote_min_words, negation_window)
+
+    base = ["sentences", "words", "syllables", "quoted"]
+    counted = an.hits[an.hits["counted"]]
+    columns = base + an.rate_measures + an.actor_measures
+    col = {name: j for j, name in enumerate(columns)}
+    x = np.zeros((len(an.body), len(columns)))
+    x[:, 0] = 1.0
+    x[:, 1] = an.words
+    x[:, 2] = an.syllables
+    x[:, 3] = an.quoted
+    is_actor = counted["lexicon"] == "actors"
+    rates = counted[~is_actor]
+    np.add.at(x, (rates["item"].to_numpy(), rates["measure"].map(col).to_numpy()), 1.0)
+    acts = counted[is_actor]
+    x[acts["item"].to_numpy(), acts["measure"].map(col).to_numpy()] = 1.0
+
+    codes = an.body["doc_id"].to_numpy()
+    bounds = (
+        np.searchsorted(codes, an.doc_ids, side="left"),
+        np.searchsorted(codes, an.doc_ids, side="right"),
+    )
+    alpha = (1.0 - float(ci)) / 2.0
+    no_ci = np.array([n in _NO_CI for n in names])
+    values, lows, highs = [], [], []
+    for doc_id, a, b in zip(an.doc_ids, *bounds, strict=True):
+        xd = x[a:b]
+        n = b - a
+        point = _statistics(xd.sum(axis=0, keepdims=True), names, col)[0]
+        if "mtld" in names:
+            lexical = [t.lower() for row in an.tokens[a:b] for t in row if not t.isdigit()]
+            point[names.index("mtld")] = mtld(lexical)
+        lo = np.full(len(names), np.nan)
+        hi = np.full(len(names), np.nan)
+        if n_boot and n:
+            draws = _doc_stream(seed, doc_id).multinomial(n, np.full(n, 1.0 / n), size=n_boot)
+            boot = _statistics(draws.astype(np.float64) @ xd, names, col)
+            finite = np.isfinite(boot)
+            whole = ~no_ci & finite.all(axis=0)
+            if whole.any():
+                lo[whole], hi[whole] = np.quantile(boot[:, whole], [alpha, 1.0 - alpha], axis=0)
+            part = ~no_ci & ~whole & finite.any(axis=0)
+            if part.any():
+                lo[part], hi[part] = np.nanquantile(boot[:, part], [alpha, 1.0 - alpha], axis=0)
+        values.append(point)
+        lows.append(lo)
+        highs.append(hi)
+    k = len(names)
+    table = pd.DataFrame(
+        {
+            "doc_id": np.repeat(an.doc_ids, k),
+            "measure": names * len(an.doc_ids),
+            "value": np.concatenate(values) if values else [],
+            "ci_low": np.concatenate(lows) if lows else [],
+            "ci_high": np.concatenate(highs) if highs else [],
+        },
+        columns=MEASURE_COLUMNS,
+    )
+    return table.astype({"value": "float64", "ci_low": "float64", "ci_high": "float64"})
+
+
+# ---------------------------------------------------------------------------
+# evidence and contrasts
+
+
+def evidence(
+    sentences: pd.DataFrame,
+    measure: str,
+    *,
+    doc_id: str | None = None,
+    lexicons: Lexicons | None = None,
+    actors: Lexicon | None = None,
+    quote_min_words: int = 4,
+    negation_window: int = 3,
+) -> pd.DataFrame:
+    """The sentences and words behind a measure, so that every number can be audited.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        :func:`kzlib.segment.sentences_frame` (body sentences are used).
+    measure : str
+        A name from :func:`measure_names` (e.g. ``"frame_per_1k:balancing"``).
+    doc_id : str, optional
+        One article; default all.
+    lexicons, actors, quote_min_words, negation_window
+        As for :func:`measures`.
+
+    Returns
+    -------
+    DataFrame
+        :data:`EVIDENCE_COLUMNS`, one row per sentence that contributes:
+
+        - lexicon and actor measures: sentences with a match; ``count``
+          matches counted (mentions, for actors), ``matches`` the words
+          counted (``|``-separated), ``excluded`` matches not counted and why
+          (a negated booster, a first-person pronoun inside a quotation);
+        - ``quotes_share``: sentences in a direct quotation; ``matches`` the
+          quoted text;
+        - ``flesch_reading_ease``: every sentence, ``count`` its syllables;
+        - ``words``, ``sentences``, ``mean_sentence_words``, ``mtld``: every
+          sentence, ``count`` its words.
+
+        ``words`` is the sentence's word count (the denominator of rates).
+
+    Raises
+    ------
+    InputError
+        An unknown measure or ``doc_id``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1],
+    ...                   "text": ["It is clearly true.", "It is not clearly so."]})
+    >>> ev = evidence(s, "boosters_per_1k")
+    >>> ev[["sent_id", "count", "matches"]].values.tolist()
+    [[0, 1, 'clearly'], [1, 0, '']]
+    >>> ev["excluded"].tolist()
+    ['', "clearly (negated by 'not')"]
+    """
+    lex = lexicons if lexicons is not None else load_lexicons()
+    gaz = actors if actors is not None else load_actors()
+    names = measure_names(lexicons=lex, actors=gaz)
+    if measure not in names:
+        raise InputError(
+            f"unknown measure {measure!r}; choose one of kzlib.rhetoric.measure_names(), "
+            f"e.g. {', '.join(names[:4])}"
+        )
+    if doc_id is not None:
+        if doc_id not in set(sentences["doc_id"].astype(str)):
+            raise InputError(f"unknown doc_id {doc_id!r}; it is not in the sentence table")
+        sentences = sentences[sentences["doc_id"].astype(str) == doc_id]
+    an = _analyse(
+        sentences,
+        lex,
+        gaz,
+        _check_int("quote_min_words", quote_min_words, 1),
+        _check_int("negation_window", negation_window, 1),
+    )
+    body = an.body
+    n = len(body)
+    count = np.zeros(n, dtype=np.int64)
+    found = [""] * n
+    excluded = [""] * n
+    keep = np.ones(n, dtype=bool)
+    if measure in {"words", "sentences", "mean_sentence_words", "mtld"}:
+        count = an.words.copy()
+    elif measure == "flesch_reading_ease":
+        count = an.syllables.astype(np.int64)
+    elif measure == "quotes_share":
+        keep = an.quoted.copy()
+        count = an.quoted.astype(np.int64)
+        texts = body["text"].tolist()
+        for i, spans in an.quote_spans.items():
+            found[i] = " | ".join(texts[i][a:b] for a, b in spans)
+    else:
+        hits = an.hits[an.hits["measure"] == measure]
+        keep = np.zeros(n, dtype=bool)
+        keep[hits["item"].to_numpy()] = True
+        for item, text, reason in zip(hits["item"], hits["match"], hits["reason"], strict=True):
+            if reason:
+                excluded[item] = f"{excluded[item]}; {text} ({reason})".lstrip("; ")
+            else:
+                count[item] += 1
+                found[item] = f"{found[item]}|{text}".lstrip("|")
+    out = pd.DataFrame(
+        {
+            "doc_id": body["doc_id"],
+            "sent_id": body["sent_id"],
+            "measure": measure,
+            "count": count,
+            "matches": found,
+            "excluded": excluded,
+            "words": an.words,
+            "text": body["text"],
+        },
+        columns=EVIDENCE_COLUMNS,
+    )
+    return out[keep].reset_index(drop=True)
+
+
+def contrasts(table: pd.DataFrame, *, include: Sequence[str] = ("*",)) -> pd.DataFrame:
+    """Which article stands out on each measure, and whether its interval clears the next.
+
+    For every measure with intervals, the article with the highest value is
+    compared with the runner-up. ``score`` is the gap between them divided
+    by the facing half-widths of their intervals (the top article's lower
+    half plus the runner-up's upper half): above 1, the intervals do not
+    overlap (``separated``). Rows are sorted by ``score``, most distinctive
+    first. Intervals are over sentences within each article: they show how
+    much a value depends on which sentences the article happens to contain,
+    not whether the lexicon measures the right thing.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`measures`.
+    include : sequence of str
+        Measure names or shell patterns to compare (default all with intervals).
+
+    Returns
+    -------
+    DataFrame
+        ``measure, doc_id, value, ci_low, ci_high, runner_up, runner_up_value,
+        runner_up_ci_high, gap, score, separated``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"doc_id": ["a", "b"], "measure": ["m", "m"], "value": [9.0, 2.0],
+    ...                   "ci_low": [7.0, 1.0], "ci_high": [11.0, 3.0]})
+    >>> contrasts(t)[["measure", "doc_id", "runner_up", "score", "separated"]].round(2)
+      measure doc_id runner_up  score  separated
+    0       m      a         b   2.33       True
+    """
+    cols = [
+        "measure",
+        "doc_id",
+        "value",
+        "ci_low",
+        "ci_high",
+        "runner_up",
+        "runner_up_value",
+        "runner_up_ci_high",
+        "gap",
+        "score",
+        "separated",
+    ]
+    data = table.dropna(subset=["value", "ci_low", "ci_high"])
+    wanted = _select(sorted(data["measure"].unique()), include) if len(data) else []
+    rows: list[dict[str, object]] = []
+    for measure, group in data[data["measure"].isin(wanted)].groupby("measure", sort=False):
+        if len(group) < 2:
+            continue
+        ranked = group.sort_values(["value", "doc_id"], ascending=[False, True], kind="stable")
+        top, run = ranked.iloc[0], ranked.iloc[1]
+        gap = float(top["value"] - run["value"])
+        spread = float(top["value"] - top["ci_low"]) + float(run["ci_high"] - run["value"])
+        score = gap / spread if spread > 0 else (math.inf if gap > 0 else 0.0)
+        rows.append(
+            {
+                "measure": measure,
+                "doc_id": top["doc_id"],
+                "value": top["value"],
+                "ci_low": top["ci_low"],
+                "ci_high": top["ci_high"],
+                "runner_up": run["doc_id"],
+                "runner_up_value": run["value"],
+                "runner_up_ci_high": run["ci_high"],
+                "gap": gap,
+                "score": round(score, 6),
+                "separated": bool(top["ci_low"] > run["ci_high"]),
+            }
+        )
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(
+        ["score", "measure"], ascending=[False, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def summarise_contrasts(table: pd.DataFrame, *, top: int = 8) -> str:
+    """A few Markdown lines saying which article stands out where, and how surely.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"doc_id": ["a", "b"], "measure": ["m", "m"], "value": [9.0, 2.0],
+    ...                   "ci_low": [7.0, 1.0], "ci_high": [11.0, 3.0]})
+    >>> print(summarise_contrasts(t))
+    - **m**: `a` is highest (9, interval 7-11), clearly above `b` (2, up to 3).
+    """
+    found = contrasts(table)
+    found = found[found["gap"] > 0].head(top)
+    if found.empty:
+        return "No measure separates one article from the others."
+    lines = []
+    for row in found.to_dict("records"):
+        score = float(row["score"])
+        verdict = (
+            "clearly above"
+            if row["separated"]
+            else ("probably above" if score > 0.5 else "not clearly different from")
+        )
+        lines.append(
+            f"- **{row['measure']}**: `{row['doc_id']}` is highest ({row['value']:.3g}, interval "
+            f"{row['ci_low']:.3g}-{row['ci_high']:.3g}), {verdict} `{row['runner_up']}` "
+            f"({row['runner_up_value']:.3g}, up to {row['runner_up_ci_high']:.3g})."
+        )
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# keywords, similarity, co-occurrence
+
+
+def _stop_set(stop_words: Literal["english"] | Collection[str] | None) -> frozenset[str]:
+    if stop_words is None:
+        return frozenset()
+    if isinstance(stop_words, str):
+        if stop_words != "english":
+            raise InputError(
+                f"stop_words={stop_words!r}: use 'english', a collection of words or None"
+            )
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return frozenset(ENGLISH_STOP_WORDS)
+    return frozenset(w.lower() for w in stop_words)
+
+
+def _doc_terms(sentences: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
+    """Lower-cased word tokens with a letter, per article (body sentences)."""
+    body, doc_ids = _body(sentences)
+    grouped = body.groupby("doc_id", sort=True)["text"].agg(" ".join)
+    docs = []
+    for d in doc_ids:
+        text = grouped.get(d, "")
+        docs.append(
+            [t.lower() for t in _TOKEN_RE.findall(text) if not t.replace(".", "").isdigit()]
+        )
+    return doc_ids, docs
+
+
+def _count_matrix(docs: list[list[str]]) -> tuple[np.ndarray, Any]:
+    """Vocabulary (first-seen order) and a sparse articles x words count matrix."""
+    from scipy.sparse import csr_matrix
+
+    flat = pd.Series([t for d in docs for t in d], dtype=object)
+    inverse, vocab = pd.factorize(flat)
+    rows = np.repeat(np.arange(len(docs)), [len(d) for d in docs])
+    counts = csr_matrix(
+        (np.ones(len(inverse), dtype=np.int64), (rows, inverse)), shape=(len(docs), len(vocab))
+    )
+    counts.sum_duplicates()
+    return np.asarray(vocab, dtype=object), counts
+
+
+def keyness(
+    sentences: pd.DataFrame,
+    *,
+    top: int | None = 20,
+    min_count: int = 3,
+    stop_words: Literal["english"] | Collection[str] | None = "english",
+) -> pd.DataFrame:
+    """Keywords of each article against the rest of the corpus.
+
+    For each word and article: ``a`` occurrences in the article (``c`` words
+    in all), ``b`` in the other articles (``d`` words). Log-likelihood
+    ``G2 = 2 * (a ln(a/E1) + b ln(b/E2))`` with ``E1 = c(a+b)/(c+d)``,
+    ``E2 = d(a+b)/(c+d)`` (Rayson & Garside 2000); ``p_value`` from the
+    chi-squared distribution with one degree of freedom (3.84 is p = 0.05,
+    15.13 is p = 0.0001; with thousands of words tested, read small p-values
+    only); ``log_ratio = log2((a/c) / (b/d))`` (Hardie 2014), a zero count
+    replaced by 0.5, is the effect size: 1 means twice as frequent. Only
+    words used more in the article than in the rest (``log_ratio > 0``) are
+    returned. Counts are over lower-cased word tokens of body sentences
+    (numbers left out); stop words are counted in the totals but not listed.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        :func:`kzlib.segment.sentences_frame`.
+    top : int or None
+        Keywords per article, by G2 (None: all).
+    min_count : int
+        Minimum occurrences in the article.
+    stop_words : "english", collection of str, or None
+        Words not to list (``"english"``: scikit-learn's list).
+
+    Returns
+    -------
+    DataFrame
+        :data:`KEYNESS_COLUMNS`, by article then rank (1 = most key).
+        Empty with one article (there is no rest to compare with).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "b"], "sent_id": [0, 0],
+    ...                   "text": ["judo judo judo sport", "sport rail rail rail"]})
+    >>> keyness(s, min_count=1)[["doc_id", "term", "count", "g2", "log_ratio"]].round(3)
+      doc_id  term  count     g2  log_ratio
+    0      a  judo      3  4.159      2.585
+    1      b  rail      3  4.159      2.585
+    """
+    min_count = _check_int("min_count", min_count, 1)
+    if top is not None:
+        top = _check_int("top", top, 1)
+    stop = _stop_set(stop_words)
+    doc_ids, docs = _doc_terms(sentences)
+    if len(doc_ids) < 2 or not any(docs):
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+    vocab, counts = _count_matrix(docs)
+    totals = np.asarray(counts.sum(axis=1)).ravel().astype(np.float64)
+    col_totals = np.asarray(counts.sum(axis=0)).ravel().astype(np.float64)
+    grand = float(totals.sum())
+    listed = np.fromiter((w not in stop for w in vocab), dtype=bool, count=len(vocab))
+    frames = []
+    for i, doc_id in enumerate(doc_ids):
+        lo, hi = counts.indptr[i], counts.indptr[i + 1]
+        idx = counts.indices[lo:hi]
+        a = counts.data[lo:hi].astype(np.float64)
+        b = col_totals[idx] - a
+        c, d = totals[i], grand - totals[i]
+        if c == 0 or d == 0:
+            continue
+        e1 = c * (a + b) / (c + d)
+        e2 = d * (a + b) / (c + d)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            g2 = 2.0 * (a * np.log(a / e1) + np.where(b > 0, b * np.log(b / e2), 0.0))
+            lr = np.log2((a / c) / (np.where(b > 0, b, 0.5) / d))
+        sel = np.flatnonzero((a >= min_count) & (lr > 0) & listed[idx])
+        order = sel[np.lexsort((vocab[idx[sel]].astype(str), -g2[sel]))]
+        if top is not None:
+            order = order[:top]
+        g = g2[order]
+        frames.append(
+            pd.DataFrame(
+                {
+                    "doc_id": doc_id,
+                    "rank": np.arange(1, len(order) + 1),
+                    "term": vocab[idx[order]].astype(str),
+                    "count": a[order].astype(np.int64),
+                    "count_rest": b[order].astype(np.int64),
+                    "per_1k": 1000.0 * a[order] / c,
+                    "per_1k_rest": 1000.0 * b[order] / d,
+                    "g2": g,
+                    "log_ratio": lr[order],
+                    "p_value": [math.erfc(math.sqrt(max(x, 0.0) / 2.0)) for x in g],
+                },
+                columns=KEYNESS_COLUMNS,
+            )
+        )
+    if not frames:
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+    return pd.concat(frames, ignore_index=True)
+
+
+def similarity(
+    sentences: pd.DataFrame,
+    *,
+    stop_words: Literal["english"] | Collection[str] | None = "english",
+) -> pd.DataFrame:
+    """TF-IDF cosine similarity between every pair of articles.
+
+    Each article is the bag of lower-cased word tokens of its body sentences
+    (numbers and stop words left out), weighted by scikit-learn's TF-IDF
+    (smoothed idf, L2-normalised rows); the similarity of two articles is
+    the dot product of their rows: 1 for the same wording, 0 for no word in
+    common. With few articles the idf weights are coarse (a word in all of
+    them still counts, at a lower weight).
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        :func:`kzlib.segment.sentences_frame`.
+    stop_words : "english", collection of str, or None
+        Words to leave out.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_a, doc_b, similarity`` for every ordered pair (a matrix in long
+        form, diagonal included), sorted by ``doc_a`` then ``doc_b``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "b", "c"], "sent_id": [0, 0, 0],
+    ...                   "text": ["rail corridor", "rail corridor", "judo"]})
+    >>> similarity(s)["similarity"].round(2).tolist()
+    [1.0, 1.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 1.0]
+    """
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    stop = _stop_set(stop_words)
+    doc_ids, docs = _doc_terms(sentences)
+    docs = [[t for t in d if t not in stop] for d in docs]
+    if not any(docs):
+        sim = np.eye(len(doc_ids))
+    else:
+        _, counts = _count_matrix(docs)
+        tfidf = TfidfTransformer().fit_transform(counts)
+        sim = np.asarray((tfidf @ tfidf.T).todense())
+        np.fill_diagonal(sim, [1.0 if d else 0.0 for d in docs])
+    k = len(doc_ids)
+    return pd.DataFrame(
+        {
+            "doc_a": np.repeat(doc_ids, k),
+            "doc_b": doc_ids * k,
+            "similarity": np.clip(sim.ravel(), 0.0, 1.0),
+        }
+    )
+
+
+def cooccurrence(
+    sentences: pd.DataFrame,
+    *,
+    actors: Lexicon | None = None,
+    by_doc: bool = False,
+) -> pd.DataFrame:
+    """How often two actors are mentioned in the same sentence.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        :func:`kzlib.segment.sentences_frame` (body sentences are used).
+    actors : Lexicon, optional
+        :func:`kzlib.actors.load_actors` (default ``data/actors.csv``).
+    by_doc : bool
+        One set of pairs per article (with a ``doc_id`` column) instead of
+        one for the corpus.
+
+    Returns
+    -------
+    DataFrame
+        ``[doc_id,] actor_a, actor_b, sentences, jaccard`` for every pair
+        mentioned together at least once (``actor_a`` before ``actor_b`` in
+        gazetteer order); ``sentences`` counts sentences mentioning both,
+        ``jaccard`` divides it by the sentences mentioning either. Sorted by
+        ``sentences``, most frequent first.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"] * 3, "sent_id": [0, 1, 2], "text": [
+    ...     "The Kremlin and Beijing agreed.", "Putin met Xi Jinping.", "China waited."]})
+    >>> cooccurrence(s)
+      actor_a actor_b  sentences  jaccard
+    0  Russia   China          2   0.6667
+    """
+    gaz = actors if actors is not None else load_actors()
+    body, _ = _body(sentences)
+    found = gaz.find(body["text"].tolist())
+    names = gaz.categories
+    index = {a: j for j, a in enumerate(names)}
+    incidence = np.zeros((len(body), len(names)), dtype=np.int64)
+    incidence[found["item"].to_numpy(), found["category"].map(index).to_numpy()] = 1
+    groups: list[tuple[str | None, np.ndarray]] = (
+        [(d, incidence[(body["doc_id"] == d).to_numpy()]) for d in sorted(body["doc_id"].unique())]
+        if by_doc
+        else [(None, incidence)]
+    )
+    frames = []
+    for doc_id, m in groups:
+        co = m.T @ m
+        n = np.diag(co)
+        ia, ib = np.triu_indices(len(names), k=1)
+        keep = co[ia, ib] > 0
+        ia, ib = ia[keep], ib[keep]
+        both = co[ia, ib]
+        part = pd.DataFrame(
+            {
+                "actor_a": np.array(names, dtype=object)[ia],
+                "actor_b": np.array(names, dtype=object)[ib],
+                "sentences": both,
+                "jaccard": np.round(both / (n[ia] + n[ib] - both), 4),
+            }
+        )
+        if doc_id is not None:
+            part.insert(0, "doc_id", doc_id)
+        frames.append(part)
+    cols = (["doc_id"] if by_doc else []) + ["actor_a", "actor_b", "sentences", "jaccard"]
+    if not frames:
+        return pd.DataFrame(columns=cols)
+    out = pd.concat(frames, ignore_index=True)[cols]
+    keys = (["doc_id"] if by_doc else []) + ["sentences"]
+    return out.sort_values(
+        keys, ascending=[True] * (len(keys) - 1) + [False], kind="stable"
+    ).reset_index(drop=True)

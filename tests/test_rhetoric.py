@@ -1,0 +1,430 @@
+"""kzlib.rhetoric: measures, intervals, evidence, keyness, similarity, co-occurrence, notebook.
+
+Assertions on the seeds are ones a reader can check by hand in seeds/*.txt.
+"""
+
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kzlib.errors import InputError
+from kzlib.paths import LEXICON_DIR
+from kzlib.rhetoric import (
+    BASE_MEASURES,
+    contrasts,
+    cooccurrence,
+    count_syllables,
+    evidence,
+    flesch_reading_ease,
+    keyness,
+    load_lexicons,
+    matches,
+    measure_names,
+    measures,
+    mtld,
+    similarity,
+    summarise_contrasts,
+)
+from kzlib.tables import write_table
+
+D000, D001, D002, D004 = (
+    "000_844f52fa49c433e9",
+    "001_3f8aff8216344478",
+    "002_197b5af11793718a",
+    "004_f92db42e88264e84",
+)
+
+
+def _sents(*texts: str, doc_id: str = "t", kinds: list[str] | None = None) -> pd.DataFrame:
+    n = len(texts)
+    return pd.DataFrame(
+        {
+            "doc_id": doc_id,
+            "sent_id": range(n),
+            "para_id": range(n),
+            "start": 0,
+            "end": [len(t) for t in texts],
+            "text": list(texts),
+            "kind": kinds or ["body"] * n,
+        }
+    )
+
+
+def _value(table: pd.DataFrame, measure: str, doc_id: str = "t") -> float:
+    row = table[(table["doc_id"] == doc_id) & (table["measure"] == measure)]
+    assert len(row) == 1, (doc_id, measure)
+    return float(row["value"].iloc[0])
+
+
+def _counted(texts: list[str], lexicon: str) -> list[str]:
+    found = matches(_sents(*texts))
+    return found.loc[(found["lexicon"] == lexicon) & found["counted"], "match"].tolist()
+
+
+@pytest.fixture(scope="module")
+def seed_table(seed_sentences: pd.DataFrame) -> pd.DataFrame:
+    return measures(seed_sentences, n_boot=300, seed=0)
+
+
+# --- small texts written for the test -----------------------------------------------
+
+
+def test_a_hedge_is_counted() -> None:
+    table = measures(_sents("The deal may hold."), include=["hedges_per_1k", "words"], n_boot=0)
+    assert _value(table, "words") == 4
+    assert _value(table, "hedges_per_1k") == pytest.approx(250.0)
+
+
+def test_a_negated_booster_is_not_a_booster() -> None:
+    texts = ["This is clearly a shift.", "This is not clearly a shift.", "It isn't really new."]
+    assert _counted(texts, "boosters") == ["clearly"]
+    found = matches(_sents(*texts))
+    assert found.loc[~found["counted"], "reason"].tolist() == [
+        "negated by 'not'",
+        'negated by "isn\'t"',
+    ]
+
+
+def test_negation_needs_the_same_clause_and_a_short_window() -> None:
+    texts = [
+        "Not a single delegate came, clearly.",  # comma: another clause
+        "No delegate from any of the neighbouring states clearly objected.",  # too far back
+        "This is not only clearly new but durable.",  # "not only" does not negate
+        "There is no doubt about it.",  # "no doubt" is a booster of its own
+    ]
+    assert _counted(texts, "boosters") == ["clearly", "clearly", "clearly", "no doubt"]
+
+
+def test_first_person_inside_a_quotation_is_the_speakers() -> None:
+    texts = ['He said: "We will build five thousand kilometres of railway."', "We think so."]
+    found = matches(_sents(*texts))
+    fp = found[found["lexicon"] == "first_person"]
+    assert fp[["sent_id", "counted"]].values.tolist() == [[0, False], [1, True]]
+    assert fp["reason"].iloc[0] == "inside a quotation"
+
+
+def test_quotes_share_ignores_scare_quotes() -> None:
+    texts = ['A "texturing" of policy.', 'He said "we will meet again soon" today.', "Plain."]
+    table = measures(_sents(*texts), include=["quotes_share"], n_boot=0)
+    assert _value(table, "quotes_share") == pytest.approx(1 / 3)
+
+
+def test_quotation_spanning_two_sentences_in_a_paragraph() -> None:
+    sents = _sents('He said: "Trade grew.', 'We will build more."', "Then he left.")
+    sents["para_id"] = 0
+    table = measures(sents, include=["quotes_share", "first_person_per_1k"], n_boot=0)
+    assert _value(table, "quotes_share") == pytest.approx(2 / 3)
+    assert _value(table, "first_person_per_1k") == 0.0
+
+
+def test_the_kremlin_counts_as_russia_in_actor_share() -> None:
+    sents = _sents("The Kremlin agreed.", "Astana waited.", "Nothing else.", "Moscow's view.")
+    table = measures(sents, include=["actor_share:*"], n_boot=0)
+    assert _value(table, "actor_share:Russia") == pytest.approx(0.5)
+    assert _value(table, "actor_share:Kazakhstan") == pytest.approx(0.25)
+
+
+def test_headings_are_excluded_from_every_count() -> None:
+    sents = _sents("The Physics of Judo", "Trade grew.", kinds=["heading", "body"])
+    table = measures(sents, n_boot=0)
+    assert _value(table, "sentences") == 1
+    assert _value(table, "words") == 2
+    assert _value(table, "metaphor_per_1k:physics") == 0
+    assert _value(table, "metaphor_per_1k:martial_arts") == 0
+
+
+def test_flesch_by_hand() -> None:
+    table = measures(_sents("The cat sat on the mat."), include=["flesch*"], n_boot=0)
+    # 6 words, 1 sentence, 6 syllables: 206.835 - 1.015 * 6 - 84.6 * 1
+    assert _value(table, "flesch_reading_ease") == pytest.approx(116.145)
+    assert flesch_reading_ease(0, 0, 0) != flesch_reading_ease(0, 0, 0)  # NaN
+
+
+@pytest.mark.parametrize(
+    ("word", "syllables"),
+    [
+        ("cat", 1),
+        ("the", 1),
+        ("make", 1),
+        ("makes", 1),
+        ("table", 2),
+        ("people", 2),
+        ("walked", 1),
+        ("wanted", 2),
+        ("described", 2),
+        ("changes", 2),
+        ("issues", 2),
+        ("being", 2),
+        ("media", 3),
+        ("union", 3),
+        ("nation", 2),
+        ("actual", 3),
+        ("Asia", 2),
+        ("diplomacy", 4),
+        ("Kazakhstan", 3),
+        ("equilibrium", 5),
+        ("geopolitical", 5),
+        ("EU", 2),
+        ("Kazakhstan's", 3),
+        ("multi-vector", 4),
+    ],
+)
+def test_syllable_counter(word: str, syllables: int) -> None:
+    assert count_syllables(word) == syllables
+
+
+def test_syllable_counter_on_a_hand_counted_passage() -> None:
+    # Seed 000, counted by hand: "In judo, ju represents softness and adaptation."
+    words = ["In", "judo", "ju", "represents", "softness", "and", "adaptation"]
+    assert [count_syllables(w) for w in words] == [1, 2, 1, 3, 2, 1, 4]
+
+
+def test_mtld_by_hand() -> None:
+    # "a b a": TTR 1, 1, 2/3 <= 0.72 -> one factor every three tokens, both directions.
+    assert mtld(["a", "b", "a", "a", "b", "a"]) == 3.0
+    # No factor ever completes: the partial factor is (1 - 1) / 0.28 = 0 -> undefined.
+    assert math.isnan(mtld(["a", "b", "c"]))
+    assert math.isnan(mtld([]))
+
+
+# --- intervals ----------------------------------------------------------------------
+
+
+def test_same_seed_same_bytes_other_seed_other_intervals(
+    seed_sentences: pd.DataFrame, tmp_path: Path
+) -> None:
+    a = measures(seed_sentences, n_boot=200, seed=7)
+    b = measures(seed_sentences, n_boot=200, seed=7)
+    c = measures(seed_sentences, n_boot=200, seed=8)
+    pa, pb = write_table(a, tmp_path / "a.csv"), write_table(b, tmp_path / "b.csv")
+    assert pa.read_bytes() == pb.read_bytes()
+    assert a["value"].equals(c["value"])
+    assert not a["ci_low"].equals(c["ci_low"])
+
+
+def test_adding_an_article_leaves_other_intervals_unchanged(seed_sentences: pd.DataFrame) -> None:
+    one = seed_sentences[seed_sentences["doc_id"] == D000]
+    alone = measures(one, n_boot=200, seed=3)
+    together = measures(seed_sentences, n_boot=200, seed=3)
+    together = together[together["doc_id"] == D000].reset_index(drop=True)
+    pd.testing.assert_frame_equal(alone, together)
+
+
+def test_intervals_bracket_values_and_counts_have_none(seed_table: pd.DataFrame) -> None:
+    rated = seed_table[~seed_table["measure"].isin(["words", "sentences", "mtld"])]
+    assert rated["ci_low"].notna().all()
+    assert (rated["ci_low"] <= rated["value"] + 1e-9).all()
+    assert (rated["value"] <= rated["ci_high"] + 1e-9).all()
+    counts = seed_table[seed_table["measure"].isin(["words", "sentences", "mtld"])]
+    assert counts["ci_low"].isna().all() and counts["ci_high"].isna().all()
+
+
+def test_table_shape_and_order(seed_table: pd.DataFrame) -> None:
+    names = measure_names()
+    assert seed_table.columns.tolist() == ["doc_id", "measure", "value", "ci_low", "ci_high"]
+    assert seed_table["doc_id"].unique().tolist() == [D000, D001, D002, D004]
+    assert seed_table[seed_table["doc_id"] == D000]["measure"].tolist() == names
+    assert names[: len(BASE_MEASURES)] == list(BASE_MEASURES)
+    for frame in ["balancing", "initiative", "cooperation", "confrontation", "sovereignty"]:
+        assert f"frame_per_1k:{frame}" in names
+    assert "frame_per_1k:connectivity" in names
+    assert {"metaphor_per_1k:martial_arts", "metaphor_per_1k:physics"} <= set(names)
+    assert "metaphor_per_1k:weaving" in names
+
+
+def test_include_patterns_and_bad_parameters(seed_sentences: pd.DataFrame) -> None:
+    table = measures(seed_sentences, include=["frame_per_1k:*"], n_boot=10)
+    assert set(table["measure"]) == {m for m in measure_names() if m.startswith("frame_per_1k:")}
+    with pytest.raises(InputError, match="'hedge_per_1k' matches nothing"):
+        measures(seed_sentences, include=["hedge_per_1k"])
+    with pytest.raises(InputError, match="n_boot"):
+        measures(seed_sentences, n_boot=-1)
+    with pytest.raises(InputError, match="seed"):
+        measures(seed_sentences, seed=1.5)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="missing column"):
+        measures(pd.DataFrame({"text": ["x"]}))
+
+
+# --- the seeds, checkable by hand ---------------------------------------------------
+
+
+def test_judo_and_physics_article_leads_on_its_metaphors(seed_table: pd.DataFrame) -> None:
+    for domain in ["martial_arts", "physics", "weaving"]:
+        rows = seed_table[seed_table["measure"] == f"metaphor_per_1k:{domain}"]
+        assert rows.sort_values("value")["doc_id"].iloc[-1] == D000, domain
+    # judo, kuzushi, tai-sabaki, randori ... appear only in 000.
+    judo = seed_table[seed_table["measure"] == "metaphor_per_1k:martial_arts"]
+    assert (judo.set_index("doc_id")["value"].drop(D000) == 0).all()
+
+
+def test_martial_arts_evidence_in_000(seed_sentences: pd.DataFrame) -> None:
+    ev = evidence(seed_sentences, "metaphor_per_1k:martial_arts", doc_id=D000)
+    words = "|".join(ev["matches"]).split("|")
+    assert {"judo", "kuzushi", "tai-sabaki", "randori", "Seiryoku Zenyo", "judoka"} <= set(words)
+    assert "The Physics of Geopolitics" not in ev["text"].tolist()  # headings are not counted
+
+
+def test_reporting_article_leads_on_attribution(
+    seed_table: pd.DataFrame, seed_sentences: pd.DataFrame
+) -> None:
+    rows = seed_table[seed_table["measure"] == "attribution_per_1k"].set_index("doc_id")
+    assert rows["value"].idxmax() == D002
+    assert rows.loc[D002, "ci_low"] > rows.drop(D002)["value"].max()
+    ev = evidence(seed_sentences, "attribution_per_1k", doc_id=D002)
+    found = set("|".join(ev["matches"]).split("|"))
+    assert {"As reported by", "According to", "told", "commented", "spokesman"} <= found
+
+
+def test_first_person_only_in_004_and_not_inside_tokayevs_quote(
+    seed_table: pd.DataFrame, seed_sentences: pd.DataFrame
+) -> None:
+    rows = seed_table[seed_table["measure"] == "first_person_per_1k"].set_index("doc_id")["value"]
+    assert rows[rows > 0].index.tolist() == [D004]
+    ev = evidence(seed_sentences, "first_person_per_1k", doc_id=D004)
+    assert ev["matches"].tolist()[0] == "I"  # "Several days ago I argued here ..."
+    assert "we (inside a quotation)" in ev["excluded"].tolist()  # "By 2029, we will build ..."
+
+
+def test_un_speech_articles_lead_on_balancing_and_initiative(
+    seed_table: pd.DataFrame, seed_sentences: pd.DataFrame
+) -> None:
+    for frame in ["balancing", "initiative"]:
+        rows = seed_table[seed_table["measure"] == f"frame_per_1k:{frame}"]
+        top_two = set(rows.sort_values("value")["doc_id"].iloc[-2:])
+        assert top_two == {D001, D004}, frame
+    ev = evidence(seed_sentences, "frame_per_1k:initiative", doc_id=D004)
+    assert "agenda-setting" in "|".join(ev["matches"]).split("|")
+    ev = evidence(seed_sentences, "frame_per_1k:balancing", doc_id=D001)
+    assert "multi-vector" in "|".join(ev["matches"]).split("|")
+
+
+def test_russia_share_and_kremlin_evidence_in_002(
+    seed_table: pd.DataFrame, seed_sentences: pd.DataFrame
+) -> None:
+    rows = seed_table[seed_table["measure"] == "actor_share:Russia"].set_index("doc_id")["value"]
+    assert rows.idxmax() == D002
+    ev = evidence(seed_sentences, "actor_share:Russia", doc_id=D002)
+    assert any("Kremlin" in m.split("|") for m in ev["matches"])
+
+
+def test_quotes_share_zero_in_001(seed_table: pd.DataFrame) -> None:
+    # 001 quotes nothing; its only quotation marks are around the scare quote "multi-vector".
+    assert _value(seed_table, "quotes_share", D001) == 0.0
+    assert _value(seed_table, "quotes_share", D004) > 0.0
+
+
+def test_contrasts_lead_with_separated_measures(seed_table: pd.DataFrame) -> None:
+    found = contrasts(seed_table, include=["metaphor_per_1k:*"])
+    top = found.iloc[0]
+    assert top["separated"] and top["score"] > 1
+    assert found.set_index("measure").loc["metaphor_per_1k:martial_arts", "doc_id"] == D000
+    text = summarise_contrasts(seed_table)
+    assert "clearly above" in text
+
+
+# --- evidence -----------------------------------------------------------------------
+
+
+def test_evidence_lists_counted_and_excluded_words() -> None:
+    sents = _sents("It is clearly so.", "It is not clearly so.", "Nothing here.")
+    ev = evidence(sents, "boosters_per_1k")
+    assert ev["sent_id"].tolist() == [0, 1]
+    assert ev["count"].tolist() == [1, 0]
+    assert ev["excluded"].tolist() == ["", "clearly (negated by 'not')"]
+    assert ev["words"].tolist() == [4, 5]
+
+
+def test_evidence_for_readability_and_errors(seed_sentences: pd.DataFrame) -> None:
+    ev = evidence(seed_sentences, "flesch_reading_ease", doc_id=D001)
+    n_body = ((seed_sentences["doc_id"] == D001) & (seed_sentences["kind"] == "body")).sum()
+    assert len(ev) == n_body  # every body sentence, with its syllables as count
+    assert (ev["count"] >= ev["words"]).all()
+    with pytest.raises(InputError, match="unknown measure 'hedges'"):
+        evidence(seed_sentences, "hedges")
+    with pytest.raises(InputError, match="unknown doc_id 'nope'"):
+        evidence(seed_sentences, "words", doc_id="nope")
+
+
+# --- keyness, similarity, co-occurrence ------------------------------------------------
+
+
+def test_keyness_by_hand() -> None:
+    sents = pd.concat(
+        [_sents("judo judo judo sport", doc_id="a"), _sents("sport rail rail rail", doc_id="b")]
+    )
+    key = keyness(sents, min_count=1, stop_words=None)
+    judo = key[key["term"] == "judo"].iloc[0]
+    # a=3, b=0, c=d=4: E1 = 1.5, G2 = 2 * 3 ln 2 = 4.159; log ratio log2((3/4)/(0.5/4)) = log2 6
+    assert judo["g2"] == pytest.approx(6 * math.log(2))
+    assert judo["log_ratio"] == pytest.approx(math.log2(6))
+    assert judo["p_value"] == pytest.approx(0.0414, abs=1e-4)
+    assert key["term"].tolist() == ["judo", "rail"]  # "sport" is not key for either
+
+
+def test_keyness_on_seeds(seed_sentences: pd.DataFrame) -> None:
+    key = keyness(seed_sentences, top=10)
+    assert key.groupby("doc_id").size().max() <= 10
+    assert "judo" in key[key["doc_id"] == D000]["term"].tolist()
+    assert (key["log_ratio"] > 0).all() and (key["p_value"].between(0, 1)).all()
+    assert keyness(seed_sentences[seed_sentences["doc_id"] == D000]).empty
+
+
+def test_similarity_is_a_symmetric_matrix(seed_sentences: pd.DataFrame) -> None:
+    sim = similarity(seed_sentences).pivot(index="doc_a", columns="doc_b", values="similarity")
+    assert np.allclose(np.diag(sim), 1.0)
+    assert np.allclose(sim.to_numpy(), sim.to_numpy().T)
+    off = sim.to_numpy()[~np.eye(4, dtype=bool)]
+    assert (off > 0).all() and (off < 1).all()
+    # The two articles on the UN speech (001, 004) are closer than 001 and the judo piece.
+    assert sim.loc[D001, D004] > sim.loc[D001, D000]
+
+
+def test_cooccurrence_by_hand_and_on_seeds(seed_sentences: pd.DataFrame) -> None:
+    sents = _sents("The Kremlin and Beijing agreed.", "Putin met Xi Jinping.", "China waited.")
+    co = cooccurrence(sents)
+    assert co[["actor_a", "actor_b", "sentences"]].values.tolist() == [["Russia", "China", 2]]
+    assert co["jaccard"].iloc[0] == pytest.approx(2 / 3, abs=1e-4)
+    seeds = cooccurrence(seed_sentences, by_doc=True)
+    pair = seeds[(seeds["doc_id"] == D002) & (seeds["actor_a"] == "Kazakhstan")]
+    assert pair.set_index("actor_b").loc["Russia", "sentences"] >= 5
+
+
+# --- lexicon folder -----------------------------------------------------------------
+
+
+def test_lexicon_folder_versions_and_extra_files(tmp_path: Path) -> None:
+    folder = tmp_path / "lex"
+    shutil.copytree(LEXICON_DIR, folder)
+    (folder / "hedges.v2.csv").write_text("term,category,note\nrain,weather,\n")
+    (folder / "populism.v1.csv").write_text("term,category,note\nelite,elite,\npeople,people,\n")
+    lex = load_lexicons(folder)
+    assert lex.files["hedges"] == "hedges.v2.csv"
+    sents = _sents("It may rain on the people.")
+    table = measures(sents, lexicons=lex, n_boot=0)
+    assert _value(table, "hedges_per_1k") == pytest.approx(1000 / 6)  # "rain", not "may"
+    assert _value(table, "populism_per_1k:people") == pytest.approx(1000 / 6)
+
+
+def test_lexicon_folder_errors(tmp_path: Path) -> None:
+    folder = tmp_path / "lex"
+    shutil.copytree(LEXICON_DIR, folder)
+    (folder / "negators.v1.csv").unlink()
+    with pytest.raises(InputError, match=r"missing lexicon\(s\) negators.v1.csv"):
+        load_lexicons(folder)
+    shutil.copy(LEXICON_DIR / "negators.v1.csv", folder / "negators.csv")
+    with pytest.raises(InputError, match=r"negators\.csv: lexicon files are named"):
+        load_lexicons(folder)
+    (folder / "negators.csv").unlink()
+    shutil.copy(LEXICON_DIR / "negators.v1.csv", folder)
+    with (folder / "frames.v1.csv").open("a") as fh:
+        fh.write("judo,Martial Arts,\n")
+    with pytest.raises(InputError, match=r"frames.v1.csv:\d+: category 'Martial Arts'"):
+        load_lexicons(folder)
+    with pytest.raises(InputError, match="lexicon folder not found"):
+        load_lexicons(tmp_path / "nope")
