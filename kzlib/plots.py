@@ -23,10 +23,14 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 __all__ = [
+    "plot_actor_cooccurrence",
+    "plot_actor_salience",
     "plot_claim_counts",
     "plot_claim_links",
     "plot_cleaning_audit",
     "plot_corpus_lengths",
+    "plot_rhetoric_profile",
+    "plot_rhetoric_similarity",
     "plot_topic_coherence",
     "plot_topic_heatmap",
     "plot_topic_stability",
@@ -432,4 +436,247 @@ def plot_claim_links(matrix: pd.DataFrame) -> Figure:
     ax.set_xlabel("article")
     ax.set_ylabel("article")
     fig.colorbar(image, ax=ax, label="linked claims", shrink=0.8)
+    return fig
+
+
+def _rhetoric_label(measure: str) -> str:
+    family, _, name = measure.partition(":")
+    if not name:
+        return measure.replace("_", " ")
+    return f"{name.replace('_', ' ')} ({family.replace('_per_1k', '').replace('_', ' ')}, per 1k)"
+
+
+def plot_rhetoric_profile(
+    table: pd.DataFrame, *, measures: list[str] | None = None, ncols: int = 4
+) -> Figure:
+    """Small multiples: one panel per measure, one row per article, value with its interval.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`kzlib.rhetoric.measures` (doc_id, measure, value, ci_low, ci_high).
+    measures : list of str, optional
+        Measures to show, in order (default: every measure except ``actor_share:*``,
+        ``words`` and ``sentences``).
+    ncols : int
+        Panels per row.
+
+    Returns
+    -------
+    Figure
+        Dots are values, bars the bootstrap intervals; panels have their own x scales.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"doc_id": ["a", "b"], "measure": ["hedges_per_1k"] * 2,
+    ...                   "value": [2.0, 5.0], "ci_low": [1.0, 3.0], "ci_high": [3.0, 7.0]})
+    >>> [ax.get_title() for ax in plot_rhetoric_profile(t).axes if ax.get_visible()]
+    ['hedges per 1k']
+    """
+    if measures is None:
+        skip = {"words", "sentences"}
+        measures = [
+            m
+            for m in dict.fromkeys(table["measure"])
+            if m not in skip and not m.startswith("actor_share:")
+        ]
+    docs = sorted(table["doc_id"].unique())
+    n = max(len(measures), 1)
+    cols = max(1, min(ncols, n))
+    rows = -(-n // cols)
+    fig = Figure(
+        figsize=(3.1 * cols, 0.28 * len(docs) * rows + 1.1 * rows + 0.6), layout="constrained"
+    )
+    axes = np.atleast_1d(fig.subplots(rows, cols, sharey=True, squeeze=False)).ravel()
+    colors = matplotlib.colormaps["tab10"]
+    indexed = table.set_index(["measure", "doc_id"])
+    for ax, measure in zip(axes, measures, strict=False):
+        for i, doc in enumerate(docs):
+            if (measure, doc) not in indexed.index:
+                continue
+            row = indexed.loc[(measure, doc)]
+            value, low, high = float(row["value"]), float(row["ci_low"]), float(row["ci_high"])
+            color = colors(i % 10)
+            if np.isfinite(low) and np.isfinite(high):
+                ax.plot([low, high], [i, i], color=color, linewidth=2.2, alpha=0.55)
+            ax.plot([value], [i], "o", color=color, markersize=5)
+        ax.set_title(_rhetoric_label(measure), fontsize=8)
+        ax.tick_params(axis="x", labelsize=7)
+        ax.grid(axis="x", alpha=0.3)
+    for ax in axes[len(measures) :]:
+        ax.set_visible(False)
+    axes[0].set_yticks(range(len(docs)), [_short(d) for d in docs], fontsize=7)
+    axes[0].invert_yaxis()
+    return fig
+
+
+def plot_rhetoric_similarity(sim: pd.DataFrame) -> Figure:
+    """Article x article heatmap of TF-IDF cosine similarity, each cell annotated.
+
+    Parameters
+    ----------
+    sim : DataFrame
+        :func:`kzlib.rhetoric.similarity` (doc_a, doc_b, similarity).
+
+    Returns
+    -------
+    Figure
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"doc_a": ["a", "a", "b", "b"], "doc_b": ["a", "b", "a", "b"],
+    ...                   "similarity": [1.0, 0.2, 0.2, 1.0]})
+    >>> plot_rhetoric_similarity(s).axes[0].get_xlabel()
+    'article'
+    """
+    grid = sim.pivot(index="doc_a", columns="doc_b", values="similarity").sort_index()
+    grid = grid[grid.index]
+    n = len(grid)
+    fig = Figure(figsize=(0.9 * n + 3.5, 0.7 * n + 2.2), layout="constrained")
+    ax = fig.subplots()
+    values = grid.to_numpy(dtype=float)
+    image = ax.imshow(values, cmap="Greens", vmin=0.0, vmax=1.0)
+    for (i, j), value in np.ndenumerate(values):
+        ax.text(
+            j,
+            i,
+            f"{value:.2f}",
+            ha="center",
+            va="center",
+            fontsize=8,
+            color="white" if value > 0.6 else "black",
+        )
+    labels = [_short(str(d)) for d in grid.index]
+    ax.set_xticks(range(n), labels, rotation=35, ha="right", fontsize=8)
+    ax.set_yticks(range(n), labels, fontsize=8)
+    ax.set_xlabel("article")
+    ax.set_ylabel("article")
+    fig.colorbar(image, ax=ax, label="TF-IDF cosine similarity", shrink=0.8)
+    return fig
+
+
+def plot_actor_salience(table: pd.DataFrame, *, top: int = 10) -> Figure:
+    """Share of sentences mentioning each actor, per article, with intervals.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`kzlib.rhetoric.measures`; its ``actor_share:*`` rows are used.
+    top : int
+        Actors shown: those with the highest share in any article.
+
+    Returns
+    -------
+    Figure
+        Horizontal bars grouped by actor, one colour per article; whiskers are
+        the bootstrap intervals.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"doc_id": ["a", "b"], "measure": ["actor_share:Russia"] * 2,
+    ...                   "value": [0.5, 0.1], "ci_low": [0.3, 0.0], "ci_high": [0.7, 0.2]})
+    >>> plot_actor_salience(t).axes[0].get_xlabel()
+    'share of sentences mentioning the actor'
+    """
+    rows = table[table["measure"].str.startswith("actor_share:")].copy()
+    rows["actor"] = rows["measure"].str.slice(len("actor_share:"))
+    peak = rows.groupby("actor", sort=False)["value"].max()
+    actors = [a for a in peak.sort_values(ascending=False, kind="stable").index if peak[a] > 0]
+    actors = actors[:top] or list(peak.index[:top])
+    docs = sorted(rows["doc_id"].unique())
+    fig = Figure(
+        figsize=(7.5, 0.32 * len(actors) * max(len(docs), 1) ** 0.5 + 1.8), layout="constrained"
+    )
+    ax = fig.subplots()
+    colors = matplotlib.colormaps["tab10"]
+    height = 0.8 / max(len(docs), 1)
+    indexed = rows.set_index(["actor", "doc_id"])
+    for k, doc in enumerate(docs):
+        ys, vals, lows, highs = [], [], [], []
+        for i, actor in enumerate(actors):
+            if (actor, doc) in indexed.index:
+                r = indexed.loc[(actor, doc)]
+                ys.append(i - 0.4 + height * (k + 0.5))
+                vals.append(float(r["value"]))
+                lows.append(float(r["value"] - r["ci_low"]) if np.isfinite(r["ci_low"]) else 0.0)
+                highs.append(float(r["ci_high"] - r["value"]) if np.isfinite(r["ci_high"]) else 0.0)
+        ax.barh(
+            ys,
+            vals,
+            height=height,
+            color=colors(k % 10),
+            label=_short(doc),
+            xerr=[lows, highs],
+            error_kw={"elinewidth": 0.8, "capsize": 1.5, "alpha": 0.7},
+        )
+    ax.set_yticks(range(len(actors)), actors, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("share of sentences mentioning the actor")
+    ax.set_xlim(0, 1)
+    ax.legend(fontsize=7, loc="lower right", title="article", title_fontsize=7)
+    ax.grid(axis="x", alpha=0.3)
+    return fig
+
+
+def plot_actor_cooccurrence(cooc: pd.DataFrame, *, top: int = 12) -> Figure:
+    """Actor x actor heatmap: sentences in which both are mentioned.
+
+    Parameters
+    ----------
+    cooc : DataFrame
+        :func:`kzlib.rhetoric.cooccurrence` (actor_a, actor_b, sentences); a
+        ``doc_id`` column, if any, is summed over.
+    top : int
+        Actors shown: those in the most co-mentions.
+
+    Returns
+    -------
+    Figure
+        A symmetric matrix, annotated with counts; the diagonal is left empty.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"actor_a": ["Russia"], "actor_b": ["China"], "sentences": [3]})
+    >>> plot_actor_cooccurrence(c).axes[0].get_title()
+    'actors mentioned in the same sentence'
+    """
+    pairs = cooc.groupby(["actor_a", "actor_b"], sort=False)["sentences"].sum().reset_index()
+    weight = (
+        pd.concat(
+            [pairs.set_index("actor_a")["sentences"], pairs.set_index("actor_b")["sentences"]]
+        )
+        .groupby(level=0)
+        .sum()
+    )
+    actors = list(weight.sort_values(ascending=False, kind="stable").index[:top])
+    grid = pd.DataFrame(0, index=actors, columns=actors, dtype=float)
+    for a, b, n in pairs[["actor_a", "actor_b", "sentences"]].itertuples(index=False):
+        if a in grid.index and b in grid.index:
+            grid.loc[a, b] = grid.loc[b, a] = float(n)
+    values = grid.to_numpy(copy=True)
+    np.fill_diagonal(values, np.nan)
+    k = len(actors)
+    fig = Figure(figsize=(0.55 * k + 3.2, 0.5 * k + 2.2), layout="constrained")
+    ax = fig.subplots()
+    vmax = max(float(np.nanmax(values)) if k > 1 else 1.0, 1.0)
+    image = ax.imshow(values, cmap="Oranges", vmin=0.0, vmax=vmax)
+    for (i, j), value in np.ndenumerate(values):
+        if i != j and value > 0:
+            ax.text(
+                j,
+                i,
+                f"{int(value)}",
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="white" if value > 0.6 * vmax else "black",
+            )
+    ax.set_xticks(range(k), actors, rotation=45, ha="right", fontsize=8)
+    ax.set_yticks(range(k), actors, fontsize=8)
+    ax.set_title("actors mentioned in the same sentence", fontsize=9)
+    fig.colorbar(image, ax=ax, label="sentences", shrink=0.8)
     return fig
