@@ -1,0 +1,523 @@
+"""Tests for kzlib.topics (and its CLI command and notebook).
+
+Behaviour is checked on the seeds and on a small corpus written for the test,
+with three plainly separate themes (rail freight, nuclear testing, water), so
+that a model that mixed them up, or a stability measure that could not tell
+a planted theme from noise, would fail.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import papermill as pm
+import pytest
+
+from kzlib.cli import main
+from kzlib.corpus import load_corpus
+from kzlib.errors import InputError
+from kzlib.paths import NOTEBOOKS_DIR
+from kzlib.segment import sentences_frame
+from kzlib.tables import write_table
+from kzlib.topics import (
+    TopicModel,
+    fit_topics,
+    load_stopwords,
+    make_units,
+    npmi_coherence,
+    tokenize,
+    topic_tables,
+)
+
+MakeCorpus = Callable[[dict[str, bytes | str]], Path]
+
+THEMES: dict[str, str] = {
+    "rail_a.txt": (
+        "Freight trains now cross the steppe every day. The railway carries containers from the "
+        "border to the Caspian port, where ferries take the cargo on.\n"
+        "New locomotives were ordered for the corridor. Each locomotive pulls more wagons, and the "
+        "railway plans to double the freight it carries by the end of the decade.\n"
+        "At the port, cranes lift containers from the wagons onto ferries. Cargo waits for days "
+        "when the ferries are late, and freight rates rise.\n"
+    ),
+    "rail_b.txt": (
+        "The corridor depends on the ferries across the Caspian. A container train reaches the "
+        "port in days, but the cargo may wait a week for a ferry.\n"
+        "Railway engineers are laying new track so that longer freight trains can run. More "
+        "locomotives and wagons will follow the new track.\n"
+        "Shippers say the corridor will compete only if the port handles more containers and the "
+        "railway keeps its freight trains on time.\n"
+    ),
+    "nuclear_a.txt": (
+        "For forty years the test site in the steppe saw nuclear explosions. Radiation reached "
+        "villages near the site, and doctors still record its effects.\n"
+        "The country gave up the nuclear weapons it inherited. Uranium was shipped away, and "
+        "inspectors confirmed that the warheads were gone.\n"
+        "Today the government argues for disarmament. It signed the treaty banning nuclear tests "
+        "and asks the nuclear powers to reduce their weapons.\n"
+    ),
+    "nuclear_b.txt": (
+        "Survivors of the nuclear tests still live near the old site. Radiation maps show where "
+        "the fallout settled, and doctors follow the villages closely.\n"
+        "Giving up the weapons was a choice of principle. Inspectors watched the uranium leave, "
+        "and the treaty on nonproliferation became the basis of policy.\n"
+        "Diplomats now press for disarmament talks. They say a world without nuclear weapons "
+        "begins with a treaty that bans every test.\n"
+    ),
+    "water_a.txt": (
+        "The Aral Sea lost most of its water when rivers were diverted for irrigation. Cotton "
+        "fields took the water, and the sea shrank into salty lakes.\n"
+        "A dam in the north has brought part of the sea back. Fish have returned, and the river "
+        "again reaches the shore in spring.\n"
+        "Glaciers feed the rivers of the basin, but they are melting. Drought years leave the "
+        "irrigation canals dry and the cotton harvest small.\n"
+    ),
+    "water_b.txt": (
+        "Every country of the basin draws water from the same two rivers. Irrigation for cotton "
+        "takes most of it, and little reaches the Aral Sea.\n"
+        "Engineers want a new dam to store water from the glaciers. Farmers downstream fear the "
+        "dam will leave their canals dry in a drought.\n"
+        "Scientists say the glaciers will shrink for decades. The basin needs a water treaty "
+        "before drought turns the rivers into a source of conflict.\n"
+    ),
+}
+THEME_WORDS: dict[str, set[str]] = {
+    "rail": {"railway", "freight", "ferries", "port", "cargo", "containers", "wagons", "corridor"},
+    "nuclear": {"nuclear", "weapons", "radiation", "site", "uranium", "treaty", "test", "tests"},
+    "water": {"water", "rivers", "irrigation", "cotton", "dam", "glaciers", "drought", "aral"},
+}
+
+
+@pytest.fixture(scope="module")
+def seed_model(seed_sentences: pd.DataFrame) -> TopicModel:
+    """The default model of the seeds (auto k, NMF on paragraphs, seed 0)."""
+    return fit_topics(seed_sentences)
+
+
+@pytest.fixture
+def themes_dir(make_corpus: MakeCorpus) -> Path:
+    return make_corpus(dict(THEMES))
+
+
+@pytest.fixture
+def themes_sentences(themes_dir: Path) -> pd.DataFrame:
+    return sentences_frame(load_corpus(themes_dir))
+
+
+def _theme_of(terms: list[str]) -> str:
+    hits = {name: len(words & set(terms)) for name, words in THEME_WORDS.items()}
+    return max(hits, key=lambda name: hits[name])
+
+
+# ---------------------------------------------------------------------------
+# words and units
+
+
+def test_tokenize_splits_hyphens_and_possessives_keeps_acronyms() -> None:
+    assert tokenize("Tokayev's U.S.-backed multi-vector 2025 C5+1") == [
+        "tokayev",
+        "u.s.",
+        "backed",
+        "multi",
+        "vector",
+    ]
+
+
+def test_stopwords_add_and_keep(tmp_path: Path) -> None:
+    words = load_stopwords()
+    assert {"the", "said", "january"} <= words
+    assert "un" not in words  # the United Nations, although sklearn's list drops it
+    assert "kazakhstan" not in words and "russia" not in words
+    custom = tmp_path / "stop.csv"
+    custom.write_text("term,action,category\nfoo,add,test\nthe,keep,test\n")
+    words = load_stopwords(custom)
+    assert "foo" in words and "the" not in words and "and" in words
+    assert load_stopwords(custom, english=False) == frozenset({"foo"})
+
+
+def test_stopwords_bad_row_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "stop.csv"
+    bad.write_text("term,action,category\nfoo,add,x\nbar,drop,x\n")
+    with pytest.raises(InputError, match=r"stop\.csv, line 3"):
+        load_stopwords(bad)
+
+
+@pytest.mark.parametrize("unit", ["paragraph", "sentence", "window"])
+def test_units_cover_every_body_sentence_once(seed_sentences: pd.DataFrame, unit: str) -> None:
+    units = make_units(seed_sentences, unit=unit, window_size=3)
+    body = seed_sentences[seed_sentences["kind"] == "body"]
+    wanted = set(zip(body["doc_id"], body["sent_id"], strict=True))
+    covered = [
+        (doc, s)
+        for doc, first, last in zip(
+            units["doc_id"], units["first_sent"], units["last_sent"], strict=True
+        )
+        for s in range(first, last + 1)
+        if (doc, s) in wanted  # a window may span a heading, which is not part of it
+    ]
+    assert sorted(covered) == sorted(wanted)
+    assert (
+        units.groupby("doc_id")["unit_id"].apply(lambda s: s.tolist() == list(range(len(s))))
+    ).all()
+
+
+def test_headings_are_not_units(seed_sentences: pd.DataFrame) -> None:
+    headings = seed_sentences[seed_sentences["kind"] == "heading"]
+    assert len(headings) > 5
+    units = make_units(seed_sentences, unit="sentence")
+    assert not set(headings["text"]) & set(units["text"])
+
+
+def test_one_line_article_gives_several_paragraph_units(seed_sentences: pd.DataFrame) -> None:
+    units = make_units(seed_sentences)
+    one_line = units[units["doc_id"].str.startswith("001")]
+    assert len(one_line) >= 4
+    # long paragraphs are cut near the cap, never mid-sentence
+    assert one_line["n_words"].max() <= 200
+    uncut = make_units(seed_sentences, max_unit_words=None)
+    assert len(uncut[uncut["doc_id"].str.startswith("001")]) < len(one_line)
+
+
+def test_window_units_have_window_size_sentences(seed_sentences: pd.DataFrame) -> None:
+    units = make_units(seed_sentences, unit="window", window_size=4)
+    sizes = units["last_sent"] - units["first_sent"] + 1
+    # headings inside a window make its sent_id range wider, never narrower
+    assert (sizes >= 1).all()
+    last = units.groupby("doc_id")["unit_id"].transform("max") == units["unit_id"]
+    assert (sizes[~last] >= 4).all()
+
+
+# ---------------------------------------------------------------------------
+# coherence
+
+
+def test_npmi_extremes() -> None:
+    texts = [["judo", "balance", "force"] * 5, ["railway", "corridor", "freight"] * 5]
+    together, apart, missing = npmi_coherence(
+        [["judo", "force"], ["judo", "railway"], ["judo", "absent"]], texts, window=3
+    )
+    assert together == pytest.approx(1.0)
+    assert apart < -0.9
+    assert missing == -1.0
+
+
+def test_npmi_counts_ngrams_as_consecutive_words() -> None:
+    texts = [["central", "asia", "water"] + ["x"] * 6 + ["asia", "central", "river"] + ["x"] * 6]
+    bigram_water, bigram_river, word_river = npmi_coherence(
+        [["central asia", "water"], ["central asia", "river"], ["central", "river"]],
+        texts,
+        window=3,
+    )
+    assert bigram_water > 0.4
+    assert bigram_river < -0.5  # never together: "asia central" is not "central asia"
+    assert word_river > 0.4
+
+
+def _exact_npmi(topic: list[str], texts: list[list[str]], window: int) -> float:
+    """Brute force: a set of words per window, then the NPMI formula."""
+    windows = [
+        set(text[i : i + window]) for text in texts for i in range(max(1, len(text) - window + 1))
+    ]
+    n = len(windows)
+    values = []
+    for a in range(len(topic)):
+        for b in range(a + 1, len(topic)):
+            pa = sum(topic[a] in w for w in windows) / n
+            pb = sum(topic[b] in w for w in windows) / n
+            pab = sum(topic[a] in w and topic[b] in w for w in windows) / n + 1e-12
+            values.append(math.log(pab / (pa * pb)) / -math.log(pab))
+    return sum(values) / len(values)
+
+
+def test_npmi_is_exact_on_repetitive_texts() -> None:
+    rng = np.random.default_rng(3)
+    vocab = [f"w{i}" for i in range(15)]
+    texts = [
+        [vocab[j] for j in rng.integers(start, start + 8, size=int(rng.integers(4, 40)))]
+        for start in rng.integers(0, 7, size=20)
+    ]
+    topics = [[vocab[j] for j in rng.choice(15, size=5, replace=False)] for _ in range(6)]
+    topics = [[w for w in t if any(w in text for text in texts)] for t in topics]
+    expected = [_exact_npmi(t, texts, 6) for t in topics]
+    assert npmi_coherence(topics, texts, window=6) == pytest.approx(expected, abs=1e-12)
+
+
+def test_npmi_matches_gensim_c_npmi() -> None:
+    gensim_models = pytest.importorskip("gensim.models")
+    from gensim.corpora import Dictionary
+
+    # gensim slides its window incrementally and loses a word that leaves the window while
+    # another copy of it stays inside; texts of distinct words avoid that approximation
+    rng = np.random.default_rng(7)
+    vocab = [f"w{i}" for i in range(40)]
+    texts = [[vocab[j] for j in rng.permutation(40)[: int(rng.integers(5, 40))]] for _ in range(25)]
+    topics = [[vocab[j] for j in rng.choice(40, size=6, replace=False)] for _ in range(5)]
+    topics = [[w for w in t if any(w in text for text in texts)] for t in topics]
+    ours = npmi_coherence(topics, texts, window=10)
+    model = gensim_models.CoherenceModel(
+        topics=topics,
+        texts=texts,
+        dictionary=Dictionary(texts),
+        coherence="c_npmi",
+        window_size=10,
+        processes=1,
+    )
+    assert ours == pytest.approx(model.get_coherence_per_topic(), abs=1e-9)
+
+
+# ---------------------------------------------------------------------------
+# models on the seeds
+
+
+def test_seed_tables_follow_the_contract(seed_model: TopicModel) -> None:
+    k = seed_model.n_topics
+    assert seed_model.topic_terms.columns.tolist() == ["topic", "rank", "term", "weight"]
+    assert seed_model.doc_topics.columns.tolist() == ["doc_id", "topic", "weight"]
+    assert seed_model.doc_topics["doc_id"].nunique() == 4
+    sums = seed_model.doc_topics.groupby("doc_id")["weight"].sum()
+    assert np.allclose(sums, 1.0)
+    unit_sums = seed_model.unit_topics.groupby(["doc_id", "unit_id"])["weight"].sum()
+    assert np.allclose(unit_sums[unit_sums > 0], 1.0)
+    ranks = seed_model.topic_terms.groupby("topic")["rank"].apply(list)
+    assert all(r == list(range(1, 11)) for r in ranks)
+    # weights fall with rank, topics are numbered by decreasing share
+    for _, terms in seed_model.topic_terms.groupby("topic"):
+        assert terms["weight"].is_monotonic_decreasing
+    assert seed_model.labels["share"].is_monotonic_decreasing
+    assert len(seed_model.labels) == k and seed_model.labels["label"].str.count(" / ").eq(2).all()
+    # stop words never appear as terms
+    assert not set(seed_model.topic_terms["term"]) & load_stopwords()
+
+
+def test_auto_chooses_the_most_coherent_k(seed_model: TopicModel) -> None:
+    cbk = seed_model.coherence_by_k
+    assert cbk["k"].tolist() == list(range(2, 11))
+    assert cbk["chosen"].sum() == 1
+    chosen = cbk[cbk["chosen"]].iloc[0]
+    assert int(chosen["k"]) == seed_model.n_topics
+    assert chosen["coherence"] == cbk["coherence"].max()
+    # the model's own per-topic coherence averages to the curve's value at k
+    assert seed_model.labels["coherence"].mean() == pytest.approx(chosen["coherence"])
+
+
+def _passage_topic(model: TopicModel, doc_prefix: str, pattern: str) -> pd.Series:
+    """Mean topic shares of the units of one article whose text matches ``pattern``."""
+    units = model.units
+    mask = units["doc_id"].str.startswith(doc_prefix) & units["text"].str.contains(pattern)
+    assert mask.sum() >= 2, f"too few passages for {doc_prefix} {pattern}"
+    keys = set(zip(units.loc[mask, "doc_id"], units.loc[mask, "unit_id"], strict=True))
+    ut = model.unit_topics
+    rows = ut[[(d, u) in keys for d, u in zip(ut["doc_id"], ut["unit_id"], strict=True)]]
+    return rows.groupby("topic")["weight"].mean()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"n_topics": 4},
+        {"n_topics": 5},
+        {"n_topics": 4, "unit": "window"},
+        {"n_topics": 5, "unit": "window"},
+    ],
+)
+def test_un_speech_passages_share_a_topic_the_judo_passages_lack(
+    seed_sentences: pd.DataFrame, options: dict[str, object]
+) -> None:
+    model = fit_topics(seed_sentences, seed=0, n_stability=0, **options)  # type: ignore[arg-type]
+    un = r"\bUN\b|UNGA|General Assembly|\bspeech\b"
+    un_001 = _passage_topic(model, "001", un)
+    un_004 = _passage_topic(model, "004", un)
+    judo = _passage_topic(model, "000", r"(?i)judo|physics")
+    shared = int(un_001.idxmax())
+    assert int(un_004.idxmax()) == shared
+    assert int(judo.idxmax()) != shared
+    assert judo[shared] < 0.5 * min(un_001[shared], un_004[shared])
+
+
+def test_moscow_visit_article_has_its_own_topic(seed_model: TopicModel) -> None:
+    # 002 reports the Moscow state visit and the Trump call; no other article is mostly about them
+    wide = seed_model.doc_topics.pivot_table(index="doc_id", columns="topic", values="weight")
+    top = int(wide.loc["002_197b5af11793718a"].idxmax())
+    assert "moscow" in seed_model.top_terms(top)
+    others = wide.drop(index="002_197b5af11793718a")[top]
+    assert (others < wide.loc["002_197b5af11793718a", top]).all()
+
+
+def test_exemplars_are_body_sentences_mostly_about_their_topic(
+    seed_model: TopicModel, seed_sentences: pd.DataFrame
+) -> None:
+    ex = seed_model.exemplars
+    assert set(ex["topic"]) == set(range(seed_model.n_topics))
+    assert ex.groupby("topic").size().max() <= 3
+    body = seed_sentences[seed_sentences["kind"] == "body"].set_index(["doc_id", "sent_id"])
+    for row in ex.itertuples(index=False):
+        assert body.loc[(row.doc_id, row.sent_id), "text"] == row.text
+    moscow = next(t for t in range(seed_model.n_topics) if "moscow" in seed_model.top_terms(t, 3))
+    assert ex.loc[ex["topic"] == moscow, "text"].str.contains("Moscow").any()
+
+
+def test_same_seed_same_bytes(seed_sentences: pd.DataFrame, tmp_path: Path) -> None:
+    for run in ("a", "b"):
+        model = fit_topics(seed_sentences, method="lda", n_topics=3, n_stability=2, seed=5)
+        for name, frame in topic_tables(model).items():
+            write_table(frame, tmp_path / run / f"{name}.csv")
+    for file in sorted((tmp_path / "a").iterdir()):
+        assert file.read_bytes() == (tmp_path / "b" / file.name).read_bytes(), file.name
+
+
+def test_lda_seed_matters(seed_sentences: pd.DataFrame) -> None:
+    a = fit_topics(seed_sentences, method="lda", n_topics=4, n_stability=0, seed=0)
+    b = fit_topics(seed_sentences, method="lda", n_topics=4, n_stability=0, seed=1)
+    assert not a.unit_topics["weight"].equals(b.unit_topics["weight"])
+
+
+# ---------------------------------------------------------------------------
+# a corpus with three planted themes
+
+
+@pytest.mark.parametrize("method", ["nmf", "lda"])
+def test_planted_themes_are_recovered(themes_sentences: pd.DataFrame, method: str) -> None:
+    model = fit_topics(themes_sentences, method=method, n_topics=3, seed=0)
+    themes = [_theme_of(model.top_terms(t)) for t in range(3)]
+    assert sorted(themes) == ["nuclear", "rail", "water"]
+    wide = model.doc_topics.pivot_table(index="doc_id", columns="topic", values="weight")
+    for doc_id, row in wide.iterrows():
+        assert themes[int(row.idxmax())] == str(doc_id).split("_")[0]
+        assert row.max() > 0.6
+
+
+def test_auto_finds_three_planted_themes(themes_sentences: pd.DataFrame) -> None:
+    model = fit_topics(themes_sentences, k_range=(2, 6), seed=0)
+    assert model.n_topics == 3
+    # planted themes recur in every refit; the stability measure must say so
+    assert (model.labels["stability"] >= 0.7).all()
+    assert model.labels["coherence"].mean() > 0.15
+
+
+def test_stability_flags_a_topic_made_of_noise(themes_sentences: pd.DataFrame) -> None:
+    # with twice as many topics as themes, the extra topics split themes arbitrarily
+    model = fit_topics(themes_sentences, n_topics=6, n_stability=5, seed=0)
+    three = fit_topics(themes_sentences, n_topics=3, n_stability=5, seed=0)
+    assert model.labels["stability"].min() < three.labels["stability"].min()
+
+
+# ---------------------------------------------------------------------------
+# bad input
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"unit": "chapter"}, "unit must be one of"),
+        ({"method": "bert"}, "method must be one of"),
+        ({"n_topics": "many"}, "n_topics must be a whole number"),
+        ({"n_topics": 0}, "n_topics must be a whole number"),
+        ({"n_topics": 500}, "n_topics=500 is more than"),
+        ({"seed": -1}, "seed must be a whole number"),
+        ({"k_range": (2,)}, "k_range must be a pair"),
+        ({"min_df": 500}, "no terms left to model"),
+    ],
+)
+def test_bad_parameters_raise_input_error(
+    seed_sentences: pd.DataFrame, options: dict[str, object], message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        fit_topics(seed_sentences, n_stability=0, **options)  # type: ignore[arg-type]
+
+
+def test_too_small_corpus_is_an_input_error(make_corpus: MakeCorpus) -> None:
+    sents = sentences_frame(load_corpus(make_corpus({"tiny.txt": "One short sentence here.\n"})))
+    with pytest.raises(InputError, match="add text"):
+        fit_topics(sents)
+
+
+# ---------------------------------------------------------------------------
+# command line
+
+
+def test_cli_writes_every_table(tmp_path: Path) -> None:
+    out = tmp_path / "topics"
+    assert main(["topics", "--out-dir", str(out), "--n-topics", "3", "--stability", "1"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{name}.csv"
+        for name in (
+            "topic_terms",
+            "doc_topics",
+            "unit_topics",
+            "units",
+            "topics",
+            "exemplars",
+            "coherence_by_k",
+            "stability",
+        )
+    )
+    assert pd.read_csv(out / "doc_topics.csv").columns.tolist() == ["doc_id", "topic", "weight"]
+    terms = pd.read_csv(out / "topic_terms.csv")
+    assert terms.columns.tolist() == ["topic", "rank", "term", "weight"]
+    assert terms["topic"].nunique() == 3
+
+
+def test_cli_bad_input_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["topics", "--out-dir", str(tmp_path / "t"), "--n-topics", "500"])
+    assert status == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("kzlib: error: n_topics=500")
+    assert not (tmp_path / "t").exists()
+
+
+# ---------------------------------------------------------------------------
+# notebook
+
+
+def _run_notebook(tmp_path: Path, **parameters: object) -> dict[str, object]:
+    out = tmp_path / "out.ipynb"
+    pm.execute_notebook(
+        str(NOTEBOOKS_DIR / "01_topics.ipynb"),
+        str(out),
+        parameters=parameters,
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(tmp_path),
+    )
+    return json.loads(out.read_text())  # type: ignore[no-any-return]
+
+
+def test_notebook_is_stored_clean() -> None:
+    nb = json.loads((NOTEBOOKS_DIR / "01_topics.ipynb").read_text())
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert code[0]["metadata"]["tags"] == ["parameters"]
+    assert all(not c["outputs"] and c["execution_count"] is None for c in code)
+    assert not any("def " in "".join(c["source"]) for c in code)
+    params = "".join(code[0]["source"])
+    for name in ("corpus = ", "tables_dir = ", "seed = "):
+        assert name in params
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.notebook
+def test_notebook_runs_on_seeds_and_writes_tables(tmp_path: Path) -> None:
+    tables = tmp_path / "tables"
+    nb = _run_notebook(tmp_path, tables_dir=str(tables), n_topics=3, n_stability=1)
+    images = sum(
+        "image/png" in out.get("data", {})
+        for cell in nb["cells"]  # type: ignore[attr-defined]
+        for out in cell.get("outputs", [])
+    )
+    assert images == 4  # coherence, terms, heatmap, stability
+    doc_topics = pd.read_csv(tables / "doc_topics.csv")
+    assert doc_topics["doc_id"].nunique() == 4 and doc_topics["topic"].nunique() == 3
+    assert (tables / "topic_terms.csv").exists() and (tables / "unit_topics.csv").exists()
+
+
+@pytest.mark.notebook
+def test_notebook_runs_on_another_corpus(tmp_path: Path, themes_dir: Path) -> None:
+    tables = tmp_path / "tables"
+    _run_notebook(tmp_path, corpus=str(themes_dir), tables_dir=str(tables), k_max=5)
+    labels = pd.read_csv(tables / "topics.csv")
+    assert len(labels) == 3
+    assert not math.isnan(labels["stability"].min())
