@@ -80,6 +80,37 @@ def _streamed(args: argparse.Namespace) -> bool:
     return bool(table or args.engine or args.scheduler or args.jobs)
 
 
+def _cmd_streamed_claims(args: argparse.Namespace) -> int:
+    """``kzlib claims`` on a streamed corpus: inventory per batch, then links over it."""
+    if args.merge_sheet:
+        raise InputError(
+            "--merge-sheet works on an in-memory corpus only; merge the sheet in a notebook "
+            "with kzlib.claims.merge_sheet(pandas.read_parquet(claims), read_sheet(sheet))"
+        )
+    _cmd_streamed(args, "claims", min_checkworthiness=args.min_checkworthiness)
+    if args.links or args.export_sheet:
+        from kzlib.claims import export_sheet
+        from kzlib.pipeline import link_written_claims
+        from kzlib.tables import write_table
+
+        if args.links:
+            links = link_written_claims(args.out, min_similarity=args.min_similarity)
+            write_table(links, args.links)
+            _progress(f"kzlib claims: {len(links)} links -> {args.links}")
+        if args.export_sheet:
+            import pandas as pd
+
+            out = Path(args.out)
+            claims = (
+                pd.read_parquet(out)
+                if out.suffix.lower() == ".parquet"
+                else pd.read_csv(out, keep_default_na=False)
+            )
+            write_table(export_sheet(claims), args.export_sheet)
+            _progress(f"kzlib claims: annotation sheet -> {args.export_sheet}")
+    return 0
+
+
 def _cmd_streamed(args: argparse.Namespace, stage: str, **options: object) -> int:
     from kzlib.pipeline import run_pipeline
 
@@ -195,6 +226,8 @@ def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def _cmd_claims(args: argparse.Namespace) -> int:
+    if _streamed(args):
+        return _cmd_streamed_claims(args)
     from kzlib.claims import (
         document_years,
         export_sheet,
@@ -278,6 +311,7 @@ def _add_claims(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         metavar="X",
         help="similarity a claim link needs (0..1; default 0.24)",
     )
+    _engine_args(p)
     p.set_defaults(handler=_cmd_claims)
 
 

@@ -138,3 +138,30 @@ def test_cli_streams_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     status = main(["corpus", "--corpus", str(tmp_path / "nope.jsonl"), "--out", str(out)])
     assert status == 2
     assert "corpus file not found" in capsys.readouterr().err
+
+
+def test_claims_stage_equals_whole_corpus_extraction(tmp_path: Path) -> None:
+    from kzlib.claims import document_years, extract_claims, link_claims
+    from kzlib.pipeline import link_written_claims
+
+    source = _table_corpus(tmp_path)
+    out = tmp_path / "claims.parquet"
+    run_pipeline(source, outputs={"claims": out}, batch_size=2, progress=None)
+    corpus = Corpus(load_corpus(SEEDS_DIR).documents + load_corpus(SMALL).documents)
+    ref = extract_claims(sentences_frame(corpus), doc_years=document_years(corpus.to_frame()))
+    got = pd.read_parquet(out)
+    assert len(ref) > 50
+    pd.testing.assert_frame_equal(got, ref.astype({c: got[c].dtype for c in ref}))
+    links = link_written_claims(out)
+    want = link_claims(ref)
+    assert len(want) > 0
+    pd.testing.assert_frame_equal(links, want, check_dtype=False)
+
+
+def test_cli_claims_streamed_with_links(tmp_path: Path) -> None:
+    source = _table_corpus(tmp_path)
+    out, links = tmp_path / "c.csv", tmp_path / "l.csv"
+    args = ["claims", "--corpus", str(source), "--out", str(out), "--links", str(links)]
+    assert main([*args, "--min-checkworthiness", "0.5"]) == 0
+    assert (pd.read_csv(out)["checkworthiness"] >= 0.5).all()
+    assert main([*args, "--merge-sheet", str(out)]) == 2
