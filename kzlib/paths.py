@@ -23,6 +23,8 @@ SEEDS_DIR: Path = PROJECT_ROOT / "seeds"
 DATA_DIR: Path = PROJECT_ROOT / "data"
 #: Lexicons for the rhetoric analysis.
 LEXICON_DIR: Path = DATA_DIR / "lexicons"
+#: Stop-word lists for the topic models (codebook in its README.md).
+STOPWORDS_DIR: Path = DATA_DIR / "stopwords"
 #: Parameterised notebooks, stored without outputs.
 NOTEBOOKS_DIR: Path = PROJECT_ROOT / "notebooks"
 #: Default output folder of ``kzlib report``.

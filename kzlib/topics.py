@@ -55,7 +55,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 
 from kzlib.errors import InputError
-from kzlib.paths import DATA_DIR
+from kzlib.paths import STOPWORDS_DIR
 
 __all__ = [
     "METHODS",
@@ -75,7 +75,7 @@ UNITS: tuple[str, ...] = ("paragraph", "sentence", "window")
 #: Topic models: NMF on TF-IDF, LDA on counts.
 METHODS: tuple[str, ...] = ("nmf", "lda")
 #: The corpus stop-word list (see ``data/stopwords/README.md``).
-STOPWORDS_FILE: Path = DATA_DIR / "stopwords" / "stopwords.v1.csv"
+STOPWORDS_FILE: Path = STOPWORDS_DIR / "stopwords.v1.csv"
 
 # Dotted acronyms (``U.S.``) are kept whole; otherwise runs of two or more letters.
 _TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]{2,}")
