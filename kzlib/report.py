@@ -74,6 +74,7 @@ from pathlib import Path
 from typing import Any
 
 from kzlib.errors import InputError
+from kzlib.kernel import KernelForkServer, modules_imported_by
 from kzlib.paths import DATA_DIR, MANIFEST_NAME, NOTEBOOKS_DIR, SEEDS_DIR, VENV_PYTHON
 from kzlib.provenance import collect_provenance, display_path, file_sha256
 
@@ -489,13 +490,29 @@ def kernel_python() -> Path:
     return VENV_PYTHON if VENV_PYTHON.exists() else Path(sys.executable)
 
 
-def _kernel_manager_class(python: Path) -> type[Any]:
+def _start_fork_server(notebooks: Sequence[Path], *, python: Path) -> KernelForkServer:
+    sources: list[str] = []
+    for nb in notebooks:
+        try:
+            cells = json.loads(nb.read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError):
+            continue  # reported when the notebook is read for its parameters
+        for cell in cells:
+            if cell.get("cell_type") == "code":
+                src = cell.get("source", "")
+                sources.append(src if isinstance(src, str) else "".join(src))
+    server = KernelForkServer(python=python, preload=modules_imported_by(sources), env=KERNEL_ENV)
+    server.start()
+    return server
+
+
+def _kernel_manager_class(python: Path, *, argv: list[str] | None = None) -> type[Any]:
     from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
 
     spec = KernelSpec(
-        argv=[str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        argv=argv or [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         display_name=f"kzlib ({python})",
         language="python",
         env=dict(KERNEL_ENV),
@@ -515,6 +532,12 @@ def _kernel_manager_class(python: Path) -> type[Any]:
         def _default_ip(self) -> str:
             # An absolute socket path prefix: kernel and client have different working folders.
             return os.path.join(tempfile.gettempdir(), f"kzlib-{uuid.uuid4().hex[:12]}")
+
+        async def _async_interrupt_kernel(self) -> None:
+            # jupyter_client interrupts before every shutdown, and the kernel then logs
+            # "KeyboardInterrupt caught" to the terminal; a finished notebook needs none.
+            if not self.shutting_down:
+                await super()._async_interrupt_kernel()
 
         @default("kernel_spec_manager")
         def _default_spec_manager(self) -> KernelSpecManager:
@@ -674,6 +697,7 @@ def report(
     no_input: bool = False,
     notebooks_dir: Path = NOTEBOOKS_DIR,
     progress: Progress | None = _default_progress,
+    fork_kernels: bool | None = None,
 ) -> RunResult:
     """Execute the notebooks and write the report folder ``out``.
 
@@ -695,6 +719,10 @@ def report(
         Where the notebooks are (tests use their own).
     progress : callable, optional
         Called with one line per event (default: print to stderr); ``None`` is quiet.
+    fork_kernels : bool, optional
+        Fork each kernel from one pre-imported process (:mod:`kzlib.kernel`)
+        rather than start a fresh interpreter per notebook (default: where the
+        system can fork).
 
     Returns
     -------
@@ -724,125 +752,140 @@ def report(
         raise InputError(f"{corpus}: corpus folder not found; give --corpus a folder of .txt files")
 
     notebooks = _select(find_notebooks(notebooks_dir), only, notebooks_dir)
-    param_values = read_params(params) if params is not None else {}
-    params_name = str(params) if params is not None else "parameters"
-    # Validate everything before running anything.
-    from kzlib.corpus import load_corpus
-
-    loaded = load_corpus(corpus)
-    frame = loaded.to_frame()
-    build = _prepare_out(out)
+    python = kernel_python()
+    fork = hasattr(os, "fork") if fork_kernels is None else fork_kernels
+    # Start the kernel fork server first: it imports while we validate and import.
+    server = _start_fork_server(notebooks, python=python) if fork and notebooks else None
     try:
-        plan = plan_parameters(
-            notebooks,
-            corpus=corpus,
-            tables_dir=out / "tables",
-            params=param_values,
-            params_name=params_name,
-        )
-    except BaseException:
-        shutil.rmtree(build, ignore_errors=True)
-        raise
-    # Notebooks write into the build folder; the record shows the final location.
-    run_plan = {nb: {**values, "tables_dir": str(build / "tables")} for nb, values in plan.items()}
-    try:
-        for sub in ("notebooks", "html", "tables"):
-            (build / sub).mkdir()
-        python = kernel_python()
-        manager = _kernel_manager_class(python)
-        n_jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
-        say(
-            f"kzlib report: {len(notebooks)} notebooks, {len(loaded)} documents from "
-            f"{display_path(corpus)}, {n_jobs} at a time"
-        )
-        from kzlib.html import NotebookRenderer
+        param_values = read_params(params) if params is not None else {}
+        params_name = str(params) if params is not None else "parameters"
+        # Validate everything before running anything.
+        from kzlib.corpus import load_corpus
 
-        runs: list[NotebookRun] = []
-        with (
-            ThreadPoolExecutor(max_workers=1) as side,
-            ThreadPoolExecutor(max_workers=n_jobs) as pool,
-        ):
-            renderer: Future[Any] = side.submit(NotebookRenderer, no_input=no_input)
-            futures = [
-                pool.submit(
-                    _run_one,
-                    nb,
-                    run_plan[nb],
-                    build=build,
-                    kernel_manager=manager,
-                    renderer=renderer,
-                    progress=say,
-                    label=f"[{i}/{len(notebooks)}]",
-                )
-                for i, nb in enumerate(notebooks, start=1)
-            ]
-            for nb, future in zip(notebooks, futures, strict=True):
-                run = future.result()
-                runs.append(
-                    NotebookRun(run.name, run.source, plan[nb], run.status, run.error, run.seconds)
-                )
-
-        tables = [
-            {
-                "path": p.relative_to(build).as_posix(),
-                "sha256": file_sha256(p),
-                "bytes": p.stat().st_size,
-            }
-            for p in sorted((build / "tables").rglob("*"))
-            if p.is_file() and not p.name.startswith(".")
-        ]
-        inputs = [*_corpus_inputs(corpus), *notebooks, *_data_inputs()]
-        if params is not None:
-            inputs.append(Path(params))
-        ended = _now()
-        record: dict[str, Any] = {
-            "status": "ok" if all(r.ok for r in runs) else "failed",
-            "started": started,
-            "ended": ended,
-            "seconds": round(time.perf_counter() - t0, 3),
-            "out": str(out),
-            "corpus": {
-                "path": display_path(corpus),
-                "documents": len(loaded),
-                "words": int(frame["n_words"].sum()) if len(frame) else 0,
-                "manifest": (corpus / MANIFEST_NAME).is_file(),
-            },
-            "options": {
-                "params": None if params is None else display_path(Path(params)),
-                "jobs": n_jobs,
-                "only": list(only),
-                "no_input": no_input,
-            },
-            "notebooks": [
-                {
-                    "name": r.name,
-                    "source": display_path(r.source),
-                    "status": r.status,
-                    "error": r.error,
-                    "seconds": round(r.seconds, 3),
-                    "parameters": r.parameters,
-                    "html": f"html/{r.name}.html",
-                    "notebook": f"notebooks/{r.source.name}",
-                }
-                for r in runs
-            ],
-            "tables": tables,
-            "provenance": collect_provenance(inputs=inputs, kernel_python=python),
+        loaded = load_corpus(corpus)
+        frame = loaded.to_frame()
+        build = _prepare_out(out)
+        try:
+            plan = plan_parameters(
+                notebooks,
+                corpus=corpus,
+                tables_dir=out / "tables",
+                params=param_values,
+                params_name=params_name,
+            )
+        except BaseException:
+            shutil.rmtree(build, ignore_errors=True)
+            raise
+        # Notebooks write into the build folder; the record shows the final location.
+        run_plan = {
+            nb: {**values, "tables_dir": str(build / "tables")} for nb, values in plan.items()
         }
-        from kzlib.html import index_page
+        try:
+            for sub in ("notebooks", "html", "tables"):
+                (build / sub).mkdir()
+            manager = _kernel_manager_class(
+                python, argv=None if server is None else server.kernel_argv()
+            )
+            n_jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+            say(
+                f"kzlib report: {len(notebooks)} notebooks, {len(loaded)} documents from "
+                f"{display_path(corpus)}, {n_jobs} at a time"
+            )
+            from kzlib.html import NotebookRenderer
 
-        rows = [
-            {str(k): (None if v is None or v != v else v) for k, v in row.items()}
-            for row in frame.to_dict("records")
-        ]
-        (build / "index.html").write_text(index_page(record, corpus_rows=rows), encoding="utf-8")
-        (build / "run.json").write_text(
-            json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        _swap_into_place(build, out)
-    except BaseException:
-        shutil.rmtree(build, ignore_errors=True)
-        raise
+            runs: list[NotebookRun] = []
+            with (
+                ThreadPoolExecutor(max_workers=1) as side,
+                ThreadPoolExecutor(max_workers=n_jobs) as pool,
+            ):
+                renderer: Future[Any] = side.submit(NotebookRenderer, no_input=no_input)
+                futures = [
+                    pool.submit(
+                        _run_one,
+                        nb,
+                        run_plan[nb],
+                        build=build,
+                        kernel_manager=manager,
+                        renderer=renderer,
+                        progress=say,
+                        label=f"[{i}/{len(notebooks)}]",
+                    )
+                    for i, nb in enumerate(notebooks, start=1)
+                ]
+                for nb, future in zip(notebooks, futures, strict=True):
+                    run = future.result()
+                    runs.append(
+                        NotebookRun(
+                            run.name, run.source, plan[nb], run.status, run.error, run.seconds
+                        )
+                    )
+
+            tables = [
+                {
+                    "path": p.relative_to(build).as_posix(),
+                    "sha256": file_sha256(p),
+                    "bytes": p.stat().st_size,
+                }
+                for p in sorted((build / "tables").rglob("*"))
+                if p.is_file() and not p.name.startswith(".")
+            ]
+            inputs = [*_corpus_inputs(corpus), *notebooks, *_data_inputs()]
+            if params is not None:
+                inputs.append(Path(params))
+            ended = _now()
+            record: dict[str, Any] = {
+                "status": "ok" if all(r.ok for r in runs) else "failed",
+                "started": started,
+                "ended": ended,
+                "seconds": round(time.perf_counter() - t0, 3),
+                "out": str(out),
+                "corpus": {
+                    "path": display_path(corpus),
+                    "documents": len(loaded),
+                    "words": int(frame["n_words"].sum()) if len(frame) else 0,
+                    "manifest": (corpus / MANIFEST_NAME).is_file(),
+                },
+                "options": {
+                    "params": None if params is None else display_path(Path(params)),
+                    "jobs": n_jobs,
+                    "only": list(only),
+                    "no_input": no_input,
+                },
+                "notebooks": [
+                    {
+                        "name": r.name,
+                        "source": display_path(r.source),
+                        "status": r.status,
+                        "error": r.error,
+                        "seconds": round(r.seconds, 3),
+                        "parameters": r.parameters,
+                        "html": f"html/{r.name}.html",
+                        "notebook": f"notebooks/{r.source.name}",
+                    }
+                    for r in runs
+                ],
+                "tables": tables,
+                "provenance": collect_provenance(inputs=inputs, kernel_python=python),
+            }
+            from kzlib.html import index_page
+
+            rows = [
+                {str(k): (None if v is None or v != v else v) for k, v in row.items()}
+                for row in frame.to_dict("records")
+            ]
+            (build / "index.html").write_text(
+                index_page(record, corpus_rows=rows), encoding="utf-8"
+            )
+            (build / "run.json").write_text(
+                json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
+            _swap_into_place(build, out)
+        except BaseException:
+            shutil.rmtree(build, ignore_errors=True)
+            raise
+    finally:
+        if server is not None:
+            server.close()
     failed = [r for r in runs if not r.ok]
     say(
         f"kzlib report: {len(runs) - len(failed)} ok, {len(failed)} failed in "

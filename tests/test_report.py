@@ -19,7 +19,13 @@ import pytest
 from kzlib.cli import main
 from kzlib.errors import InputError
 from kzlib.paths import NOTEBOOKS_DIR
-from kzlib.report import declared_parameters, find_notebooks, plan_parameters, report
+from kzlib.report import (
+    declared_parameters,
+    find_notebooks,
+    kernel_python,
+    plan_parameters,
+    report,
+)
 
 FIXTURE_CORPUS = Path(__file__).parent / "fixtures" / "corpus_small"
 
@@ -33,6 +39,7 @@ PARAMETERS = (
 )
 
 CORPUS_CELL = """\
+import sys
 from pathlib import Path
 from kzlib import load_corpus, sentences_frame
 from kzlib.paths import resolve_path
@@ -43,6 +50,7 @@ sentences = sentences_frame(docs)
 if tables_dir:
     write_table(frame, Path(tables_dir) / "corpus.csv")
     write_table(sentences, Path(tables_dir) / "sentences.parquet")
+print("kernel:", sys.executable)
 frame.head(n_top)"""
 
 PLOT_CELL = """\
@@ -126,6 +134,7 @@ def test_executed_notebooks_hold_outputs_and_parameters(good_run: tuple[Path, An
     assert str(FIXTURE_CORPUS.resolve()) in injected[0].source
     assert all(c.execution_count for c in nb.cells if c.cell_type == "code")
     assert "astana_c5_summit" in json.dumps(nb.cells[-1].outputs)
+    assert f"kernel: {kernel_python()}" in json.dumps(nb.cells[-1].outputs)
 
 
 def test_run_json_records_provenance(good_run: tuple[Path, Any]) -> None:
@@ -189,9 +198,18 @@ def test_html_is_self_contained(good_run: tuple[Path, Any]) -> None:
 def test_tables_are_byte_identical_across_runs(
     good_run: tuple[Path, Any], notebooks: Path, tmp_path: Path
 ) -> None:
+    # The second run also starts every kernel afresh instead of forking it from a
+    # pre-imported process, and runs one notebook at a time: same bytes all the same.
     first, _ = good_run
     second = tmp_path / "again"
-    assert report(second, corpus=FIXTURE_CORPUS, notebooks_dir=notebooks, jobs=1, progress=None).ok
+    assert report(
+        second,
+        corpus=FIXTURE_CORPUS,
+        notebooks_dir=notebooks,
+        jobs=1,
+        fork_kernels=False,
+        progress=None,
+    ).ok
     names = sorted(p.name for p in (first / "tables").iterdir())
     assert names == sorted(p.name for p in (second / "tables").iterdir())
     for name in names:

@@ -1,0 +1,130 @@
+"""Benchmark: the whole ``kzlib report`` against the floor of one papermill run.
+
+The floor is what any notebook run costs before doing any work: the
+``papermill`` command executing one notebook that only imports pandas,
+scikit-learn, matplotlib and kzlib (papermill's own start-up, a kernel's
+start-up, the imports). The target is that the whole report (every notebook,
+HTML, index) takes at most twice that. Both are run as commands, alternating,
+``--repeat`` times in one run, and the medians are compared.
+
+Usage::
+
+    .venv/bin/python bench/report.py [--repeat 5] [--corpus seeds] [--jobs N]
+
+Prints each timing, the medians, the ratio, and the median time of each
+notebook inside the report (from ``run.json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+FLOOR_SOURCE = "import pandas, sklearn, matplotlib.pyplot, kzlib"
+
+
+def write_floor_notebook(path: Path) -> None:
+    """A notebook with one cell that imports pandas, scikit-learn, matplotlib and kzlib."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    params = nbformat.v4.new_code_cell("seed = 0  # unused")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell(FLOOR_SOURCE)]
+    nbformat.write(nb, path)
+
+
+def timed(cmd: list[str]) -> float:
+    """Wall time of a command; fail loudly if it fails."""
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"bench/report.py: {' '.join(cmd)} failed ({done.returncode}):\n{done.stderr}")
+    return seconds
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--corpus", default=str(ROOT / "seeds"))
+    parser.add_argument("--jobs", type=int, default=None)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="kzlib-bench-report-"))
+    try:
+        floor_nb = work / "floor.ipynb"
+        write_floor_notebook(floor_nb)
+        floor_cmd = [
+            str(BIN / "papermill"),
+            "--no-progress-bar",
+            "-k",
+            "python3",
+            str(floor_nb),
+            str(work / "floor.out.ipynb"),
+        ]
+        report_cmd = [
+            str(BIN / "kzlib"),
+            "report",
+            "--out",
+            str(work / "report"),
+            "--corpus",
+            args.corpus,
+        ]
+        if args.jobs:
+            report_cmd += ["--jobs", str(args.jobs)]
+
+        print(f"cores: {os.cpu_count()}; corpus: {args.corpus}; repeat: {args.repeat}")
+        print(f"floor : {' '.join(floor_cmd[1:])}  (cell: {FLOOR_SOURCE})")
+        print(f"report: kzlib {' '.join(report_cmd[1:])}")
+        timed(floor_cmd)  # warm the file cache once for both, untimed
+        timed(report_cmd)
+        floors: list[float] = []
+        reports: list[float] = []
+        per_notebook: dict[str, list[float]] = {}
+        for i in range(args.repeat):
+            order = [("floor", floor_cmd), ("report", report_cmd)]
+            if i % 2:
+                order.reverse()
+            for name, cmd in order:
+                seconds = timed(cmd)
+                (floors if name == "floor" else reports).append(seconds)
+            record = json.loads((work / "report" / "run.json").read_text())
+            if record["status"] != "ok":
+                sys.exit("bench/report.py: the report had failing notebooks")
+            for nb in record["notebooks"]:
+                per_notebook.setdefault(nb["name"], []).append(nb["seconds"])
+            print(f"  run {i + 1}: floor {floors[-1]:.2f} s   report {reports[-1]:.2f} s")
+
+        floor = statistics.median(floors)
+        whole = statistics.median(reports)
+        print()
+        for name, values in per_notebook.items():
+            print(f"  in report: {name:<16} median {statistics.median(values):.2f} s")
+        print()
+        print(f"floor (papermill, one import-only notebook): median {floor:.2f} s")
+        print(f"kzlib report ({len(per_notebook)} notebooks, HTML, index): median {whole:.2f} s")
+        verdict = "within" if whole <= 2 * floor else "OVER"
+        print(f"ratio report / floor: {whole / floor:.2f}  ({verdict} the 2x target)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,302 @@
+"""Notebook kernels forked from one pre-warmed process, for ``kzlib report``.
+
+Measured on the seeds, most of a notebook's run is not its analysis: starting
+a Python kernel and importing pandas, scikit-learn, matplotlib and kzlib
+costs about two seconds of CPU for every notebook. :class:`KernelForkServer`
+pays it once: a server process (the project's interpreter) imports
+ipykernel and the modules the notebooks import, then forks one fresh kernel
+per notebook. Each kernel is still a separate process with its own
+namespace, started from the same clean state (nothing has been executed in
+it but those imports), so notebooks stay as isolated as with ordinary
+kernels.
+
+How it plugs into Jupyter: the kernel spec's command is this file run as a
+script with stdlib only (``python kernel.py connect SOCKET -f CONN``), a
+small stand-in that asks the server to fork a kernel for ``CONN`` in its
+own working folder and environment, forwards interrupt and terminate
+signals to it, and exits when it exits. If the stand-in is killed, the
+kernel notices the closed socket and exits too; if the process that started
+the server dies, the server exits.
+
+This module imports only the standard library at the top so that the
+stand-in starts in milliseconds.
+
+Examples
+--------
+>>> import sys
+>>> with KernelForkServer(python=sys.executable, preload=["json"]) as server:
+...     server.kernel_argv()[3]
+'connect'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import selectors
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+__all__ = ["KernelForkServer", "modules_imported_by"]
+
+_FILE = Path(__file__).resolve()
+
+
+def modules_imported_by(sources: Iterable[str]) -> list[str]:
+    """The modules that code imports at top level of its cells, in first-seen order.
+
+    Parameters
+    ----------
+    sources : iterable of str
+        Python source, e.g. the code cells of notebooks. Cells that do not
+        parse (magics) are skipped.
+
+    Returns
+    -------
+    list of str
+        Dotted module names (``from a.b import c`` gives ``a.b``; relative
+        imports are left out).
+
+    Examples
+    --------
+    >>> modules_imported_by(["import pandas as pd\\nfrom sklearn.decomposition import NMF"])
+    ['pandas', 'sklearn.decomposition']
+    """
+    import ast
+
+    seen: dict[str, None] = {}
+    for source in sources:
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    seen.setdefault(alias.name, None)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                seen.setdefault(node.module, None)
+    return list(seen)
+
+
+class KernelForkServer:
+    """A process that forks ready-imported Jupyter kernels on request.
+
+    Parameters
+    ----------
+    python : str or Path
+        Interpreter of the server and hence of every kernel.
+    preload : iterable of str
+        Modules to import before forking (failures are ignored: a notebook
+        that needs a missing module reports it itself).
+    env : mapping, optional
+        Extra environment for the server (e.g. ``PYTHONHASHSEED``, which must
+        be fixed when the interpreter starts).
+
+    Examples
+    --------
+    >>> import sys
+    >>> server = KernelForkServer(python=sys.executable, preload=[])
+    >>> server.start(); server.running
+    True
+    >>> server.close(); server.running
+    False
+    """
+
+    def __init__(
+        self,
+        *,
+        python: str | Path,
+        preload: Iterable[str] = (),
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.python = str(python)
+        self.preload = list(preload)
+        self.env = dict(env or {})
+        self._dir: Path | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def socket_path(self) -> Path:
+        """Unix socket the stand-ins connect to."""
+        if self._dir is None:
+            raise RuntimeError("the kernel fork server is not started")
+        return self._dir / "fork.sock"
+
+    @property
+    def running(self) -> bool:
+        """Whether the server process is alive."""
+        return self._proc is not None and self._proc.poll() is None
+
+    def start(self) -> None:
+        """Start the server; it imports the preload modules in the background."""
+        self._dir = Path(tempfile.mkdtemp(prefix="kzlib-fork-"))
+        env = {**os.environ, **self.env}
+        self._proc = subprocess.Popen(
+            [self.python, "-P", str(_FILE), "serve", str(self.socket_path), *self.preload],
+            stdin=subprocess.PIPE,  # closed by us (or by our death): the server exits
+            env=env,
+        )
+
+    def kernel_argv(self) -> list[str]:
+        """The kernel spec command that gets a kernel from this server."""
+        # -P: do not put kzlib/ on sys.path (kzlib/html.py would shadow the stdlib's html).
+        return [
+            self.python,
+            "-P",
+            str(_FILE),
+            "connect",
+            str(self.socket_path),
+            "{connection_file}",
+        ]
+
+    def close(self) -> None:
+        """Stop the server (kernels it forked are separate processes and run on)."""
+        if self._proc is not None:
+            if self._proc.stdin is not None:
+                self._proc.stdin.close()
+            self._proc.terminate()
+            self._proc.wait()
+            self._proc = None
+        if self._dir is not None:
+            shutil.rmtree(self._dir, ignore_errors=True)
+            self._dir = None
+
+    def __enter__(self) -> KernelForkServer:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+# ---------------------------------------------------------------------------
+# the server (runs as ``python kernel.py serve SOCKET MODULE...``)
+
+
+def _serve(socket_path: str, preload: list[str]) -> None:
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(socket_path)
+    listener.listen(64)  # stand-ins may queue while the imports below run
+    import importlib
+
+    # What ipykernel sets before any user code, so a preloaded matplotlib draws inline.
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    for name in ["ipykernel.kernelapp", *preload]:
+        if name.startswith("matplotlib_inline"):
+            # Imported without a shell it would skip its IPython set-up (figures would show
+            # as text); pyplot imports it on first use, in the kernel, as usual.
+            continue
+        try:
+            importlib.import_module(name)
+        except Exception:  # the notebook that imports it will report the error
+            continue
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
+    selector = selectors.DefaultSelector()
+    selector.register(listener, selectors.EVENT_READ)
+    selector.register(sys.stdin.fileno(), selectors.EVENT_READ)
+    while True:
+        for key, _ in selector.select():
+            if key.fileobj != listener:  # stdin closed: our parent is done or dead
+                return
+            conn, _ = listener.accept()
+            request = json.loads(conn.makefile("rb").readline())
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - runs in the kernel process
+                selector.close()
+                listener.close()
+                _run_kernel(conn, request)
+            conn.sendall(f"{pid}\n".encode())
+            conn.close()
+
+
+def _run_kernel(conn: socket.socket, request: dict[str, Any]) -> None:  # pragma: no cover
+    status = 1
+    try:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.close(devnull)
+        os.environ.clear()
+        os.environ.update(request["env"])
+        os.chdir(request["cwd"])  # the kernel's own working folder, as a spawned process gets
+
+        def watch() -> None:  # the stand-in died (killed): die with it
+            try:
+                conn.recv(1)
+            finally:
+                os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+        from ipykernel.kernelapp import IPKernelApp
+
+        sys.argv = ["ipykernel_launcher", "-f", request["connection_file"]]
+        parent = request["env"].get("JPY_PARENT_PID")
+        if parent:  # read from the environment at import time, i.e. before the fork
+            sys.argv.append(f"--IPKernelApp.parent_handle={int(parent)}")
+        IPKernelApp.launch_instance(argv=sys.argv[1:])
+        status = 0
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+
+# ---------------------------------------------------------------------------
+# the stand-in (runs as ``python kernel.py connect SOCKET CONNECTION_FILE``)
+
+
+def _connect(socket_path: str, connection_file: str) -> int:
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    deadline = time.monotonic() + 60
+    while True:  # the server may still be starting
+        try:
+            client.connect(socket_path)
+            break
+        except (FileNotFoundError, ConnectionRefusedError):
+            if time.monotonic() > deadline:
+                print(f"kzlib kernel: no fork server at {socket_path}", file=sys.stderr)
+                return 1
+            time.sleep(0.01)
+    request = {"connection_file": connection_file, "cwd": os.getcwd(), "env": dict(os.environ)}
+    client.sendall(json.dumps(request).encode() + b"\n")
+    reply = client.makefile("rb").readline()
+    if not reply:
+        return 1
+    pid = int(reply)
+
+    def forward(signum: int, _frame: object) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT, signal.SIGHUP):
+        signal.signal(signum, forward)
+    while True:  # the kernel holds the other end: EOF means it has exited
+        try:
+            if not client.recv(1):
+                return 0
+        except InterruptedError:  # pragma: no cover - retried by Python itself
+            continue
+
+
+if __name__ == "__main__":  # pragma: no cover
+    if sys.argv[1] == "serve":
+        _serve(sys.argv[2], sys.argv[3:])
+    elif sys.argv[1] == "connect":
+        raise SystemExit(_connect(sys.argv[2], sys.argv[3]))
