@@ -416,8 +416,11 @@ class Attributor:
             self.persons.append(name)
         return canon
 
-    def _source_aliases(self) -> set[str]:
-        return set(_source_regex(self.sources)[1])
+    def __post_init__(self) -> None:
+        self._source_pattern, self._by_alias = _source_regex(self.sources)
+
+    def _source_aliases(self) -> dict[str, Source]:
+        return self._by_alias
 
     def _mentions(self, text: str) -> list[Mention]:
         persons = find_persons(text, known=self.persons)
@@ -472,7 +475,7 @@ class Attributor:
         return self.last_subject
 
     def _cited_sources(self, text: str) -> list[str]:
-        pattern, by_alias = _source_regex(self.sources)
+        pattern, by_alias = self._source_pattern, self._by_alias
         names: list[str] = []
         cite_spans = [(c.start(), c.end() + 80) for c in _ACCORDING_RE.finditer(text)]
         for m in pattern.finditer(text):

@@ -138,12 +138,14 @@ CHECKWORTHINESS_WEIGHTS: dict[str, float] = {
 # General English cues (no article-specific strings). Compiled once.
 
 
-def _words_re(words: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    alts = sorted(set(words.split()), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(a.replace("_", r"\s+") for a in alts) + r")\b", flags)
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
 
 
-_EVENT_VERB_RE = _words_re(
+# Word lexicons are matched against lower-cased word tokens (a set lookup per
+# word, far faster than one large alternation regex per sentence).
+_WORD_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_EVENT_VERBS = _word_set(
     """visited visits arrived travelled traveled toured met meets held hosted hosts attended
     participated signed signs ratified adopted approved announced agreed concluded launched
     opened inaugurated elected appointed resigned discussed negotiated addressed ended began
@@ -155,16 +157,16 @@ _EVENT_VERB_RE = _words_re(
     shipped clinched secured"""
 )
 # Speech acts are events only when a named speaker performs them (not "I argued").
-_SPEECH_VERB_RE = _words_re(
+_SPEECH_VERBS = _word_set(
     """said told stated declared warned praised pledged offered proposed reaffirmed echoed
-    described commented argued suggested spoke called_for reported highlighted confirmed
+    described commented argued suggested spoke reported highlighted confirmed
     denied urged stressed noted promised vowed criticized criticised condemned"""
 )
-_NOT_EVENT_BEFORE_RE = re.compile(
-    r"(?:\b(?:be|been|being|the|a|an|his|her|its|their|our|this|that|these|those|newly|once)|['’]s)\s+$",
-    re.IGNORECASE,
+#: A verb after these words is a participle or adjective ("can be described", "his proposed").
+_NOT_EVENT_BEFORE = _word_set(
+    "be been being the a an his her its their our this that these those newly once"
 )
-_EVENT_NOUN_RE = _words_re(
+_EVENT_NOUNS = _word_set(
     """visit visits summit summits meeting meetings talks signing speech speeches address deal
     deals agreement agreements declaration call conversation election conference forum treaty
     announcement sanctions contract memorandum negotiations session trip tour ceremony vote
@@ -190,7 +192,7 @@ _FACTUAL_RE = re.compile(
     r"|\b(?:since|from)\s+(?:1[89]\d\d|20\d\d)\b",
     re.IGNORECASE,
 )
-_EVALUATIVE_RE = _words_re(
+_EVALUATIVE_WORDS = _word_set(
     """significant significantly crucial important key vital essential fundamental critical
     clear clearly remarkable remarkably successful successfully effective effectively strong
     stronger weak weaker dramatic dramatically elegant elegantly subtle subtly profound
@@ -224,11 +226,11 @@ _EVALUATIVE_FRAME_RE = re.compile(
     r"|\b(?:seeks?|sought|aspires?|strives?|tries|tried)\s+to\b|\b(?:viewed|seen|regarded|framed)\s+as\b",
     re.IGNORECASE,
 )
-_HEDGE_RE = re.compile(
-    r"\b(?:might|may|could|perhaps|possibly|potentially|arguably|apparently|seemingly|likely|"
-    r"unlikely|suggests?|suggesting|appears?|appeared|seems?|seemed|speculation|reportedly|"
-    r"allegedly|rumou?red|presumably|probably|possible|would)\b",
-    re.IGNORECASE,
+#: "may" counts only in lower case (not the month).
+_HEDGE_WORDS = _word_set(
+    """might may could perhaps possibly potentially arguably apparently seemingly likely
+    unlikely suggest suggests suggesting appear appears appeared seem seems seemed speculation
+    reportedly allegedly rumored rumoured presumably probably possible would"""
 )
 _QUESTION_END_RE = re.compile(r"\?[\"”’)]*\s*$")
 _QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
@@ -308,12 +310,18 @@ class ClaimFeatures:
     entities: tuple[str, ...]
 
 
-def _has_event_verb(text: str, pattern: re.Pattern[str]) -> bool:
+def _has_event_verb(tokens: Sequence[str], lexicon: frozenset[str]) -> bool:
     """An event verb used as a verb (not "can be described", "his proposed reforms")."""
-    return any(
-        not _NOT_EVENT_BEFORE_RE.search(text[max(0, m.start() - 20) : m.start()])
-        for m in pattern.finditer(text)
-    )
+    for i, tok in enumerate(tokens):
+        if tok in lexicon:
+            prev = tokens[i - 1] if i else ""
+            if prev not in _NOT_EVENT_BEFORE and not prev.endswith(("'s", "’s")):
+                return True
+    return False
+
+
+def _lower_tokens(text: str) -> list[str]:
+    return [t.lower() for t in _WORD_TOKEN_RE.findall(text)]
 
 
 def _outside_quotes(text: str) -> str:
@@ -387,6 +395,9 @@ def claim_features(
     future_out = bool(_FUTURE_RE.search(outside))
     future_all = bool(_FUTURE_RE.search(text))
     scope = outside if outside.strip() else text
+    raw_tokens = _WORD_TOKEN_RE.findall(text)
+    tokens = [t.lower() for t in raw_tokens]
+    scope_tokens = tokens if scope is text else _lower_tokens(scope)
     for q in qs:
         if q.is_date and q.qualifier.startswith("by") and not future_out:
             future_out = future_out or not inside_quote
@@ -396,15 +407,16 @@ def claim_features(
         weak_numbers=sum((not q.is_date) and not _is_strong(q) for q in qs),
         specific_dates=sum(q.is_date and len(str(q.value)) >= 7 for q in qs),
         years=sum(q.is_date and len(str(q.value)) < 7 for q in qs),
-        event=_has_event_verb(scope, _EVENT_VERB_RE)
-        or (bool(speaker) and _has_event_verb(scope, _SPEECH_VERB_RE)),
-        speech_event=_has_event_verb(scope, _SPEECH_VERB_RE),
-        event_noun=bool(_EVENT_NOUN_RE.search(text)),
+        event=_has_event_verb(scope_tokens, _EVENT_VERBS)
+        or (bool(speaker) and _has_event_verb(scope_tokens, _SPEECH_VERBS)),
+        speech_event=_has_event_verb(scope_tokens, _SPEECH_VERBS),
+        event_noun=any(t in _EVENT_NOUNS for t in tokens),
         future_outside_quotes=future_out,
         future_in_quotes=future_all and not future_out,
         factual=bool(_FACTUAL_RE.search(text)),
-        evaluative_cues=len(_EVALUATIVE_RE.findall(text)) + len(_EVALUATIVE_FRAME_RE.findall(text)),
-        hedges=len(_HEDGE_RE.findall(text)),
+        evaluative_cues=sum(t in _EVALUATIVE_WORDS for t in tokens)
+        + len(_EVALUATIVE_FRAME_RE.findall(text)),
+        hedges=sum(t in _HEDGE_WORDS for t in tokens) - raw_tokens.count("May"),
         entities=_entities(text),
     )
 

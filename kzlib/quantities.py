@@ -186,6 +186,16 @@ _STOP_ITEM = frozenset(
 _VAGUE_ONE = frozenset({"one", "a"})
 
 
+# Cheap pre-checks: most sentences hold no number word, digit or date word, and
+# skipping the large patterns for them is what lets this stream big corpora.
+_DIGIT_RE = re.compile(r"\d")
+_ALPHA_RE = re.compile(r"[a-z]+")
+_NUMBER_TRIGGERS = frozenset(
+    [*_NUMBER_WORDS, "multibillion", "multimillion", "multitrillion", "multi"]
+)
+_DATE_TRIGGERS = frozenset([*_MONTHS, "spring", "summer", "autumn", "fall", "winter", "year"])
+
+
 @dataclass(frozen=True)
 class Quantity:
     """One quantity or date found in a text.
@@ -439,9 +449,13 @@ def find_quantities(text: str, *, ref_year: int | None = None) -> list[Quantity]
     >>> [(q.value, q.unit, q.item) for q in qs]
     [(300, 'count', 'locomotive'), (10, 'year', '')]
     """
-    dates = _find_dates(text, ref_year)
+    has_digit = _DIGIT_RE.search(text) is not None
+    words = set(_ALPHA_RE.findall(text.lower()))
+    dates = _find_dates(text, ref_year) if has_digit or words & _DATE_TRIGGERS else []
     taken = [(q.start, q.end) for q in dates]
     found: list[Quantity] = list(dates)
+    if not has_digit and not words & _NUMBER_TRIGGERS:
+        return found
     for m in _MULTI_RE.finditer(text):
         if _overlaps((m.start(), m.end()), taken):
             continue
