@@ -499,6 +499,29 @@ def test_notebook_is_stored_clean() -> None:
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
 
 
+def test_notebook_parameters_all_parse() -> None:
+    # papermill skips (with only a printed warning) a parameter line it cannot parse,
+    # e.g. one with "=" in its comment; the parameter then cannot be set from outside
+    from papermill.inspection import inspect_notebook
+
+    params = inspect_notebook(str(NOTEBOOKS_DIR / "01_topics.ipynb"))
+    assert list(params) == [
+        "corpus",
+        "tables_dir",
+        "seed",
+        "unit",
+        "window_size",
+        "method",
+        "n_topics",
+        "k_min",
+        "k_max",
+        "n_terms",
+        "n_stability",
+        "n_exemplars",
+    ]
+    assert all(p["help"] for p in params.values())  # every parameter has its comment
+
+
 @pytest.mark.notebook
 def test_notebook_runs_on_seeds_and_writes_tables(tmp_path: Path) -> None:
     tables = tmp_path / "tables"
