@@ -616,7 +616,8 @@ def plot_actor_salience(table: pd.DataFrame, *, top: int = 10) -> Figure:
     ax.invert_yaxis()
     ax.set_xlabel("share of sentences mentioning the actor")
     ax.set_xlim(0, 1)
-    ax.legend(fontsize=7, loc="lower right", title="article", title_fontsize=7)
+    if actors and docs:
+        ax.legend(fontsize=7, loc="lower right", title="article", title_fontsize=7)
     ax.grid(axis="x", alpha=0.3)
     return fig
 

@@ -995,7 +995,8 @@ def contrasts(table: pd.DataFrame, *, include: Sequence[str] = ("*",)) -> pd.Dat
     table : DataFrame
         :func:`measures`.
     include : sequence of str
-        Measure names or shell patterns to compare (default all with intervals).
+        Measure names or shell patterns to compare (default all with
+        intervals); patterns that match nothing are ignored.
 
     Returns
     -------
@@ -1025,7 +1026,9 @@ def contrasts(table: pd.DataFrame, *, include: Sequence[str] = ("*",)) -> pd.Dat
         "separated",
     ]
     data = table.dropna(subset=["value", "ci_low", "ci_high"])
-    wanted = _select(sorted(data["measure"].unique()), include) if len(data) else []
+    present = list(dict.fromkeys(data["measure"]))
+    patterns = [include] if isinstance(include, str) else list(include)
+    wanted = [m for m in present if any(fnmatch.fnmatchcase(m, p) for p in patterns)]
     rows: list[dict[str, object]] = []
     for measure, group in data[data["measure"].isin(wanted)].groupby("measure", sort=False):
         if len(group) < 2:
