@@ -185,6 +185,10 @@ _GAP_OK_RE = re.compile(
     r"^(?:\s*,[^,;:\"]{1,160},)?\s*(?:(?:\w+ly|also|then|later|again|too|once|further|"
     r"still|both|has|have|had|was|were|is|will|would|publicly|for (?:his|her|their) part,?)\s+)*$"
 )
+_NAME_BEFORE_VERB_RE = re.compile(rf"(?<![\w\-])({_NAME_TOKEN})\s+(?:(?:\w+ly|also)\s+)?$")
+_VERB_AFTER_SOURCE_RE = re.compile(rf"\s*(?:['’]s\s+\w+\s+)?(?:also\s+)?{_REPORT_VERB}\b")
+#: "..., avoiding alignment and urging ...": a participle coordinated with one after a comma.
+_PARTICIPLE_AND_RE = re.compile(r",\s*\w+ing\b[^,;]*\sand$")
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|He|She|His|Her)\b")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We)\b")
 _QUOTE_CHARS = '"“”'
@@ -294,6 +298,11 @@ def _source_regex(sources: tuple[Source, ...]) -> tuple[re.Pattern[str], dict[st
     return pattern, by_alias
 
 
+@lru_cache(maxsize=4096)
+def _surname_regex(alternation: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w\-])({alternation})(['’]s?)?(?![\w\-])")
+
+
 def _is_name(tokens: list[str]) -> bool:
     return bool(tokens) and all(
         t.rstrip("'’s") not in _NOT_NAME and t not in _NOT_NAME for t in tokens
@@ -365,7 +374,7 @@ def find_persons(text: str, *, known: Iterable[str] = ()) -> list[Mention]:
             surnames.setdefault(parts[-1], full)
     if surnames:
         alt = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
-        for m in re.finditer(rf"(?<![\w\-])({alt})(['’]s?)?(?![\w\-])", text):
+        for m in _surname_regex(alt).finditer(text):
             if free(m.start(), m.end()):
                 found.append(
                     Mention(m.start(), m.end(), surnames[m.group(1)], "person", bool(m.group(2)))
@@ -430,7 +439,7 @@ class Attributor:
         # single capitalised words right before a reporting verb: a surname ("Putin echoed")
         for m in _REPORT_VERB_RE.finditer(text):
             before = text[: m.start()]
-            w = re.search(rf"(?<![\w\-])({_NAME_TOKEN})\s+(?:(?:\w+ly|also)\s+)?$", before)
+            w = _NAME_BEFORE_VERB_RE.search(before)
             if (
                 w
                 and w.group(1) not in _NOT_NAME
@@ -483,9 +492,7 @@ class Attributor:
             cited = src.kind == "outlet" or any(s <= m.start() <= e for s, e in cite_spans)
             if not cited:
                 after = text[m.end() : m.end() + 40]
-                cited = bool(
-                    re.match(rf"\s*(?:['’]s\s+\w+\s+)?(?:also\s+)?{_REPORT_VERB}\b", after)
-                )
+                cited = bool(_VERB_AFTER_SOURCE_RE.match(after))
             if cited and src.name not in names:
                 names.append(src.name)
         return names
@@ -534,7 +541,8 @@ class Attributor:
                         break
         if not speaker and not cue:
             for v in _REPORT_PARTICIPLE_RE.finditer(text):
-                if not text[: v.start()].rstrip().endswith(","):
+                head = text[: v.start()].rstrip()
+                if not (head.endswith(",") or _PARTICIPLE_AND_RE.search(head)):
                     continue
                 subj = self._subject(text, mentions, allow_possessive=True)
                 if subj is not None and subj.end <= v.start():

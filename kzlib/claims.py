@@ -232,6 +232,8 @@ _HEDGE_WORDS = _word_set(
     unlikely suggest suggests suggesting appear appears appeared seem seems seemed speculation
     reportedly allegedly rumored rumoured presumably probably possible would"""
 )
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
+_SPACES_RE = re.compile(r"\s+")
 _QUESTION_END_RE = re.compile(r"\?[\"”’)]*\s*$")
 _QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
 _ENTITY_RE = re.compile(
@@ -355,7 +357,7 @@ def _entities(text: str) -> tuple[str, ...]:
         if not words:
             continue
         ent = " ".join(words)
-        ent = re.sub(r"['’]s$", "", ent)
+        ent = _POSSESSIVE_END_RE.sub("", ent)
         key = ent.lower()
         key = _ENTITY_ALIASES.get(key, key)
         if key and key not in found:
@@ -523,7 +525,7 @@ def normalise_claim_text(text: str) -> str:
     'tokayev met "putin"-again'
     """
     t = unicodedata.normalize("NFKC", text).translate(_NORM_TRANSLATE).lower()
-    t = re.sub(r"\s+", " ", t).strip()
+    t = _SPACES_RE.sub(" ", t).strip()
     return t.rstrip(" .!?;:,")
 
 
