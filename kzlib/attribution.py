@@ -189,6 +189,13 @@ _NAME_BEFORE_VERB_RE = re.compile(rf"(?<![\w\-])({_NAME_TOKEN})\s+(?:(?:\w+ly|al
 _VERB_AFTER_SOURCE_RE = re.compile(rf"\s*(?:['’]s\s+\w+\s+)?(?:also\s+)?{_REPORT_VERB}\b")
 #: "..., avoiding alignment and urging ...": a participle coordinated with one after a comma.
 _PARTICIPLE_AND_RE = re.compile(r",\s*\w+ing\b[^,;]*\sand$")
+#: An unnamed office holder who speaks: "Kazakhstan's foreign minister told reporters".
+_TITLE_ONLY_RE = re.compile(
+    r"\b(?:[A-Z][\w\-]+(?:['’]s)?\s+)?(?:(?:deputy|foreign|prime|defen[cs]e|finance|economy|"
+    r"trade|energy|interior|senior|chief|top|government|ministry|presidential|press)\s+)*"
+    r"(?:minister|spokesman|spokeswoman|spokesperson|ambassador|envoy|official|secretary|"
+    r"adviser|advisor|negotiator)\b(?=\s+(?:(?:\w+ly|also)\s+)?" + _REPORT_VERB + r"\b)"
+)
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|He|She|His|Her)\b")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We)\b")
 _QUOTE_CHARS = '"“”'
@@ -223,7 +230,7 @@ class Mention:
     start: int
     end: int
     name: str
-    kind: str  # person | pronoun | author | source
+    kind: str  # person | pronoun | author | title
     possessive: bool = False
 
 
@@ -455,6 +462,9 @@ class Attributor:
             )
         for m in _FIRST_PERSON_RE.finditer(text):
             mentions.append(Mention(m.start(), m.end(), "", "author"))
+        for m in _TITLE_ONLY_RE.finditer(text):
+            if all(m.end() <= x.start or m.start() >= x.end for x in mentions):
+                mentions.append(Mention(m.start(), m.end(), m.group().strip(), "title"))
         mentions.sort(key=lambda x: x.start)
         return mentions
 
@@ -476,6 +486,8 @@ class Attributor:
             return m.name
         if m.kind == "author":
             return ""
+        if m.kind == "title":
+            return m.name
         for other in mentions:
             if other.start >= m.start:
                 break
@@ -511,7 +523,7 @@ class Attributor:
         carried = self.open_quote_speaker
         if carried is not None and text.lstrip()[:1] not in _QUOTE_CHARS:
             speaker, cue = carried, "quote continued"
-        agents = [m for m in mentions if m.kind in {"person", "pronoun", "author"}]
+        agents = [m for m in mentions if m.kind in {"person", "pronoun", "author", "title"}]
         if not speaker:
             for c in _ACCORDING_RE.finditer(text):
                 nxt = [

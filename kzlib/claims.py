@@ -18,8 +18,9 @@ Every claim gets:
 
     Main type, first that applies: predictive (a future cue outside any
     quotation, or only a quoted one and no event), quantitative (a strong
-    quantity), event (a concrete past action verb), factual (a stative cue and
-    little evaluation), else evaluative.
+    quantity, unless it is only the duration of a narrated event), event (a
+    concrete past action verb), factual (a stative cue and little evaluation),
+    else evaluative.
 
 ``speaker``, ``source``, ``quote``  from :mod:`kzlib.attribution`.
 ``numbers``  JSON list of ``{value, unit, text[, qualifier, item]}`` from
@@ -154,11 +155,11 @@ _EVENT_VERBS = _word_set(
     engaged expanded coordinated facilitated culminated elevated telephoned phoned convened
     chaired co-chaired established founded created unveiled awarded granted suspended
     cancelled canceled postponed ruled voted enacted implemented allocated exported imported
-    shipped clinched secured"""
+    shipped clinched secured offered proposed"""
 )
 # Speech acts are events only when a named speaker performs them (not "I argued").
 _SPEECH_VERBS = _word_set(
-    """said told stated declared warned praised pledged offered proposed reaffirmed echoed
+    """said told stated declared warned praised pledged reaffirmed echoed
     described commented argued suggested spoke reported highlighted confirmed
     denied urged stressed noted promised vowed criticized criticised condemned"""
 )
@@ -177,17 +178,18 @@ _FUTURE_RE = re.compile(
     r"|\b\w+['’]ll\b"
     r"|\b(?:is|are|was|were)\s+(?:going|set|due|expected|scheduled|planned|poised|slated)\s+to\b"
     r"|\b(?:plans?|planned|intends?|aims?|pledged|promised|vowed|hopes?)\s+to\s+\w+"
+    r"|\b(?:expects?|expected|forecasts?|predicts?|anticipates?)\b"
     r"|\b(?:upcoming|forthcoming|next\s+(?:year|month|week|decade|summit)|in\s+(?:a\s+few|the\s+coming)\s+(?:days|weeks|months|years))\b"
     r"|(?<!\bone\s)(?<!\byou\s)\b(?:could|might|may)\s+(?:\w+ly\s+)?(?:become|serve|lead|emerge|result|reach|grow|rise|fall|host|join|replace|follow|trigger|turn)\b",
     re.IGNORECASE,
 )
 _FACTUAL_RE = re.compile(
-    r"\b(?:remains?|is|are|was|were|became|becomes)\s+(?:still\s+)?the\s+(?:only|first|last|largest|"
-    r"biggest|smallest|second|third|leading|main|sole)\b"
+    r"\b(?:remains?|is|are|was|were|became|becomes)\s+(?:still\s+)?the\s+(?:only|first|last|"
+    r"largest|biggest|smallest|second|third|leading|main|sole)\b"
     r"|\b(?:is|are|was|were)\s+(?:a\s+)?(?:member|members|home|located|based|bordered|landlocked)\b"
-    r"|\b(?:borders?|bordering|accounts?\s+for|consists?\s+of|comprises?|includes?|included|"
-    r"covers?|contains?|hosts?|carries|carry|holds?|owns|produces?|exports?|imports?|ranks?|"
-    r"outpaces?|exceeds?|surpass(?:es)?|employs?|operates?|has\s+long\s+claimed|participated\s+in|"
+    r"|\b(?:borders|bordering|accounts?\s+for|consists?\s+of|comprises?|includes|included|covers|"
+    r"contains|hosts|carries|holds|owns|produces|ranks|outpaces?|exceeds?|surpass(?:es)?|employs|"
+    r"operates|links|connects|stretches|crosses|has\s+long\s+claimed|participated\s+in|"
     r"did\s+not\s+participate|was\s+not\s+present|took\s+part|encompasses?)\b"
     r"|\b(?:since|from)\s+(?:1[89]\d\d|20\d\d)\b",
     re.IGNORECASE,
@@ -298,6 +300,7 @@ class ClaimFeatures:
     """
 
     strong_quantities: int
+    durations: int
     weak_numbers: int
     specific_dates: int
     years: int
@@ -328,6 +331,9 @@ def _lower_tokens(text: str) -> list[str]:
 
 def _outside_quotes(text: str) -> str:
     return _QUOTED_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+_DURATION_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 
 
 def _is_strong(q: Quantity) -> bool:
@@ -406,6 +412,7 @@ def claim_features(
             future_all = True
     return ClaimFeatures(
         strong_quantities=sum(_is_strong(q) for q in qs),
+        durations=sum(_is_strong(q) and q.unit in _DURATION_UNITS for q in qs),
         weak_numbers=sum((not q.is_date) and not _is_strong(q) for q in qs),
         specific_dates=sum(q.is_date and len(str(q.value)) >= 7 for q in qs),
         years=sum(q.is_date and len(str(q.value)) < 7 for q in qs),
@@ -442,7 +449,7 @@ def _types(f: ClaimFeatures, attribution: Attribution) -> tuple[str, list[str]]:
         tags.append("evaluative")
     if f.future_outside_quotes or (f.future_in_quotes and not f.event):
         main = "predictive"
-    elif f.strong_quantities:
+    elif f.strong_quantities and not (event and f.strong_quantities == f.durations):
         main = "quantitative"
     elif event and f.evaluative_cues < 3:
         main = "event"

@@ -146,7 +146,8 @@ _DATE_RE = re.compile(
     # December 2025 / late summer of 2025
     rf"|(?P<m4>{_MONTH}|{_SEASON})(?:\s+and\s+(?:{_PART}\s+)?{_SEASON})?,?\s+(?:of\s+)?(?P<y4>{_YEAR})\b"
     # April next year / August (no year)
-    rf"|\b(?P<m5>January|February|March|April|June|July|August|September|October|November|December)\b"
+    rf"|\b(?P<m5>January|February|March|April|(?<=in\s)May|(?<=In\s)May|June|July|August|"
+    rf"September|October|November|December)\b"
     rf"(?:\s+(?P<rel5>next year|last year|this year))?"
     # next year
     rf"|\b(?P<rel6>next year|last year|this year)\b"

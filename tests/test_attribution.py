@@ -105,3 +105,12 @@ def test_bad_gazetteer_is_an_input_error(tmp_path: Path) -> None:
     bad.write_text("source,kind,aliases\nReuters,newspaper,Reuters\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"s\.csv:2"):
         load_sources(bad)
+
+
+def test_unnamed_office_holder_is_the_speaker() -> None:
+    out = _speakers(
+        '"Our region speaks with one voice," Kazakhstan\'s foreign minister told reporters.',
+        "The minister of culture opened the exhibition.",
+    )
+    assert out[0] == ("Kazakhstan's foreign minister", "", True)
+    assert out[1][0] == ""

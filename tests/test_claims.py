@@ -275,3 +275,16 @@ def test_gold_set_figures() -> None:
     assert s.speaker_ok / s.attributed >= 0.85
     assert s.numbers_ok / s.numbers >= 0.9
     assert s.auc >= 0.9
+
+
+def test_event_with_a_duration_stays_an_event() -> None:
+    got = extract_claims(
+        _frame(
+            "The ministers met in Almaty in May for two days of discussions.",
+            "Analysts expect the summit to produce a joint statement.",
+            "The route links China to Europe through the Caspian Sea.",
+        ),
+        doc_years={"d": 2025},
+    )
+    assert got["claim_type"].tolist() == ["event", "predictive", "factual"]
+    assert json.loads(got.loc[0, "numbers"])[0]["value"] == "2025-05"
