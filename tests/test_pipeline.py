@@ -165,3 +165,36 @@ def test_cli_claims_streamed_with_links(tmp_path: Path) -> None:
     assert main([*args, "--min-checkworthiness", "0.5"]) == 0
     assert (pd.read_csv(out)["checkworthiness"] >= 0.5).all()
     assert main([*args, "--merge-sheet", str(out)]) == 2
+
+
+def test_stream_topics_finds_planted_themes() -> None:
+    from kzlib.pipeline import stream_topics
+
+    rail = "Rail freight crosses the Caspian port terminal with container wagons."
+    judo = "Judo wrestler balance throws opponent using leverage and grip technique."
+    rows = [
+        {"doc_id": f"{kind}{i:03d}", "text": text.replace("the", f"the{i % 7}")}
+        for i in range(60)
+        for kind, text in (("rail", rail), ("judo", judo))
+    ]
+    frame = pd.DataFrame(rows)
+    result = stream_topics(
+        lambda: [frame.iloc[:50], frame.iloc[50:]], n_topics=2, min_df=2, chunk_rows=40
+    )
+    assert result.n_units == 120
+    top = result.doc_topics.loc[result.doc_topics.groupby("doc_id")["weight"].idxmax()]
+    by_kind = top.assign(kind=top["doc_id"].str[:4]).groupby("kind")["topic"].unique()
+    assert len(by_kind["rail"]) == 1 and len(by_kind["judo"]) == 1
+    assert by_kind["rail"][0] != by_kind["judo"][0]
+    terms = set(result.topic_terms.loc[result.topic_terms["rank"] <= 3, "term"])
+    assert terms & {"rail", "freight", "caspian"} and terms & {"judo", "wrestler", "balance"}
+    again = stream_topics(
+        lambda: [frame.iloc[:50], frame.iloc[50:]],
+        n_topics=2,
+        min_df=2,
+        chunk_rows=40,
+        cache_nnz=0,
+    )
+    pd.testing.assert_frame_equal(again.doc_topics, result.doc_topics)
+    with pytest.raises(InputError, match="too few"):
+        stream_topics(lambda: [frame], n_topics=50, min_df=2)
