@@ -43,7 +43,8 @@ the sentences of each article: sentences are resampled with replacement
 article has its own random stream, seeded from ``seed`` and its ``doc_id``, so
 adding an article to the corpus does not change the intervals of the others.
 The bootstrap is vectorised: a (n_boot x sentences) matrix of resampling
-counts times a (sentences x measures) matrix of per-sentence counts.
+counts times a (sentences x measures) matrix of per-sentence counts, then
+percentiles of the measures computed from the resampled sums.
 
 The other tables: :func:`keyness` (log-likelihood G2, log ratio, p-value of
 each article against the rest), :func:`similarity` (TF-IDF cosine between
@@ -64,15 +65,17 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import hashlib
 import math
 import re
 from collections.abc import Collection, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -730,6 +733,50 @@ def _statistics(sums: np.ndarray, names: list[str], col: dict[str, int]) -> np.n
     return out
 
 
+def _one_blas_thread() -> AbstractContextManager[object]:
+    """Limit BLAS to one thread: the bootstrap multiplies many small matrices, where
+    starting threads costs more than it saves (ten times slower on a busy machine)."""
+    try:
+        from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - installed with scikit-learn
+        return contextlib.nullcontext()
+    return cast(AbstractContextManager[object], threadpool_limits(limits=1, user_api="blas"))
+
+
+def _doc_measures(
+    xd: np.ndarray,
+    tokens: list[list[str]],
+    names: list[str],
+    col: dict[str, int],
+    no_ci: np.ndarray,
+    n_boot: int,
+    alpha: float,
+    rng: np.random.Generator,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Values and percentile interval ends of one article's measures."""
+    n = len(xd)
+    point = _statistics(xd.sum(axis=0, keepdims=True), names, col)[0]
+    if "mtld" in names:
+        lexical = [t.lower() for row in tokens for t in row if not t.isdigit()]
+        point[names.index("mtld")] = mtld(lexical)
+    lo = np.full(len(names), np.nan)
+    hi = np.full(len(names), np.nan)
+    if not (n_boot and n):
+        return point, lo, hi
+    # Resampling counts: how often each sentence is drawn in each of n_boot resamples.
+    idx = rng.integers(0, n, size=(n_boot, n)) + n * np.arange(n_boot)[:, None]
+    counts = np.bincount(idx.ravel(), minlength=n_boot * n).reshape(n_boot, n)
+    boot = _statistics(counts.astype(np.float64) @ xd, names, col)
+    finite = np.isfinite(boot)
+    whole = ~no_ci & finite.all(axis=0)
+    if whole.any():
+        lo[whole], hi[whole] = np.quantile(boot[:, whole], [alpha, 1.0 - alpha], axis=0)
+    part = ~no_ci & ~whole & finite.any(axis=0)
+    if part.any():
+        lo[part], hi[part] = np.nanquantile(boot[:, part], [alpha, 1.0 - alpha], axis=0)
+    return point, lo, hi
+
+
 def measures(
     sentences: pd.DataFrame,
     *,
@@ -822,28 +869,14 @@ def measures(
     alpha = (1.0 - float(ci)) / 2.0
     no_ci = np.array([n in _NO_CI for n in names])
     values, lows, highs = [], [], []
-    for doc_id, a, b in zip(an.doc_ids, *bounds, strict=True):
-        xd = x[a:b]
-        n = b - a
-        point = _statistics(xd.sum(axis=0, keepdims=True), names, col)[0]
-        if "mtld" in names:
-            lexical = [t.lower() for row in an.tokens[a:b] for t in row if not t.isdigit()]
-            point[names.index("mtld")] = mtld(lexical)
-        lo = np.full(len(names), np.nan)
-        hi = np.full(len(names), np.nan)
-        if n_boot and n:
-            draws = _doc_stream(seed, doc_id).multinomial(n, np.full(n, 1.0 / n), size=n_boot)
-            boot = _statistics(draws.astype(np.float64) @ xd, names, col)
-            finite = np.isfinite(boot)
-            whole = ~no_ci & finite.all(axis=0)
-            if whole.any():
-                lo[whole], hi[whole] = np.quantile(boot[:, whole], [alpha, 1.0 - alpha], axis=0)
-            part = ~no_ci & ~whole & finite.any(axis=0)
-            if part.any():
-                lo[part], hi[part] = np.nanquantile(boot[:, part], [alpha, 1.0 - alpha], axis=0)
-        values.append(point)
-        lows.append(lo)
-        highs.append(hi)
+    with _one_blas_thread():
+        for doc_id, a, b in zip(an.doc_ids, *bounds, strict=True):
+            point, lo, hi = _doc_measures(
+                x[a:b], an.tokens[a:b], names, col, no_ci, n_boot, alpha, _doc_stream(seed, doc_id)
+            )
+            values.append(point)
+            lows.append(lo)
+            highs.append(hi)
     k = len(names)
     table = pd.DataFrame(
         {
