@@ -185,7 +185,23 @@ _GAP_OK_RE = re.compile(
     r"^(?:\s*,[^,;:\"]{1,160},)?\s*(?:(?:\w+ly|also|then|later|again|too|once|further|"
     r"still|both|has|have|had|was|were|is|will|would|publicly|for (?:his|her|their) part,?)\s+)*$"
 )
-_NAME_BEFORE_VERB_RE = re.compile(rf"(?<![\w\-])({_NAME_TOKEN})\s+(?:(?:\w+ly|also)\s+)?$")
+_NAME_BEFORE_VERB_RE = re.compile(
+    rf"(?<![\w\-])(?<!\bof\s)(?<!\bfor\s)(?<!\bthe\s)({_NAME_TOKEN})\s+(?:(?:\w+ly|also)\s+)?$"
+)
+#: A named body not in the gazetteer that reports or is cited: "the Ministry of Transport said".
+_ORG_HEAD = (
+    r"(?:Ministry|Agency|Office|Council|Bank|Committee|Service|Department|Government|Embassy|"
+    r"Commission|Fund|Organi[sz]ation|Bureau|Institute|Center|Centre|Administration|Secretariat)"
+)
+_ORG = (
+    rf"(?:[A-Z][\w\-]*\s+)*{_ORG_HEAD}"
+    r"(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+[A-Z][\w\-]*)+)?"
+)
+_ORG_CITED_RE = re.compile(
+    rf"(?P<org>{_ORG})(?:['’]s\s+\w+)?\s+(?:also\s+)?{_REPORT_VERB}\b"
+    rf"|\b(?i:according to|reported by|information from|data from|figures from|citing)"
+    rf"\s+(?:the\s+)?(?P<org2>{_ORG})"
+)
 _VERB_AFTER_SOURCE_RE = re.compile(rf"\s*(?:['’]s\s+\w+\s+)?(?:also\s+)?{_REPORT_VERB}\b")
 #: "..., avoiding alignment and urging ...": a participle coordinated with one after a comma.
 _PARTICIPLE_AND_RE = re.compile(r",\s*\w+ing\b[^,;]*\sand$")
@@ -507,6 +523,11 @@ class Attributor:
                 cited = bool(_VERB_AFTER_SOURCE_RE.match(after))
             if cited and src.name not in names:
                 names.append(src.name)
+        for m in _ORG_CITED_RE.finditer(text):
+            org = (m.group("org") or m.group("org2") or "").strip()
+            known = any(a in org for a in by_alias)
+            if org and not known and org not in names:
+                names.append(org)
         return names
 
     def attribute(self, text: str) -> Attribution:

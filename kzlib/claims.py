@@ -179,6 +179,7 @@ _FUTURE_RE = re.compile(
     r"|\b(?:is|are|was|were)\s+(?:going|set|due|expected|scheduled|planned|poised|slated)\s+to\b"
     r"|\b(?:plans?|planned|intends?|aims?|pledged|promised|vowed|hopes?)\s+to\s+\w+"
     r"|\b(?:expects?|expected|forecasts?|predicts?|anticipates?)\b"
+    r"|\bthat\b[^.;]{0,60}?\bwould\s+(?!have\b)[a-z]+"
     r"|\b(?:upcoming|forthcoming|next\s+(?:year|month|week|decade|summit)|in\s+(?:a\s+few|the\s+coming)\s+(?:days|weeks|months|years))\b"
     r"|(?<!\bone\s)(?<!\byou\s)\b(?:could|might|may)\s+(?:\w+ly\s+)?(?:become|serve|lead|emerge|result|reach|grow|rise|fall|host|join|replace|follow|trigger|turn)\b",
     re.IGNORECASE,

@@ -181,7 +181,8 @@ _FUNCTION_WORDS = frozenset(
 _STOP_ITEM = frozenset(
     """
     of the a an and or to in on at for with by from as than that which who is are was
-    were be been over under after before more less times per
+    were be been over under after before more less times per last next this previous year
+    years month months week weeks day days
     """.split()  # noqa: SIM905
 )
 _VAGUE_ONE = frozenset({"one", "a"})
@@ -514,7 +515,7 @@ def find_quantities(text: str, *, ref_year: int | None = None) -> list[Quantity]
                 item, end = (_singular(hm.group(1)), hm.end()) if hm else ("", end)
             else:
                 item, end = _count_item(text, end_num)
-            if not item:
+            if not item and not is_digit:
                 continue
             unit = "count"
             if not is_digit and value < 10:

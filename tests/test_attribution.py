@@ -114,3 +114,12 @@ def test_unnamed_office_holder_is_the_speaker() -> None:
     )
     assert out[0] == ("Kazakhstan's foreign minister", "", True)
     assert out[1][0] == ""
+
+
+def test_unlisted_bodies_that_report_are_sources() -> None:
+    out = _speakers(
+        "The two countries signed a deal, the Kazakh Ministry of Transport said in a statement.",
+        "According to the National Bank of Kazakhstan, inflation slowed.",
+    )
+    assert out[0][:2] == ("", "Kazakh Ministry of Transport")
+    assert out[1][1] == "National Bank of Kazakhstan"

@@ -288,3 +288,16 @@ def test_event_with_a_duration_stays_an_event() -> None:
     )
     assert got["claim_type"].tolist() == ["event", "predictive", "factual"]
     assert json.loads(got.loc[0, "numbers"])[0]["value"] == "2025-05"
+
+
+def test_reported_future_and_bare_numbers() -> None:
+    got = extract_claims(
+        _frame(
+            "He added that the two sides would set up a working group within three months.",
+            "Traffic rose to 1.5 million containers, up from about 900,000 last year.",
+        ),
+        doc_years={"d": 2026},
+    )
+    assert got["claim_type"].tolist() == ["predictive", "quantitative"]
+    values = [(q["value"], q["unit"]) for q in json.loads(got.loc[1, "numbers"])]
+    assert values == [(1_500_000, "count"), (900_000, "count"), ("2025", "date")]
