@@ -181,6 +181,7 @@ _FAMILY = {"frames": "frame_per_1k", "metaphors": "metaphor_per_1k"}
 _NO_CI = {"words", "sentences", "mtld"}
 _FILE_RE = re.compile(r"([a-z][a-z0-9_]*)\.v([0-9]+)\.csv")
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
 _QUOTE_CHARS = re.compile('["“”]')
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—]")
 
@@ -1141,14 +1142,18 @@ def _stop_set(stop_words: Literal["english"] | Collection[str] | None) -> frozen
 
 
 def _doc_terms(sentences: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
-    """Lower-cased word tokens with a letter, per article (body sentences)."""
+    """Lower-cased word tokens with a letter, possessive 's dropped, per article (body)."""
     body, doc_ids = _body(sentences)
     grouped = body.groupby("doc_id", sort=True)["text"].agg(" ".join)
     docs = []
     for d in doc_ids:
         text = grouped.get(d, "")
         docs.append(
-            [t.lower() for t in _TOKEN_RE.findall(text) if not t.replace(".", "").isdigit()]
+            [
+                _POSSESSIVE.sub("", t.lower())
+                for t in _TOKEN_RE.findall(text)
+                if not t.replace(".", "").isdigit()
+            ]
         )
     return doc_ids, docs
 
@@ -1186,7 +1191,8 @@ def keyness(
     replaced by 0.5, is the effect size: 1 means twice as frequent. Only
     words used more in the article than in the rest (``log_ratio > 0``) are
     returned. Counts are over lower-cased word tokens of body sentences
-    (numbers left out); stop words are counted in the totals but not listed.
+    (numbers left out, possessive 's dropped: "Kazakhstan's" counts as
+    "kazakhstan"); stop words are counted in the totals but not listed.
 
     Parameters
     ----------
@@ -1275,7 +1281,7 @@ def similarity(
     """TF-IDF cosine similarity between every pair of articles.
 
     Each article is the bag of lower-cased word tokens of its body sentences
-    (numbers and stop words left out), weighted by scikit-learn's TF-IDF
+    (numbers, stop words and possessive 's left out), weighted by scikit-learn's TF-IDF
     (smoothed idf, L2-normalised rows); the similarity of two articles is
     the dot product of their rows: 1 for the same wording, 0 for no word in
     common. With few articles the idf weights are coarse (a word in all of
