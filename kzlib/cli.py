@@ -425,6 +425,16 @@ def _non_negative_int(value: str) -> int:
 
 
 def _cmd_rhetoric(args: argparse.Namespace) -> int:
+    if _streamed(args):
+        return _cmd_streamed(
+            args,
+            "rhetoric",
+            lexicons=str(args.lexicons) if args.lexicons else None,
+            actors=str(args.actors) if args.actors else None,
+            include=tuple(args.measure or ("*",)),
+            n_boot=args.n_boot,
+            seed=args.seed,
+        )
     from kzlib.actors import load_actors
     from kzlib.corpus import load_corpus
     from kzlib.rhetoric import load_lexicons, measures
@@ -488,6 +498,7 @@ def _add_rhetoric(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="PATTERN",
         help="only these measures (name or pattern, e.g. 'frame_per_1k:*'); repeat for more",
     )
+    _engine_args(p)
     p.set_defaults(handler=_cmd_rhetoric)
 
 

@@ -26,6 +26,9 @@ Stages
 ``sentences``  one row per sentence (:func:`kzlib.segment.sentences_frame`)
 ``claims``     the claim inventory (:func:`kzlib.claims.extract_claims`, publication
                years from each document's date; option ``min_checkworthiness``)
+``rhetoric``   the measures with bootstrap intervals (:func:`kzlib.rhetoric.measures`;
+               each article has its own seeded stream, so batches do not change them;
+               options ``lexicons``, ``actors``, ``include``, ``n_boot``, ``seed``)
 
 Outputs are written through temporary files and moved into place at the
 end, so a failed run (bad input in part 900) leaves no partial table where a
@@ -123,15 +126,52 @@ def _stage_claims(
     return claims
 
 
+_DATA_CACHE: dict[tuple[str, str], Any] = {}
+
+
+def _cached(kind: str, path: str | None) -> Any:
+    """Lexicons or actor gazetteer, loaded once per process (workers reuse them across parts)."""
+    key = (kind, path or "")
+    if key not in _DATA_CACHE:
+        if kind == "lexicons":
+            from kzlib.rhetoric import load_lexicons
+
+            _DATA_CACHE[key] = load_lexicons(path)
+        else:
+            from kzlib.actors import load_actors
+
+            _DATA_CACHE[key] = load_actors(path)
+    return _DATA_CACHE[key]
+
+
+def _stage_rhetoric(
+    docs: list[Document], sentences: pd.DataFrame | None, options: Mapping[str, Any]
+) -> pd.DataFrame:
+    from kzlib.rhetoric import measures
+
+    assert sentences is not None
+    lexicons = options.get("lexicons")
+    actors = options.get("actors")
+    return measures(
+        sentences,
+        lexicons=_cached("lexicons", str(lexicons) if lexicons else None),
+        actors=_cached("actors", str(actors) if actors else None),
+        include=tuple(options.get("include") or ("*",)),
+        n_boot=int(options.get("n_boot", 1000)),
+        seed=int(options.get("seed", 0)),
+    )
+
+
 #: Per-document stages: name -> function(documents, sentence table, options) -> table.
 #: The sentence table (headings included) is computed once per part when a stage needs it.
 STAGES: dict[str, StageFn] = {
     "corpus": _stage_corpus,
     "sentences": _stage_sentences,
     "claims": _stage_claims,
+    "rhetoric": _stage_rhetoric,
 }
 #: Stages that need the sentence table.
-_NEEDS_SENTENCES: set[str] = {"sentences", "claims"}
+_NEEDS_SENTENCES: set[str] = {"sentences", "claims", "rhetoric"}
 
 
 @dataclass(frozen=True)

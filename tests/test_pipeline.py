@@ -198,3 +198,26 @@ def test_stream_topics_finds_planted_themes() -> None:
     pd.testing.assert_frame_equal(again.doc_topics, result.doc_topics)
     with pytest.raises(InputError, match="too few"):
         stream_topics(lambda: [frame], n_topics=50, min_df=2)
+
+
+def test_rhetoric_stage_equals_whole_corpus_measures(tmp_path: Path) -> None:
+    from kzlib.rhetoric import measures
+
+    source = _table_corpus(tmp_path)
+    outs = {"rhetoric": tmp_path / "r.parquet"}
+    options = {"n_boot": 50, "seed": 3}
+    run_pipeline(source, outputs=outs, batch_size=3, options=options, progress=None)
+    corpus = Corpus(load_corpus(SEEDS_DIR).documents + load_corpus(SMALL).documents)
+    ref = measures(sentences_frame(corpus), n_boot=50, seed=3)
+    got = pd.read_parquet(outs["rhetoric"])
+    assert got["doc_id"].nunique() == 7
+    pd.testing.assert_frame_equal(got, ref.astype({c: got[c].dtype for c in ref}))
+
+
+def test_cli_rhetoric_streamed(tmp_path: Path) -> None:
+    source = _table_corpus(tmp_path)
+    out = tmp_path / "r.csv"
+    args = ["rhetoric", "--corpus", str(source), "--out", str(out), "--n-boot", "20"]
+    assert main([*args, "--measure", "hedges_per_1k", "--batch-size", "2"]) == 0
+    frame = pd.read_csv(out)
+    assert set(frame["measure"]) == {"hedges_per_1k"} and len(frame) == 7
