@@ -54,10 +54,10 @@ import sys
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -86,7 +86,9 @@ __all__ = [
     "map_parts",
     "process_part",
     "run_pipeline",
+    "stream_keyness",
     "stream_topics",
+    "whole_documents",
 ]
 
 #: Engines :func:`run_pipeline` can use.
@@ -413,9 +415,15 @@ def link_written_claims(
 
 
 def iter_sentence_batches(
-    path: str | Path, *, batch_rows: int = 50_000, body_only: bool = True
+    path: str | Path,
+    *,
+    batch_rows: int = 50_000,
+    body_only: bool = True,
+    columns: tuple[str, ...] = ("doc_id", "text"),
 ) -> Iterator[pd.DataFrame]:
-    """Batches of ``doc_id, text`` from a sentence table written by the pipeline.
+    """Batches of ``columns`` (body sentences only by default) from a written sentence table.
+
+    A document's rows are contiguous in the table but may span two batches.
 
     Examples
     --------
@@ -426,21 +434,153 @@ def iter_sentence_batches(
     >>> sum(len(b) for b in iter_sentence_batches(out, batch_rows=50)) > 100
     True
     """
-    columns = ["doc_id", "text", "kind"] if body_only else ["doc_id", "text"]
+    wanted = list(columns)
+    read = [*wanted, "kind"] if body_only and "kind" not in wanted else wanted
     source = Path(path)
     if source.suffix.lower() == ".parquet":
         import pyarrow.parquet as pq
 
         batches: Iterable[pd.DataFrame] = (
             b.to_pandas()
-            for b in pq.ParquetFile(source).iter_batches(batch_size=batch_rows, columns=columns)
+            for b in pq.ParquetFile(source).iter_batches(batch_size=batch_rows, columns=read)
         )
     else:
         batches = pd.read_csv(source, usecols=columns, chunksize=batch_rows, keep_default_na=False)
     for frame in batches:
         if body_only:
             frame = frame[frame["kind"] == "body"]
-        yield frame[["doc_id", "text"]].reset_index(drop=True)
+        yield frame[wanted].reset_index(drop=True)
+
+
+def whole_documents(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    """Re-cut batches of a table with contiguous ``doc_id`` runs so no document spans two.
+
+    Examples
+    --------
+    >>> b = [pd.DataFrame({"doc_id": ["a", "b"]}), pd.DataFrame({"doc_id": ["b", "c"]})]
+    >>> [f["doc_id"].tolist() for f in whole_documents(b)]
+    [['a'], ['b', 'b'], ['c']]
+    """
+    carry: pd.DataFrame | None = None
+    for frame in batches:
+        if carry is not None:
+            frame = pd.concat([carry, frame], ignore_index=True)
+            carry = None
+        if frame.empty:
+            continue
+        ids = frame["doc_id"].to_numpy()
+        last = ids[-1]
+        cut = len(ids)
+        while cut > 0 and ids[cut - 1] == last:
+            cut -= 1
+        carry = frame.iloc[cut:]
+        if cut:
+            yield frame.iloc[:cut].reset_index(drop=True)
+    if carry is not None and not carry.empty:
+        yield carry.reset_index(drop=True)
+
+
+def stream_keyness(
+    batches: Callable[[], Iterable[pd.DataFrame]],
+    *,
+    top: int | None = 20,
+    min_count: int = 3,
+    stop_words: Literal["english"] | Collection[str] | None = "english",
+) -> pd.DataFrame:
+    """Keywords of each article against the rest, from word totals merged over batches.
+
+    The same table as :func:`kzlib.rhetoric.keyness` on the whole sentence
+    table, computed in two passes that hold one batch at a time: the first
+    sums each batch's word counts into corpus totals (a partial result per
+    batch, merged); the second scores each article of a batch against
+    ``corpus totals - article``. Only the vocabulary totals (one count per
+    distinct word) and the result are held.
+
+    Parameters
+    ----------
+    batches : callable
+        Returns a fresh iterable of sentence frames (``doc_id, sent_id, text``
+        and optionally ``kind``) with each document's rows contiguous, e.g.
+        ``lambda: iter_sentence_batches(path, columns=("doc_id", "sent_id", "text"))``.
+    top, min_count, stop_words
+        As in :func:`kzlib.rhetoric.keyness`.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "b"], "sent_id": [0, 0],
+    ...                   "text": ["judo judo judo sport", "sport rail rail rail"]})
+    >>> stream_keyness(lambda: [s.iloc[:1], s.iloc[1:]], min_count=1)["term"].tolist()
+    ['judo', 'rail']
+    """
+    import math
+    from collections import Counter
+
+    import numpy as np
+
+    from kzlib.rhetoric import KEYNESS_COLUMNS, _count_matrix, _doc_terms, _stop_set
+
+    for name, value in (("min_count", min_count), ("top", 1 if top is None else top)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise InputError(f"{name} must be a whole number >= 1; got {value!r}")
+    stop = _stop_set(stop_words)
+    totals: Counter[str] = Counter()
+    n_docs = 0
+    for frame in whole_documents(batches()):
+        ids, docs = _doc_terms(frame)
+        n_docs += len(ids)
+        for tokens in docs:
+            totals.update(tokens)
+    grand = float(sum(totals.values()))
+    if n_docs < 2 or grand == 0:
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+    frames = []
+    for frame in whole_documents(batches()):
+        ids, docs = _doc_terms(frame)
+        if not any(docs):
+            continue
+        vocab, counts = _count_matrix(docs)
+        col_totals = np.fromiter((totals[w] for w in vocab), dtype=np.float64, count=len(vocab))
+        listed = np.fromiter((w not in stop for w in vocab), dtype=bool, count=len(vocab))
+        for i, doc_id in enumerate(ids):
+            lo, hi = counts.indptr[i], counts.indptr[i + 1]
+            idx = counts.indices[lo:hi]
+            a = counts.data[lo:hi].astype(np.float64)
+            b = col_totals[idx] - a
+            c = float(a.sum())
+            d = grand - c
+            if c == 0 or d == 0:
+                continue
+            e1 = c * (a + b) / (c + d)
+            e2 = d * (a + b) / (c + d)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                g2 = 2.0 * (a * np.log(a / e1) + np.where(b > 0, b * np.log(b / e2), 0.0))
+                lr = np.log2((a / c) / (np.where(b > 0, b, 0.5) / d))
+            sel = np.flatnonzero((a >= min_count) & (lr > 0) & listed[idx])
+            order = sel[np.lexsort((vocab[idx[sel]].astype(str), -g2[sel]))]
+            if top is not None:
+                order = order[:top]
+            g = g2[order]
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "doc_id": doc_id,
+                        "rank": np.arange(1, len(order) + 1),
+                        "term": vocab[idx[order]].astype(str),
+                        "count": a[order].astype(np.int64),
+                        "count_rest": b[order].astype(np.int64),
+                        "per_1k": 1000.0 * a[order] / c,
+                        "per_1k_rest": 1000.0 * b[order] / d,
+                        "g2": g,
+                        "log_ratio": lr[order],
+                        "p_value": [math.erfc(math.sqrt(max(x, 0.0) / 2.0)) for x in g],
+                    },
+                    columns=KEYNESS_COLUMNS,
+                )
+            )
+    if not frames:
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+    out = pd.concat(frames, ignore_index=True)
+    return out.sort_values(["doc_id", "rank"], kind="stable").reset_index(drop=True)
 
 
 @dataclass(frozen=True)

@@ -221,3 +221,17 @@ def test_cli_rhetoric_streamed(tmp_path: Path) -> None:
     assert main([*args, "--measure", "hedges_per_1k", "--batch-size", "2"]) == 0
     frame = pd.read_csv(out)
     assert set(frame["measure"]) == {"hedges_per_1k"} and len(frame) == 7
+
+
+def test_stream_keyness_equals_whole_corpus_keyness(tmp_path: Path) -> None:
+    from kzlib.pipeline import iter_sentence_batches, stream_keyness
+    from kzlib.rhetoric import keyness
+
+    source = _table_corpus(tmp_path)
+    out = tmp_path / "s.parquet"
+    run_pipeline(source, outputs={"sentences": out}, progress=None)
+    cols = ("doc_id", "sent_id", "text")
+    got = stream_keyness(lambda: iter_sentence_batches(out, batch_rows=37, columns=cols))
+    ref = keyness(pd.read_parquet(out))
+    assert got["doc_id"].nunique() >= 5 and len(got) > 50
+    pd.testing.assert_frame_equal(got, ref, check_dtype=False)
