@@ -40,6 +40,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 import re
 import warnings
@@ -53,6 +54,7 @@ import pandas as pd
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from kzlib.errors import InputError
 from kzlib.paths import STOPWORDS_DIR
@@ -235,6 +237,9 @@ def load_stopwords(path: str | Path | None = None, *, english: bool = True) -> f
 # units
 
 
+_SentRow = tuple[Any, Any, Any, Any, Any, str]  # doc_id, sent_id, para_id, start, end, text
+
+
 def _n_words(text: str) -> int:
     return len(_WORD_RE.findall(text))
 
@@ -306,33 +311,46 @@ def make_units(
     if "kind" in body.columns:
         body = body[body["kind"] != "heading"]
     body = body.sort_values(["doc_id", "sent_id"], kind="stable")
+    rows = list(
+        zip(
+            body["doc_id"].tolist(),
+            body["sent_id"].tolist(),
+            body["para_id"].tolist(),
+            body["start"].tolist(),
+            body["end"].tolist(),
+            body["text"].tolist(),
+            strict=True,
+        )
+    )
 
     records: list[dict[str, object]] = []
-    for doc_id, doc in body.groupby("doc_id", sort=True):
-        groups: list[pd.DataFrame] = []
+    for doc_id, doc_rows in itertools.groupby(rows, key=lambda r: r[0]):
+        doc = list(doc_rows)
+        groups: list[list[_SentRow]] = []
         if unit == "sentence":
-            groups = [doc.iloc[[i]] for i in range(len(doc))]
+            groups = [[r] for r in doc]
         elif unit == "window":
-            groups = [doc.iloc[i : i + window_size] for i in range(0, len(doc), window_size)]
+            groups = [doc[i : i + window_size] for i in range(0, len(doc), window_size)]
         else:
-            for _, para in doc.groupby("para_id", sort=True):
-                words = sum(_n_words(t) for t in para["text"])
+            for _, para_rows in itertools.groupby(doc, key=lambda r: r[2]):
+                para = list(para_rows)
+                words = sum(_n_words(r[5]) for r in para)
                 if max_unit_words is None or words <= max_unit_words:
                     groups.append(para)
                     continue
                 per = max(1, math.ceil(len(para) * max_unit_words / words))
-                groups.extend(para.iloc[a:b] for a, b in _chunks(len(para), per))
+                groups.extend(para[a:b] for a, b in _chunks(len(para), per))
         for unit_id, group in enumerate(groups):
-            text = " ".join(group["text"].tolist())
+            text = " ".join(r[5] for r in group)
             records.append(
                 {
                     "doc_id": doc_id,
                     "unit_id": unit_id,
-                    "para_id": int(group["para_id"].iloc[0]),
-                    "first_sent": int(group["sent_id"].iloc[0]),
-                    "last_sent": int(group["sent_id"].iloc[-1]),
-                    "start": int(group["start"].iloc[0]),
-                    "end": int(group["end"].iloc[-1]),
+                    "para_id": int(group[0][2]),
+                    "first_sent": int(group[0][1]),
+                    "last_sent": int(group[-1][1]),
+                    "start": int(group[0][3]),
+                    "end": int(group[-1][4]),
                     "n_words": _n_words(text),
                     "text": text,
                 }
@@ -356,23 +374,25 @@ def make_units(
 
 
 def _window_presence(
-    positions: list[np.ndarray], lengths: list[int], n_tokens: int, window: int
+    positions: list[np.ndarray], lengths: np.ndarray, n_tokens: int, window: int
 ) -> np.ndarray:
-    """Boolean matrix windows x terms: does the term start a match inside the window."""
+    """Boolean matrix windows x terms: does a match of the term lie inside the window.
+
+    A match of an ``n``-word term starting at token ``p`` lies in the window
+    starting at ``i`` if ``i <= p <= i + window - n``; matches are counted with
+    one cumulative sum per term over the text, all terms at once.
+    """
     n_windows = max(1, n_tokens - window + 1)
-    out = np.zeros((n_windows, len(positions)), dtype=bool)
-    starts = np.arange(n_windows)
-    for j, (pos, n) in enumerate(zip(positions, lengths, strict=True)):
-        if pos.size == 0:
-            continue
-        marks = np.zeros(n_tokens + 1, dtype=np.int64)
-        np.add.at(marks, pos + 1, 1)
-        cum = np.cumsum(marks)
-        # a match starting at p lies in window [i, i + window) if i <= p <= i + window - n
-        hi = np.minimum(starts + window - n + 1, n_tokens)
-        lo = np.minimum(starts, hi)
-        out[:, j] = cum[hi] - cum[lo] > 0
-    return out
+    marks = np.zeros((n_tokens + 1, len(positions)), dtype=np.int32)
+    for j, pos in enumerate(positions):
+        np.add.at(marks[:, j], pos + 1, 1)
+    cum = np.cumsum(marks, axis=0)
+    starts = np.arange(n_windows)[:, None]
+    hi = np.minimum(starts + window - lengths[None, :] + 1, n_tokens)
+    lo = np.minimum(starts, hi)
+    cols = np.arange(len(positions))[None, :]
+    present: np.ndarray = cum[hi, cols] - cum[lo, cols] > 0
+    return present
 
 
 def npmi_coherence(
@@ -419,7 +439,7 @@ def npmi_coherence(
     vocab = sorted({t for topic in topics for t in topic})
     index = {t: i for i, t in enumerate(vocab)}
     parts = [t.split(" ") for t in vocab]
-    lengths = [len(p) for p in parts]
+    lengths = np.array([len(p) for p in parts], dtype=np.int64)
     heads = {p[0] for p in parts}
     counts = np.zeros(len(vocab))
     pair_counts = np.zeros((len(vocab), len(vocab)))
@@ -434,15 +454,20 @@ def npmi_coherence(
         for i, tok in enumerate(tokens):
             if tok in heads:
                 where.setdefault(tok, []).append(i)
-        positions = []
-        for words in parts:
+        ids: list[int] = []
+        positions: list[np.ndarray] = []
+        for j, words in enumerate(parts):
             cand = where.get(words[0], [])
             if len(words) > 1:
                 cand = [p for p in cand if tokens[p : p + len(words)] == words]
-            positions.append(np.asarray(cand, dtype=np.int64))
-        present = _window_presence(positions, lengths, n, window).astype(np.float64)
-        counts += present.sum(axis=0)
-        pair_counts += present.T @ present
+            if cand:
+                ids.append(j)
+                positions.append(np.asarray(cand, dtype=np.int64))
+        if not ids:
+            continue
+        present = _window_presence(positions, lengths[ids], n, window).astype(np.float64)
+        counts[ids] += present.sum(axis=0)
+        pair_counts[np.ix_(ids, ids)] += present.T @ present
     scores: list[float] = []
     for topic in topics:
         ids = [index[t] for t in dict.fromkeys(topic)]
@@ -494,7 +519,9 @@ def _vectorizer(
 
 
 def _fit(method: str, matrix: Any, k: int, seed: int) -> _Fit:
-    with warnings.catch_warnings():
+    # One BLAS thread: the matrices are small enough that threads only contend (several
+    # times slower on a busy machine), and float sums then do not depend on the core count.
+    with warnings.catch_warnings(), threadpool_limits(limits=1, user_api="blas"):
         # the iteration caps are deliberate (speed); an unconverged fit is still a fit
         warnings.simplefilter("ignore", ConvergenceWarning)
         return _fit_model(method, matrix, k, seed)
