@@ -28,6 +28,7 @@ Every claim gets:
 ``checkworthiness``  a clipped sum of the documented feature weights in
     :data:`CHECKWORTHINESS_WEIGHTS`; the features that fired are listed in
     ``cw_features`` so every score can be explained.
+``entities``  the named entities found (lower-cased, ``|``-separated), used for linking.
 ``claim_id``  ``c`` + 12 hex digits of SHA-1 over the document id and the
     normalised text (case, quotes, dashes, spacing and end punctuation folded),
     plus an occurrence number for a repeated sentence: stable across reruns,
