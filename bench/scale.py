@@ -20,10 +20,19 @@ workers and the speed-up is printed. Targets (issue 7): the whole pipeline
 over 100k articles in <= 600 s with peak < 4 GB; 100k at most 11x the
 time of 10k; 2 workers >= 1.7x faster than 1.
 
+With ``--topics-sentences N`` it also fits :func:`kzlib.pipeline.stream_topics`
+(MiniBatchNMF, 10 topics) on the first N body sentences of a synthetic
+sentence table and prints time, sentences/s and peak memory (target: one
+million sentences in under 5 minutes). Note that recombined seed paragraphs
+have a small vocabulary (~1,100 terms pass ``min_df``); a real corpus has
+more, and the NMF cost grows with it.
+
 Examples
 --------
 $ .venv/bin/python bench/scale.py                      # 1k, 10k, 100k (long)
 $ .venv/bin/python bench/scale.py --sizes 1000 10000 --stages load segment
+$ .venv/bin/python bench/scale.py --sizes 10000 --engine dask --jobs 2 --no-dask
+$ .venv/bin/python bench/scale.py --sizes 1000 --no-dask --topics-sentences 1000000
 """
 
 from __future__ import annotations
@@ -147,6 +156,65 @@ def ensure_corpus(workdir: Path, n: int) -> Path:
     return path
 
 
+def measure_topics(spec: dict[str, Any]) -> dict[str, Any]:
+    """Fit streamed topics on the first ``n`` body sentences of a sentence table."""
+    from kzlib.pipeline import iter_sentence_batches, stream_topics
+
+    n = int(spec["n"])
+
+    def batches() -> Any:
+        left = n
+        for frame in iter_sentence_batches(spec["sentences"]):
+            if left <= 0:
+                return
+            yield frame.iloc[:left]
+            left -= len(frame)
+
+    with PeakRSS() as rss:
+        t0 = time.perf_counter()
+        result = stream_topics(batches, n_topics=int(spec.get("k", 10)))
+        wall = time.perf_counter() - t0
+    return {
+        "wall": wall,
+        "n_units": result.n_units,
+        "n_terms": result.n_terms,
+        "seconds": result.seconds,
+        "peak_mb": rss.peak / 2**20,
+        "top": result.topic_terms.groupby("topic")["term"]
+        .apply(lambda t: " ".join(t[:6]))
+        .tolist(),
+    }
+
+
+def run_topics(workdir: Path, n_sentences: int, *, batch_size: int) -> None:
+    """Make a sentence table with at least ``n_sentences`` body sentences; time the topic fit."""
+    n_docs = max(1000, int(n_sentences / 38) + 1000)  # about 40 body sentences per article
+    corpus = ensure_corpus(workdir, n_docs)
+    out_dir = workdir / f"out_topics_{n_docs}"
+    sentences = out_dir / "sentences.parquet"
+    if not sentences.exists():
+        run_measure(
+            {
+                "corpus": str(corpus),
+                "outputs": ["sentences"],
+                "engine": "local",
+                "batch_size": batch_size,
+                "out_dir": str(out_dir),
+            }
+        )
+    spec = {"topics": True, "sentences": str(sentences), "n": n_sentences}
+    r = run_measure(spec)
+    steps = "  ".join(f"{k}={v:.1f}s" for k, v in r["seconds"].items())
+    print(
+        f"# topics (stream_topics, MiniBatchNMF, k=10): {r['n_units']:,} sentences, "
+        f"{r['n_terms']:,} terms in {r['wall']:.1f} s ({r['n_units'] / r['wall']:,.0f} "
+        f"sentences/s), peak {r['peak_mb']:,.0f} MB; {steps}",
+        flush=True,
+    )
+    for topic, terms in enumerate(r["top"]):
+        print(f"#   topic {topic}: {terms}")
+
+
 def _row(label: str, r: dict[str, Any]) -> str:
     steps = "  ".join(
         f"{k}={v:.1f}s ({r['n_words'] / v / 1e3:,.0f}k w/s)"
@@ -175,12 +243,23 @@ def main(argv: list[str] | None = None) -> int:
         "--dask-stage", default="segment", choices=STAGE_ORDER, help="stage for the speed-up"
     )
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask speed-up")
+    parser.add_argument(
+        "--engine", default="local", choices=("local", "dask"), help="engine of the size runs"
+    )
+    parser.add_argument("--jobs", type=int, default=2, help="Dask workers of the size runs")
+    parser.add_argument(
+        "--topics-sentences",
+        type=int,
+        default=0,
+        help="also fit streamed topics on this many body sentences (0: skip)",
+    )
     parser.add_argument("--batch-size", type=int, default=250)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/kzlib-scale"))
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
-        print(json.dumps(measure(json.loads(args.measure))))
+        spec = json.loads(args.measure)
+        print(json.dumps(measure_topics(spec) if spec.get("topics") else measure(spec)))
         return 0
 
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -198,13 +277,15 @@ def main(argv: list[str] | None = None) -> int:
             spec = {
                 "corpus": str(corpus),
                 "outputs": OUTPUTS[stage],
-                "engine": "local",
+                "engine": args.engine,
+                "jobs": args.jobs if args.engine == "dask" else None,
                 "batch_size": args.batch_size,
                 "out_dir": str(args.workdir / f"out_{n}_{stage}"),
             }
             r = run_measure(spec)
             results[(n, stage)] = r
-            print(_row(f"{n:,} {stage} (local)", r), flush=True)
+            label = "local" if args.engine == "local" else f"dask x{args.jobs}"
+            print(_row(f"{n:,} {stage} ({label})", r), flush=True)
     sizes = sorted(args.sizes)
     for stage in args.stages:
         have = [n for n in sizes if (n, stage) in results]
@@ -214,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"# {stage}: {big:,} takes {ratio:.2f}x the time of {small:,} "
                 f"(size ratio {big / small:.0f}x)"
             )
+    if args.topics_sentences:
+        run_topics(args.workdir, args.topics_sentences, batch_size=args.batch_size)
     if not args.no_dask:
         corpus = ensure_corpus(args.workdir, args.dask_size)
         walls = {}
