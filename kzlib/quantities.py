@@ -198,6 +198,16 @@ _NUMBER_TRIGGERS = frozenset(
 _DATE_TRIGGERS = frozenset([*_MONTHS, "spring", "summer", "autumn", "fall", "winter", "year"])
 
 
+#: "over the past year", "during the last decade": a period of one unit ending now.
+#: (A bare "last year" is a date, read against the reference year.)
+_PERIOD_RE = re.compile(
+    r"\b(?:(?:over|during|in|within|for|throughout)\s+)?the\s+(?P<dir>past|last|previous|coming|next)"
+    r"\s+(?P<unit>year|month|week|decade|century)\b",
+    re.IGNORECASE,
+)
+_PERIOD_TRIGGERS = frozenset({"past", "last", "previous", "coming", "next"})
+
+
 @dataclass(frozen=True)
 class Quantity:
     """One quantity or date found in a text.
@@ -453,9 +463,18 @@ def find_quantities(text: str, *, ref_year: int | None = None) -> list[Quantity]
     """
     has_digit = _DIGIT_RE.search(text) is not None
     words = set(_ALPHA_RE.findall(text.lower()))
+    periods: list[Quantity] = []
+    if words & _PERIOD_TRIGGERS:
+        for m in _PERIOD_RE.finditer(text):
+            unit, factor = _UNIT_ALIASES[m.group("unit").lower()]
+            qualifier = "past" if m.group("dir").lower() in {"past", "last", "previous"} else "next"
+            periods.append(Quantity(int(factor), unit, m.group(0), m.start(), m.end(), qualifier))
     dates = _find_dates(text, ref_year) if has_digit or words & _DATE_TRIGGERS else []
-    taken = [(q.start, q.end) for q in dates]
-    found: list[Quantity] = list(dates)
+    dates = [
+        q for q in dates if not _overlaps((q.start, q.end), [(p.start, p.end) for p in periods])
+    ]
+    found: list[Quantity] = sorted([*periods, *dates], key=lambda q: q.start)
+    taken = [(q.start, q.end) for q in found]
     if not has_digit and not words & _NUMBER_TRIGGERS:
         return found
     for m in _MULTI_RE.finditer(text):

@@ -123,3 +123,9 @@ def test_parse_number_words_inverts_english_numerals(n: int) -> None:
 def test_parse_number_words_rejects_other_words() -> None:
     assert parse_number_words("several") is None
     assert parse_number_words("two-and-a-half") == 2.5
+
+
+def test_periods_ending_now_are_durations_but_last_year_is_a_date() -> None:
+    assert _vu("the shift over the past year") == [(1, "year")]
+    assert _vu("during the last decade") == [(10, "year")]
+    assert _vu("trade grew last year", ref_year=2025) == [("2024", "date")]
