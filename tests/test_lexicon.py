@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kzlib.errors import InputError
 from kzlib.lexicon import Lexicon, read_lexicon
@@ -167,3 +169,26 @@ def test_offsets_are_per_text() -> None:
     found = lex.find(["Judo first.", "then judo"])
     assert found[["item", "start", "end"]].values.tolist() == [[0, 0, 4], [1, 5, 9]]
     assert lex.find([]).empty
+
+
+# --- properties -----------------------------------------------------------------------
+
+_WORDS = ["may", "May", "multi-vector", "vector", "no", "doubt", "in", "my", "view", "US", "us"]
+_GLUE = [" ", ", ", ". ", "-", " (", '" ', "\u2019s "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GLUE)), max_size=25))
+def test_matches_are_whole_in_order_and_never_overlap(parts: list[tuple[str, str]]) -> None:
+    text = "".join(w + g for w, g in parts)
+    lex = _lex(("may", "modal"), ("vector", "physics"), ("no doubt", "b"), ("in my view", "p"))
+    found = lex.find([text, text.upper()])
+    for item, start, end, match in found[["item", "start", "end", "match"]].itertuples(index=False):
+        source = [text, text.upper()][item]
+        assert source[start:end] == match
+        assert start == 0 or not (source[start - 1].isalnum() or source[start - 1] == "-")
+        assert end == len(source) or not (source[end].isalnum() or source[end] == "-")
+    first = found[found["item"] == 0]
+    assert (first["start"].to_numpy()[1:] >= first["end"].to_numpy()[:-1]).all()
+    # Upper-cased text never matches the lower-case terms (ALL CAPS are acronyms).
+    assert (found["item"] == 0).all()
