@@ -812,9 +812,36 @@ def _entity_tokens(entities: str) -> set[str]:
 _TITLE_WINDOW_STOP = frozenset({"the", "a", "an", "of", "and", "to", "in", "on"})
 
 
+_OFFICE_RE = re.compile(
+    r"\b(?P<title>(?:(?:Deputy|Vice|Acting|Foreign|Prime|Defen[cs]e|Finance|Economy|Energy|"
+    r"Trade|Interior)\s+)*(?:President(?:-elect)?|Prime Minister|Minister|Secretary-General|"
+    r"Secretary|Chancellor|Premier|Ambassador|Speaker|Governor|Mayor|Chairman|King|Emir))"
+    r"\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
+)
+
+
+def _offices(text: str) -> dict[str, str]:
+    """Surname -> office title given right before the name ("Foreign Minister Sergey Lavrov")."""
+    out: dict[str, str] = {}
+    for m in _OFFICE_RE.finditer(text):
+        surname = _POSSESSIVE_END_RE.sub("", m.group("name").split()[-1])
+        out.setdefault(surname, m.group("title"))
+    return out
+
+
 def _title_conflicts(text_a: str, text_b: str) -> list[str]:
-    """Quoted phrases of one text that the other gives with the same ends but other middle words."""
+    """Named titles the two texts give differently.
+
+    A quoted phrase of one text that the other gives with the same first and
+    last word but other words between ("comprehensive strategic partnership"),
+    or one person given two different offices ("President-elect X" / "President X").
+    """
     out: list[str] = []
+    offices_b = _offices(text_b)
+    for surname, title in _offices(text_a).items():
+        other = offices_b.get(surname)
+        if other is not None and other.lower() != title.lower():
+            out.append(f"{title} {surname} vs {other} {surname}")
     for src, other in ((text_a, text_b), (text_b, text_a)):
         other_words = [w.lower().strip(".,;:\"'”“") for w in other.split()]
         for m in _QUOTED_RE.finditer(src):

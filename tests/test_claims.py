@@ -301,3 +301,13 @@ def test_reported_future_and_bare_numbers() -> None:
     assert got["claim_type"].tolist() == ["predictive", "quantitative"]
     values = [(q["value"], q["unit"]) for q in json.loads(got.loc[1, "numbers"])]
     assert values == [(1_500_000, "count"), (900_000, "count"), ("2025", "date")]
+
+
+def test_links_flag_a_person_given_two_offices() -> None:
+    a = _frame(
+        "Tokayev held a telephone call with President-elect Donald Trump in Astana.", doc_id="a"
+    )
+    b = _frame("Tokayev held a telephone call with President Donald Trump in Astana.", doc_id="b")
+    got = link_claims(extract_claims(pd.concat([a, b], ignore_index=True)))
+    assert got["disagreement"].tolist() == ["title"]
+    assert "President-elect Trump vs President Trump" in got.loc[0, "detail"]
