@@ -95,6 +95,7 @@ __all__ = [
     "contrasts",
     "cooccurrence",
     "count_syllables",
+    "distinctive_evidence",
     "evidence",
     "flesch_reading_ease",
     "keyness",
@@ -1091,6 +1092,66 @@ def contrasts(table: pd.DataFrame, *, include: Sequence[str] = ("*",)) -> pd.Dat
     return out.sort_values(
         ["score", "measure"], ascending=[False, True], kind="stable"
     ).reset_index(drop=True)
+
+
+def distinctive_evidence(
+    sentences: pd.DataFrame,
+    table: pd.DataFrame,
+    *,
+    include: Sequence[str] = ("frame_per_1k:*",),
+    top: int = 3,
+    lexicons: Lexicons | None = None,
+    actors: Lexicon | None = None,
+) -> pd.DataFrame:
+    """Evidence for the measures on which one article stands out most.
+
+    Takes the ``top`` rows of :func:`contrasts` among the measures matching
+    ``include`` (with a gap above zero) and returns :func:`evidence` for each
+    measure in the article that leads on it, one table for all of them.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        :func:`kzlib.segment.sentences_frame`.
+    table : DataFrame
+        :func:`measures` of the same sentences.
+    include : sequence of str
+        Measure names or shell patterns (default: the frames).
+    top : int
+        How many measures.
+    lexicons, actors
+        As for :func:`measures`.
+
+    Returns
+    -------
+    DataFrame
+        ``score`` (from :func:`contrasts`) followed by :data:`EVIDENCE_COLUMNS`,
+        most distinctive measure first.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a", "b"], "sent_id": [0, 1, 0],
+    ...                   "text": ["Judo and judo again.", "Rest.", "Rail."]})
+    >>> t = measures(s, include=["metaphor_per_1k:*"], n_boot=50)
+    >>> ev = distinctive_evidence(s, t, include=["metaphor_per_1k:*"], top=1)
+    >>> ev[["measure", "doc_id", "count", "matches"]].values.tolist()
+    [['metaphor_per_1k:martial_arts', 'a', 2, 'Judo|judo']]
+    """
+    top = _check_int("top", top, 1)
+    found = contrasts(table, include=include)
+    found = found[found["gap"] > 0].head(top)
+    parts = [
+        evidence(sentences, measure, doc_id=doc_id, lexicons=lexicons, actors=actors).assign(
+            score=score
+        )
+        for measure, doc_id, score in zip(
+            found["measure"], found["doc_id"], found["score"], strict=True
+        )
+    ]
+    columns = ["score", *EVIDENCE_COLUMNS]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)[columns]
 
 
 def summarise_contrasts(table: pd.DataFrame, *, top: int = 8) -> str:

@@ -23,6 +23,7 @@ from kzlib.rhetoric import (
     contrasts,
     cooccurrence,
     count_syllables,
+    distinctive_evidence,
     evidence,
     flesch_reading_ease,
     keyness,
@@ -539,3 +540,15 @@ def test_notebook_runs_on_another_corpus_with_few_measures(tmp_path: Path) -> No
     co = pd.read_csv(tables / "cooccurrence.csv")
     armenia = co[(co["actor_a"] == "Armenia") & (co["actor_b"] == "Azerbaijan")]
     assert armenia["sentences"].iloc[0] >= 1  # "talks between ... Armenia and Azerbaijan"
+
+
+def test_distinctive_evidence_on_seeds(
+    seed_table: pd.DataFrame, seed_sentences: pd.DataFrame
+) -> None:
+    ev = distinctive_evidence(seed_sentences, seed_table, include=["metaphor_per_1k:*"], top=2)
+    assert ev["measure"].unique().tolist() == [
+        "metaphor_per_1k:martial_arts",
+        "metaphor_per_1k:physics",
+    ]
+    assert (ev["doc_id"] == D000).all() and (ev["count"] > 0).all()
+    assert distinctive_evidence(seed_sentences, seed_table, include=["nothing*"]).empty
