@@ -117,7 +117,7 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """A validated term list, compiled for matching.
 
@@ -235,13 +235,16 @@ class Lexicon:
         joined = "\n".join(texts)
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
         offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(texts) else lengths
+        found = [(m.start(), m.group()) for m in self._pattern.finditer(joined)]
+        positions = np.fromiter((p for p, _ in found), dtype=np.int64, count=len(found))
+        items = np.searchsorted(offsets, positions, side="right") - 1
+        locals_ = positions - offsets[items] if len(found) else positions
+        cache: dict[str, list[tuple[str, str]]] = {}
         rows: list[tuple[int, int, int, str, str, str]] = []
-        for m in self._pattern.finditer(joined):
-            text = m.group()
-            pos = m.start()
-            item = int(np.searchsorted(offsets, pos, side="right")) - 1
-            local = pos - int(offsets[item])
-            ids = self._identify(text)
+        for (_, text), item, local in zip(found, items.tolist(), locals_.tolist(), strict=True):
+            ids = cache.get(text)
+            if ids is None:
+                ids = cache[text] = self._identify(text)
             if text[:1].isupper() and ids and all(_is_lower(t) for t, _ in ids):
                 before = texts[item][:local].rstrip()
                 if before and before[-1] not in _OPENERS:

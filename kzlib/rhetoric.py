@@ -191,7 +191,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—]")
 # lexicons
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicons:
     """The rhetoric lexicons of one folder, by name.
 
@@ -429,7 +429,7 @@ def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
 # the shared first step: body sentences, tokens, quotations, lexicon matches
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Analysis:
     body: pd.DataFrame
     doc_ids: list[str]
