@@ -71,9 +71,9 @@ def modules_imported_by(sources: Iterable[str]) -> list[str]:
     Parameters
     ----------
     sources : iterable of str
-        Python source, e.g. the code cells of notebooks. IPython line magics and
+        Python source, e.g. the code cells of notebooks. IPython magics and
         shell escapes (lines starting ``%`` or ``!``) are ignored; cells that
-        still do not parse (cell magics) are skipped.
+        still do not parse (e.g. a ``%%bash`` cell) are skipped.
 
     Returns
     -------
@@ -280,23 +280,31 @@ def _run_kernel(conn: socket.socket, request: dict[str, Any]) -> None:  # pragma
 # the stand-in (runs as ``python kernel.py connect SOCKET CONNECTION_FILE``)
 
 
+def _fresh_kernel(connection_file: str, why: str) -> int:  # pragma: no cover
+    # No server to fork from: become an ordinary kernel, slower but the same.
+    print(f"kzlib kernel: {why}; starting a fresh kernel instead", file=sys.stderr)
+    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", connection_file]
+    os.execv(sys.executable, argv)
+
+
 def _connect(socket_path: str, connection_file: str) -> int:
     client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    deadline = time.monotonic() + 60
-    while True:  # the server may still be starting
+    deadline = time.monotonic() + 30
+    while True:
         try:
             client.connect(socket_path)
             break
-        except (FileNotFoundError, ConnectionRefusedError):
+        except FileNotFoundError:  # the server has not bound its socket yet
             if time.monotonic() > deadline:
-                print(f"kzlib kernel: no fork server at {socket_path}", file=sys.stderr)
-                return 1
+                return _fresh_kernel(connection_file, f"no fork server at {socket_path}")
             time.sleep(0.01)
+        except ConnectionRefusedError:  # bound, but nobody listens: it has exited
+            return _fresh_kernel(connection_file, "the fork server has exited")
     request = {"connection_file": connection_file, "cwd": os.getcwd(), "env": dict(os.environ)}
     client.sendall(json.dumps(request).encode() + b"\n")
     reply = client.makefile("rb").readline()
     if not reply:
-        return 1
+        return _fresh_kernel(connection_file, "the fork server did not answer")
     pid = int(reply)
 
     def forward(signum: int, _frame: object) -> None:
