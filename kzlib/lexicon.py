@@ -140,7 +140,7 @@ class Lexicon:
     """
 
     name: str
-    terms: pd.DataFrame
+    terms: pd.DataFrame = field(repr=False)
     path: str = ""
     hyphen_joins: bool = True
     _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
