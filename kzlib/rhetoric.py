@@ -44,7 +44,9 @@ article has its own random stream, seeded from ``seed`` and its ``doc_id``, so
 adding an article to the corpus does not change the intervals of the others.
 The bootstrap is vectorised: a (n_boot x sentences) matrix of resampling
 counts times a (sentences x measures) matrix of per-sentence counts, then
-percentiles of the measures computed from the resampled sums.
+percentiles of the measures computed from the resampled sums. Sentences are
+resampled as if independent; terms that cluster in one passage make the
+intervals somewhat too narrow.
 
 The other tables: :func:`keyness` (log-likelihood G2, log ratio, p-value of
 each article against the rest), :func:`similarity` (TF-IDF cosine between
