@@ -411,7 +411,10 @@ def npmi_coherence(
     with ``e = 1e-12``: 1 for terms that only occur together, about -1 for
     terms that never do. A topic scores the mean over its unordered pairs; a
     pair with a term that never occurs scores -1. This is the ``c_npmi``
-    measure of Röder et al. (2015), as in gensim's ``CoherenceModel``.
+    measure of Röder et al. (2015), as in gensim's ``CoherenceModel``, counted
+    exactly (gensim's incremental window drops a word that leaves the window
+    while another copy of it stays inside, so on repetitive text it can count
+    slightly fewer co-occurrences).
 
     Parameters
     ----------
@@ -744,11 +747,16 @@ def fit_topics(
         candidates = [fixed_k]
     fits: dict[int, _Fit] = {}
     coherence: dict[int, float] = {}
+    all_tops: list[list[str]] = []
     for k in candidates:
         fits[k] = _fit(method, matrix, k, seed)
-        tops = _top(fits[k], vocab, n_terms)
-        values = npmi_coherence(tops, reference, window=coherence_window)
-        finite = [v for v in values if not math.isnan(v)]
+        all_tops.extend(_top(fits[k], vocab, n_terms))
+    # one pass over the reference texts scores the topics of every k
+    all_scores = npmi_coherence(all_tops, reference, window=coherence_window)
+    scores_of: dict[int, list[float]] = {}
+    for k in candidates:
+        scores_of[k], all_scores = all_scores[:k], all_scores[k:]
+        finite = [v for v in scores_of[k] if not math.isnan(v)]
         coherence[k] = float(np.mean(finite)) if finite else math.nan
     best = max(candidates, key=lambda k: (np.nan_to_num(coherence[k], nan=-2.0), -k))
     fit = fits[best]
@@ -764,7 +772,7 @@ def fit_topics(
     shares = shares[:, order]
     corpus_share = corpus_share[order]
     tops = _top(fit, vocab, n_terms)
-    topic_coherence = npmi_coherence(tops, reference, window=coherence_window)
+    topic_coherence = [scores_of[best][i] for i in order]
 
     topic_terms = pd.DataFrame.from_records(
         [
@@ -884,11 +892,16 @@ def _exemplars(
     doc_ids = body["doc_id"].to_numpy()
     sent_ids = body["sent_id"].to_numpy(dtype=np.int64)
     texts = body["text"].tolist()
-    unit_of = np.full(len(body), -1, dtype=np.int64)
-    for doc_id, uid, first, last in zip(
-        units["doc_id"], units["unit_id"], units["first_sent"], units["last_sent"], strict=True
-    ):
-        unit_of[(doc_ids == doc_id) & (sent_ids >= first) & (sent_ids <= last)] = uid
+    unit_by_sentence = {
+        (doc_id, sent): int(uid)
+        for doc_id, uid, first, last in zip(
+            units["doc_id"], units["unit_id"], units["first_sent"], units["last_sent"], strict=True
+        )
+        for sent in range(int(first), int(last) + 1)
+    }
+    unit_of = [
+        unit_by_sentence.get((d, int(i)), -1) for d, i in zip(doc_ids, sent_ids, strict=True)
+    ]
     best_share = share.max(axis=1)
     records: list[dict[str, object]] = []
     for t in range(k):
