@@ -254,7 +254,9 @@ def load_lexicons(folder: str | Path | None = None) -> Lexicons:
     Parameters
     ----------
     folder : str or Path, optional
-        Default ``data/lexicons/``; relative paths are from the project root.
+        Default ``data/lexicons/``. A relative path is taken as given (from the
+        working directory); notebooks pass it through
+        :func:`kzlib.paths.resolve_path` first.
 
     Returns
     -------
@@ -271,9 +273,7 @@ def load_lexicons(folder: str | Path | None = None) -> Lexicons:
     >>> sorted(load_lexicons().by_name)[:3]
     ['attribution', 'boosters', 'first_person']
     """
-    from kzlib.paths import resolve_path
-
-    path = resolve_path(folder) if folder is not None else LEXICON_DIR
+    path = Path(folder) if folder is not None else LEXICON_DIR
     if not path.is_dir():
         raise InputError(
             f"{path}: lexicon folder not found; give a folder of <name>.v<N>.csv files"
