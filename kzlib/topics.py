@@ -683,6 +683,15 @@ def fit_topics(
     if not (isinstance(k_range, tuple | list) and len(k_range) == 2):
         raise InputError(f"k_range must be a pair (smallest, largest); got {k_range!r}")
     k_lo, k_hi = (_check_int("k_range", k, 1) for k in k_range)
+    if k_lo > k_hi:
+        raise InputError(f"k_range must be (smallest, largest); got {k_range!r}")
+    if not (isinstance(ngram_range, tuple | list) and len(ngram_range) == 2):
+        raise InputError(f"ngram_range must be a pair (shortest, longest); got {ngram_range!r}")
+    n_lo, n_hi = (_check_int("ngram_range", n, 1) for n in ngram_range)
+    if n_lo > n_hi:
+        raise InputError(f"ngram_range must be (shortest, longest); got {ngram_range!r}")
+    if isinstance(stop_words, str):
+        raise InputError("stop_words must be a collection of words, not one string")
     fixed_k = None if n_topics == "auto" else _check_int("n_topics", n_topics, 1)
     params: dict[str, Any] = {
         "unit": unit,
@@ -691,7 +700,7 @@ def fit_topics(
         "method": method,
         "n_topics": n_topics,
         "k_range": [k_lo, k_hi],
-        "ngram_range": list(ngram_range),
+        "ngram_range": [n_lo, n_hi],
         "min_df": min_df,
         "max_df": max_df,
         "n_terms": n_terms,
@@ -708,7 +717,7 @@ def fit_topics(
         )
     vec_options: dict[str, Any] = {
         "stop_words": stops,
-        "ngram_range": tuple(ngram_range),
+        "ngram_range": (n_lo, n_hi),
         "min_df": min_df,
         "max_df": max_df,
     }

@@ -420,6 +420,9 @@ def test_stability_flags_a_topic_made_of_noise(themes_sentences: pd.DataFrame) -
         ({"n_topics": 500}, "n_topics=500 is more than"),
         ({"seed": -1}, "seed must be a whole number"),
         ({"k_range": (2,)}, "k_range must be a pair"),
+        ({"k_range": (6, 3)}, r"k_range must be \(smallest, largest\)"),
+        ({"ngram_range": (2, 1)}, r"ngram_range must be \(shortest, longest\)"),
+        ({"stop_words": "the"}, "not one string"),
         ({"min_df": 500}, "no terms left to model"),
     ],
 )
