@@ -111,6 +111,43 @@ def _cmd_streamed_claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_streamed_topics(args: argparse.Namespace) -> int:
+    """``kzlib topics`` on a streamed corpus: sentences.parquet, then MiniBatchNMF over it."""
+    from kzlib.pipeline import iter_sentence_batches, stream_topics
+    from kzlib.tables import write_table
+
+    if args.n_topics == "auto":
+        raise InputError(
+            "--n-topics auto refits the model for every k and needs an in-memory corpus; "
+            "give a number of topics (e.g. --n-topics 10) for a streamed corpus"
+        )
+    if not isinstance(args.min_df, int) or isinstance(args.max_df, int):
+        raise InputError(
+            "a streamed corpus takes --min-df as a number of sentences and --max-df as a "
+            "share (e.g. --min-df 5 --max-df 0.5)"
+        )
+    if args.method != "nmf" or args.ngram_max != 1:
+        raise InputError("a streamed corpus supports --method nmf with single words only")
+    args.out = args.out_dir / "sentences.parquet"
+    _cmd_streamed(args, "sentences", headings=False)
+    _progress("kzlib topics: fitting MiniBatchNMF on streamed sentence batches (sentence units)")
+    result = stream_topics(
+        lambda: iter_sentence_batches(args.out),
+        n_topics=args.n_topics,
+        n_terms=args.n_terms,
+        min_df=args.min_df,
+        max_df=float(args.max_df),
+        seed=args.seed,
+    )
+    write_table(result.topic_terms, args.out_dir / "topic_terms.csv")
+    write_table(result.doc_topics, args.out_dir / "doc_topics.csv")
+    _progress(
+        f"kzlib topics: {args.n_topics} topics on {result.n_units} sentences, "
+        f"{result.n_terms} terms -> {args.out_dir}/ (topic_terms, doc_topics, sentences)"
+    )
+    return 0
+
+
 def _cmd_streamed(args: argparse.Namespace, stage: str, **options: object) -> int:
     from kzlib.pipeline import run_pipeline
 
@@ -333,6 +370,8 @@ def _n_topics(value: str) -> int | str:
 
 
 def _cmd_topics(args: argparse.Namespace) -> int:
+    if _streamed(args):
+        return _cmd_streamed_topics(args)
     from kzlib.corpus import load_corpus
     from kzlib.segment import sentences_frame
     from kzlib.tables import write_table
@@ -411,6 +450,7 @@ def _add_topics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "--stability", type=int, default=5, metavar="N", help="refits for stability (0: none)"
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    _engine_args(p)
     p.set_defaults(handler=_cmd_topics)
 
 

@@ -235,3 +235,14 @@ def test_stream_keyness_equals_whole_corpus_keyness(tmp_path: Path) -> None:
     ref = keyness(pd.read_parquet(out))
     assert got["doc_id"].nunique() >= 5 and len(got) > 50
     pd.testing.assert_frame_equal(got, ref, check_dtype=False)
+
+
+def test_cli_topics_streamed(tmp_path: Path) -> None:
+    source = _table_corpus(tmp_path)
+    out = tmp_path / "topics"
+    args = ["topics", "--corpus", str(source), "--out-dir", str(out)]
+    assert main([*args, "--n-topics", "3", "--min-df", "2", "--max-df", "0.5"]) == 0
+    doc_topics = pd.read_csv(out / "doc_topics.csv")
+    assert doc_topics["doc_id"].nunique() == 7 and set(doc_topics["topic"]) == {0, 1, 2}
+    assert len(pd.read_csv(out / "topic_terms.csv")) == 30
+    assert main(args) == 2  # --n-topics auto needs an in-memory corpus
