@@ -167,8 +167,26 @@ class KernelForkServer:
             env=env,
         )
 
-    def kernel_argv(self) -> list[str]:
-        """The kernel spec command that gets a kernel from this server."""
+    def kernel_argv(self, *, kernel_args: Iterable[str] = ()) -> list[str]:
+        """The kernel spec command that gets a kernel from this server.
+
+        Parameters
+        ----------
+        kernel_args : iterable of str
+            Further ``IPKernelApp`` arguments for every kernel, e.g.
+            ``--IPKernelApp.matplotlib=inline``.
+
+        Returns
+        -------
+        list of str
+            ``argv`` of a Jupyter kernel spec (with ``{connection_file}``).
+
+        Examples
+        --------
+        >>> import sys
+        >>> KernelForkServer(python=sys.executable).kernel_argv(kernel_args=["--x"])[-2:]
+        ['{connection_file}', '--x']
+        """
         # -P: do not put kzlib/ on sys.path (kzlib/html.py would shadow the stdlib's html).
         return [
             self.python,
@@ -177,6 +195,7 @@ class KernelForkServer:
             "connect",
             str(self.socket_path),
             "{connection_file}",
+            *kernel_args,
         ]
 
     def close(self) -> None:
@@ -264,7 +283,7 @@ def _run_kernel(conn: socket.socket, request: dict[str, Any]) -> None:  # pragma
         threading.Thread(target=watch, daemon=True).start()
         from ipykernel.kernelapp import IPKernelApp
 
-        sys.argv = ["ipykernel_launcher", "-f", request["connection_file"]]
+        sys.argv = ["ipykernel_launcher", "-f", request["connection_file"], *request["args"]]
         parent = request["env"].get("JPY_PARENT_PID")
         if parent:  # read from the environment at import time, i.e. before the fork
             sys.argv.append(f"--IPKernelApp.parent_handle={int(parent)}")
@@ -280,14 +299,14 @@ def _run_kernel(conn: socket.socket, request: dict[str, Any]) -> None:  # pragma
 # the stand-in (runs as ``python kernel.py connect SOCKET CONNECTION_FILE``)
 
 
-def _fresh_kernel(connection_file: str, why: str) -> int:  # pragma: no cover
+def _fresh_kernel(connection_file: str, args: list[str], why: str) -> int:  # pragma: no cover
     # No server to fork from: become an ordinary kernel, slower but the same.
     print(f"kzlib kernel: {why}; starting a fresh kernel instead", file=sys.stderr)
-    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", connection_file]
+    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", connection_file, *args]
     os.execv(sys.executable, argv)
 
 
-def _connect(socket_path: str, connection_file: str) -> int:
+def _connect(socket_path: str, connection_file: str, args: list[str]) -> int:
     client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     deadline = time.monotonic() + 30
     while True:
@@ -296,15 +315,20 @@ def _connect(socket_path: str, connection_file: str) -> int:
             break
         except FileNotFoundError:  # the server has not bound its socket yet
             if time.monotonic() > deadline:
-                return _fresh_kernel(connection_file, f"no fork server at {socket_path}")
+                return _fresh_kernel(connection_file, args, f"no fork server at {socket_path}")
             time.sleep(0.01)
         except ConnectionRefusedError:  # bound, but nobody listens: it has exited
-            return _fresh_kernel(connection_file, "the fork server has exited")
-    request = {"connection_file": connection_file, "cwd": os.getcwd(), "env": dict(os.environ)}
+            return _fresh_kernel(connection_file, args, "the fork server has exited")
+    request = {
+        "connection_file": connection_file,
+        "args": args,
+        "cwd": os.getcwd(),
+        "env": dict(os.environ),
+    }
     client.sendall(json.dumps(request).encode() + b"\n")
     reply = client.makefile("rb").readline()
     if not reply:
-        return _fresh_kernel(connection_file, "the fork server did not answer")
+        return _fresh_kernel(connection_file, args, "the fork server did not answer")
     pid = int(reply)
 
     def forward(signum: int, _frame: object) -> None:
@@ -325,4 +349,4 @@ if __name__ == "__main__":  # pragma: no cover
     if sys.argv[1] == "serve":
         _serve(sys.argv[2], sys.argv[3:])
     elif sys.argv[1] == "connect":
-        raise SystemExit(_connect(sys.argv[2], sys.argv[3]))
+        raise SystemExit(_connect(sys.argv[2], sys.argv[3], sys.argv[4:]))

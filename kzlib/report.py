@@ -79,6 +79,7 @@ from kzlib.paths import DATA_DIR, MANIFEST_NAME, NOTEBOOKS_DIR, SEEDS_DIR, VENV_
 from kzlib.provenance import collect_provenance, display_path, file_sha256
 
 __all__ = [
+    "KERNEL_ARGS",
     "KERNEL_ENV",
     "NotebookRun",
     "RunResult",
@@ -102,6 +103,9 @@ KERNEL_ENV: dict[str, str] = {
     "MKL_NUM_THREADS": "1",
     "PYDEVD_DISABLE_FILE_VALIDATION": "1",
 }
+#: Kernel options: matplotlib's inline backend from the start, as ``%matplotlib inline``
+#: would, so every figure a notebook returns is embedded as an image in the HTML.
+KERNEL_ARGS: tuple[str, ...] = ("--IPKernelApp.matplotlib=inline",)
 _KERNEL_NAME = "kzlib"
 _NOTEBOOK_RE = re.compile(r"^(\d+)_(\w+)\.ipynb$")
 
@@ -512,7 +516,8 @@ def _kernel_manager_class(python: Path, *, argv: list[str] | None = None) -> typ
     from traitlets import default
 
     spec = KernelSpec(
-        argv=argv or [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        argv=argv
+        or [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}", *KERNEL_ARGS],
         display_name=f"kzlib ({python})",
         language="python",
         env=dict(KERNEL_ENV),
@@ -784,7 +789,7 @@ def report(
             for sub in ("notebooks", "html", "tables"):
                 (build / sub).mkdir()
             manager = _kernel_manager_class(
-                python, argv=None if server is None else server.kernel_argv()
+                python, argv=None if server is None else server.kernel_argv(kernel_args=KERNEL_ARGS)
             )
             n_jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
             say(

@@ -68,6 +68,14 @@ plt.title(label)
 plt.show()"""
 
 
+# A figure made without pyplot, returned as the cell's value (as kzlib.plots does).
+FIGURE_CELL = """\
+from matplotlib.figure import Figure
+fig = Figure(figsize=(3, 2))
+fig.subplots().bar(["a", "b"], [1, 2])
+fig"""
+
+
 def write_notebook(folder: Path, name: str, *cells: str, parameters: str = PARAMETERS) -> Path:
     """Write a notebook as the project stores them: parameters cell, no outputs."""
     nb = nbformat.v4.new_notebook()
@@ -92,7 +100,7 @@ def write_notebook(folder: Path, name: str, *cells: str, parameters: str = PARAM
 def notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("notebooks")
     write_notebook(folder, "00_corpus", CORPUS_CELL)
-    write_notebook(folder, "01_walk", PLOT_CELL)
+    write_notebook(folder, "01_walk", PLOT_CELL, FIGURE_CELL)
     return folder
 
 
@@ -191,7 +199,9 @@ def test_html_is_self_contained(good_run: tuple[Path, Any]) -> None:
         assert "require.js" not in page and "mathjax" not in page.lower()
         assert "@import" not in page
     walk = (out / "html" / "01_walk.html").read_text()
-    assert re.search(r'<img[^>]+src="data:image/png;base64,', walk)  # the figure, inline
+    # both figures inline: the pyplot one and the returned Figure object
+    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', walk)) == 2
+    assert "Figure size" not in walk
     assert "draw-the-walk" in walk  # code shown by default
 
 
@@ -392,3 +402,5 @@ def test_project_notebooks_run_on_a_corpus_without_manifest(tmp_path: Path) -> N
     )
     for rel in tables:
         assert (out / rel).read_bytes() == (again / rel).read_bytes(), rel
+    for page in (out / "html").glob("*.html"):
+        assert "&lt;Figure size" not in page.read_text(), f"{page.name}: a figure shown as text"
