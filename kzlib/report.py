@@ -622,11 +622,23 @@ def _close_thread_loop() -> None:
         loop.close()
 
 
+def _show_final_paths(nb: Any, *, build: Path, out: Path) -> bool:
+    # The injected tables_dir points into the build folder, which becomes ``out`` when the
+    # run ends; show readers the folder where the tables are, in that one cell only.
+    changed = False
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []) and str(build) in cell.source:
+            cell.source = cell.source.replace(str(build), str(out))
+            changed = True
+    return changed
+
+
 def _run_one(
     nb: Path,
     params: dict[str, Any],
     *,
     build: Path,
+    out: Path,
     kernel_manager: type[Any],
     renderer: Future[Any],
     progress: Progress,
@@ -661,6 +673,8 @@ def _run_one(
     try:
         if executed.exists():
             nb_node = nbformat.read(executed, as_version=4)  # type: ignore[no-untyped-call]
+            if _show_final_paths(nb_node, build=build, out=out):
+                nbformat.write(nb_node, executed)  # type: ignore[no-untyped-call]
         else:  # execution never started: publish the notebook as it was given
             nb_node = nbformat.read(nb, as_version=4)  # type: ignore[no-untyped-call]
             nbformat.write(nb_node, executed)  # type: ignore[no-untyped-call]
@@ -810,6 +824,7 @@ def report(
                         nb,
                         run_plan[nb],
                         build=build,
+                        out=out,
                         kernel_manager=manager,
                         renderer=renderer,
                         progress=say,
