@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,bench,scale]"
 	touch $(STAMP)
 
+# make report [OUT=DIR] [PARAMS=FILE.yaml]: every notebook, HTML, tables, index.html, run.json
 report: setup
-	$(BIN)/kzlib report --out $(OUT)
+	$(BIN)/kzlib report --out $(OUT)$(if $(PARAMS), --params $(PARAMS))
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -31,6 +32,7 @@ lab: setup
 
 bench: setup
 	$(BIN)/python bench/segment.py
+	$(BIN)/python bench/report.py
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .mypy_cache .ruff_cache
