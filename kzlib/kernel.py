@@ -184,7 +184,8 @@ class KernelForkServer:
         Examples
         --------
         >>> import sys
-        >>> KernelForkServer(python=sys.executable).kernel_argv(kernel_args=["--x"])[-2:]
+        >>> with KernelForkServer(python=sys.executable) as server:
+        ...     server.kernel_argv(kernel_args=["--x"])[-2:]
         ['{connection_file}', '--x']
         """
         # -P: do not put kzlib/ on sys.path (kzlib/html.py would shadow the stdlib's html).
