@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +48,21 @@ def write_floor_notebook(path: Path) -> None:
     params.metadata["tags"] = ["parameters"]
     nb.cells = [params, nbformat.v4.new_code_cell(FLOOR_SOURCE)]
     nbformat.write(nb, path)
+
+
+def notebook_phases(path: Path) -> tuple[float, float, float]:
+    """Seconds from papermill's start to the first cell, running the cells, and after."""
+    nb = json.loads(path.read_text())
+    meta = nb["metadata"]["papermill"]
+    cells = [c["metadata"]["papermill"] for c in nb["cells"] if c["cell_type"] == "code"]
+    start, end = (datetime.fromisoformat(meta[k]) for k in ("start_time", "end_time"))
+    first = datetime.fromisoformat(cells[0]["start_time"])
+    last = datetime.fromisoformat(cells[-1]["end_time"])
+    return (
+        (first - start).total_seconds(),
+        (last - first).total_seconds(),
+        (end - last).total_seconds(),
+    )
 
 
 def timed(cmd: list[str]) -> float:
@@ -97,6 +113,7 @@ def main() -> int:
         floors: list[float] = []
         reports: list[float] = []
         per_notebook: dict[str, list[float]] = {}
+        phases: dict[str, list[tuple[float, float, float]]] = {}
         for i in range(args.repeat):
             order = [("floor", floor_cmd), ("report", report_cmd)]
             if i % 2:
@@ -109,13 +126,20 @@ def main() -> int:
                 sys.exit("bench/report.py: the report had failing notebooks")
             for nb in record["notebooks"]:
                 per_notebook.setdefault(nb["name"], []).append(nb["seconds"])
+                executed = work / "report" / nb["notebook"]
+                phases.setdefault(nb["name"], []).append(notebook_phases(executed))
             print(f"  run {i + 1}: floor {floors[-1]:.2f} s   report {reports[-1]:.2f} s")
 
         floor = statistics.median(floors)
         whole = statistics.median(reports)
         print()
+        print("  in report (medians): total = waiting for a kernel + cells + after; + HTML")
         for name, values in per_notebook.items():
-            print(f"  in report: {name:<16} median {statistics.median(values):.2f} s")
+            wait, cells, after = (statistics.median(x) for x in zip(*phases[name], strict=True))
+            print(
+                f"  {name:<16} {statistics.median(values):5.2f} s = kernel {wait:.2f} + "
+                f"cells {cells:.2f} + after {after:.2f}"
+            )
         print()
         print(f"floor (papermill, one import-only notebook): median {floor:.2f} s")
         print(f"kzlib report ({len(per_notebook)} notebooks, HTML, index): median {whole:.2f} s")
