@@ -218,14 +218,17 @@ def _positive_int(value: str) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from kzlib.report import report
 
-    result = report(
-        args.out,
-        corpus=args.corpus,
-        params=args.params,
-        jobs=args.jobs,
-        only=args.only or (),
-        no_input=args.no_input,
-    )
+    try:
+        result = report(
+            args.out,
+            corpus=args.corpus,
+            params=args.params,
+            jobs=args.jobs,
+            only=args.only or (),
+            no_input=args.no_input,
+        )
+    except KeyboardInterrupt:  # already reported on the terminal; no traceback
+        return 130
     return 0 if result.ok else 1
 
 

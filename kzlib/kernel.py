@@ -229,6 +229,9 @@ class KernelForkServer:
 
 
 def _serve(socket_path: str, preload: list[str]) -> None:
+    # Ctrl-C in the terminal reaches the whole process group: the report handles it, and
+    # the server is stopped by the report (or by its stdin closing), quietly.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(socket_path)
     listener.listen(64)  # stand-ins may queue while the imports below run
@@ -268,6 +271,7 @@ def _run_kernel(conn: socket.socket, request: dict[str, Any]) -> None:  # pragma
     status = 1
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         devnull = os.open(os.devnull, os.O_RDONLY)
         os.dup2(devnull, 0)
         os.close(devnull)

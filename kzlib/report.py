@@ -832,13 +832,19 @@ def report(
                     )
                     for i, nb in enumerate(notebooks, start=1)
                 ]
-                for nb, future in zip(notebooks, futures, strict=True):
-                    run = future.result()
-                    runs.append(
-                        NotebookRun(
-                            run.name, run.source, plan[nb], run.status, run.error, run.seconds
+                try:
+                    for nb, future in zip(notebooks, futures, strict=True):
+                        run = future.result()
+                        runs.append(
+                            NotebookRun(
+                                run.name, run.source, plan[nb], run.status, run.error, run.seconds
+                            )
                         )
-                    )
+                except KeyboardInterrupt:
+                    for future in futures:  # queued notebooks do not start
+                        future.cancel()
+                    say(f"kzlib report: interrupted; {out} is left as it was")
+                    raise
 
             tables = [
                 {
