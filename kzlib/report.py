@@ -433,6 +433,12 @@ def plan_parameters(
                 f"{params_name}: '{key}' names a notebook, so its value must be a mapping "
                 f"of parameter names to values, not {type(value).__name__}"
             )
+        elif isinstance(value, dict) and not any(key in declared[nb] for nb in notebooks):
+            names = ", ".join(nb.stem for nb in notebooks) or "none"
+            raise InputError(
+                f"{params_name}: '{key}' is neither a notebook (have: {names}; the part after "
+                "the number also works) nor a parameter; fix the name"
+            )
         else:
             common[key] = value
 
@@ -466,7 +472,7 @@ def plan_parameters(
                 if not _type_ok(value, decl[name]):
                     raise InputError(
                         f"{params_name}: '{source}{name}' must be {decl[name]} as declared in "
-                        f"{shown}, got {type(value).__name__} {value!r}; give a {decl[name]}"
+                        f"{shown}, got {type(value).__name__} {value!r}; give a value of that type"
                     )
                 values[name] = value
         plan[nb] = values
@@ -770,7 +776,8 @@ def report(
     if not corpus.is_dir():
         raise InputError(f"{corpus}: corpus folder not found; give --corpus a folder of .txt files")
 
-    notebooks = _select(find_notebooks(notebooks_dir), only, notebooks_dir)
+    every_notebook = find_notebooks(notebooks_dir)
+    notebooks = _select(every_notebook, only, notebooks_dir)
     python = kernel_python()
     fork = hasattr(os, "fork") if fork_kernels is None else fork_kernels
     # Start the kernel fork server first: it imports while we validate and import.
@@ -783,22 +790,17 @@ def report(
 
         loaded = load_corpus(corpus)
         frame = loaded.to_frame()
+        # Checked against every notebook, so that --only does not make a file invalid.
+        plan = plan_parameters(
+            every_notebook,
+            corpus=corpus,
+            tables_dir=out / "tables",
+            params=param_values,
+            params_name=params_name,
+        )
         build = _prepare_out(out)
-        try:
-            plan = plan_parameters(
-                notebooks,
-                corpus=corpus,
-                tables_dir=out / "tables",
-                params=param_values,
-                params_name=params_name,
-            )
-        except BaseException:
-            shutil.rmtree(build, ignore_errors=True)
-            raise
         # Notebooks write into the build folder; the record shows the final location.
-        run_plan = {
-            nb: {**values, "tables_dir": str(build / "tables")} for nb, values in plan.items()
-        }
+        run_plan = {nb: {**plan[nb], "tables_dir": str(build / "tables")} for nb in notebooks}
         try:
             for sub in ("notebooks", "html", "tables"):
                 (build / sub).mkdir()

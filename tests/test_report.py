@@ -297,6 +297,7 @@ def test_cli_exit_status_reflects_failure(
         ("walk:\n  scale: fast\n", "'01_walk.scale' must be float"),
         ("corpus: seeds\n", "'corpus' is set by kzlib report"),
         ("walk: 3\n", "names a notebook"),
+        ("wlak:\n  scale: 2\n", "'wlak' is neither a notebook (have: 00_corpus, 01_walk"),
         ("- seed\n", "top level must be a mapping"),
         ("seed: [1\n", "fix the YAML syntax"),
     ],
@@ -344,6 +345,21 @@ def test_good_parameters_reach_the_notebook(notebooks: Path, tmp_path: Path) -> 
     assert "draw-the-walk" not in page  # --no-input hides code
     assert re.search(r'<img[^>]+src="data:image/png;base64,', page)
     assert any(f["path"].endswith("p.yaml") for f in result.record["provenance"]["inputs"])
+
+
+def test_only_keeps_the_parameter_file_valid(notebooks: Path, tmp_path: Path) -> None:
+    params = tmp_path / "p.yaml"
+    params.write_text("walk:\n  scale: 2.5\n")
+    result = report(
+        tmp_path / "r",
+        corpus=FIXTURE_CORPUS,
+        params=params,
+        notebooks_dir=notebooks,
+        only=["corpus"],
+        progress=None,
+    )
+    assert result.ok and [r.name for r in result.runs] == ["00_corpus"]
+    assert "scale" not in result.runs[0].parameters
 
 
 def test_unknown_only_and_bad_corpus_are_refused(notebooks: Path, tmp_path: Path) -> None:
