@@ -630,8 +630,14 @@ def _close_thread_loop() -> None:
 
 def _show_final_paths(nb: Any, *, build: Path, out: Path) -> bool:
     # The injected tables_dir points into the build folder, which becomes ``out`` when the
-    # run ends; show readers the folder where the tables are, in that one cell only.
+    # run ends; show readers the folder where the tables are, in that cell and in the
+    # parameters papermill records in the notebook's metadata.
     changed = False
+    recorded = nb.metadata.get("papermill", {}).get("parameters", {})
+    for name, value in recorded.items():
+        if isinstance(value, str) and str(build) in value:
+            recorded[name] = value.replace(str(build), str(out))
+            changed = True
     for cell in nb.cells:
         if "injected-parameters" in cell.metadata.get("tags", []) and str(build) in cell.source:
             cell.source = cell.source.replace(str(build), str(out))

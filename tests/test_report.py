@@ -141,6 +141,7 @@ def test_executed_notebooks_hold_outputs_and_parameters(good_run: tuple[Path, An
     assert len(injected) == 1
     assert str(FIXTURE_CORPUS.resolve()) in injected[0].source
     assert f'tables_dir = "{out / "tables"}"' in injected[0].source  # where they are now
+    assert nb.metadata["papermill"]["parameters"]["tables_dir"] == str(out / "tables")
     assert all(c.execution_count for c in nb.cells if c.cell_type == "code")
     assert "astana_c5_summit" in json.dumps(nb.cells[-1].outputs)
     assert f"kernel: {kernel_python()}" in json.dumps(nb.cells[-1].outputs)
