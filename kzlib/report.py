@@ -33,12 +33,19 @@ Kernel
     environment), so the kernel is the project's environment whichever Python
     started ``kzlib report``, and nothing is registered globally. Kernels get
     ``PYTHONHASHSEED=0`` and single-threaded BLAS/OpenMP, so that set order and
-    float reductions, hence the tables, are the same on every run.
+    float reductions, hence the tables, are the same on every run, and start
+    with matplotlib's inline backend (as ``%matplotlib inline``), so that every
+    figure is embedded. Where the system can fork, each kernel is forked from one
+    process that has already imported what the notebooks import
+    (:mod:`kzlib.kernel`): still one fresh process per notebook, without paying
+    the imports once per notebook; ``fork_kernels=False`` starts them afresh
+    (a test checks that both give the same tables).
 
 Parallelism
     Notebooks depend only on the corpus, so ``jobs`` of them run at once (threads
     in this process, each driving its own kernel process). One HTML exporter,
     built while the first kernels start, renders each notebook as it finishes.
+    ``bench/report.py`` times the whole report against one papermill run.
 
 Atomicity
     Everything is built in a hidden folder beside ``DIR`` and swapped into place
