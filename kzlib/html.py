@@ -138,7 +138,12 @@ def _params_html(params: Mapping[str, Any]) -> str:
     return items or "<em>none</em>"
 
 
-def index_page(run: Mapping[str, Any], *, corpus_rows: Sequence[Mapping[str, Any]]) -> str:
+def index_page(
+    run: Mapping[str, Any],
+    *,
+    corpus_rows: Sequence[Mapping[str, Any]],
+    max_documents: int = 200,
+) -> str:
     """The report's ``index.html``: reports, corpus, tables and provenance.
 
     Parameters
@@ -150,6 +155,9 @@ def index_page(run: Mapping[str, Any], *, corpus_rows: Sequence[Mapping[str, Any
     corpus_rows : sequence of mappings
         One row per document with ``doc_id``, ``title``, ``date``, ``source``,
         ``n_words``.
+    max_documents : int
+        Documents listed at most; a large corpus gets a note pointing to the
+        corpus table instead of a page-long list.
 
     Returns
     -------
@@ -195,8 +203,14 @@ def index_page(run: Mapping[str, Any], *, corpus_rows: Sequence[Mapping[str, Any
         f'<tr><td class="mono">{_e(r["doc_id"])}</td><td>{_e(r.get("title") or "")}</td>'
         f"<td>{_e(r.get('date') or '')}</td><td>{_e(r.get('source') or '')}</td>"
         f'<td class="num">{_e(r.get("n_words", ""))}</td></tr>'
-        for r in corpus_rows
+        for r in corpus_rows[:max_documents]
     )
+    if len(corpus_rows) > max_documents:
+        more = len(corpus_rows) - max_documents
+        doc_rows += (
+            f'<tr><td colspan="5"><em>… and {more} more: every document is in the corpus '
+            "table (tables/corpus.csv, when the corpus notebook writes it)</em></td></tr>"
+        )
     table_rows = (
         "".join(
             f'<tr><td><a href="{_e(t["path"])}">{_e(t["path"])}</a></td>'
