@@ -544,10 +544,12 @@ def _kernel_manager_class(python: Path, *, argv: list[str] | None = None) -> typ
         # Local sockets, not TCP: nothing listens on the network (and no warning about it).
         @default("transport")
         def _default_transport(self) -> str:
-            return "ipc"
+            return "ipc" if os.name == "posix" else "tcp"  # no IPC sockets on Windows
 
         @default("ip")
         def _default_ip(self) -> str:
+            if self.transport != "ipc":
+                return "127.0.0.1"
             # An absolute socket path prefix: kernel and client have different working folders.
             return os.path.join(tempfile.gettempdir(), f"kzlib-{uuid.uuid4().hex[:12]}")
 
