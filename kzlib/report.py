@@ -683,7 +683,7 @@ def _run_one(
             kernel_manager_class=kernel_manager,
             resources={"metadata": {"path": str(build)}},
             progress_bar=False,
-            request_save_on_cell_execute=False,
+            request_save_on_cell_execute=True,  # a kernel that dies keeps what it printed
         )
     except PapermillExecutionError as exc:
         error = f"{exc.ename}: {_last_line(exc.evalue)}".rstrip(": ")

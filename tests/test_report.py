@@ -263,6 +263,17 @@ def test_failing_notebook_is_saved_rendered_and_marked(notebooks: Path, tmp_path
     assert any("01_walk: done" in line for line in lines)
 
 
+def test_dead_kernel_keeps_outputs_before_it_died(tmp_path: Path) -> None:
+    write_notebook(tmp_path, "00_dies", "print('before the crash')", "import os\nos._exit(3)")
+    result = report(tmp_path / "r", corpus=FIXTURE_CORPUS, notebooks_dir=tmp_path, progress=None)
+    assert [(r.status, r.error) for r in result.runs] == [
+        ("failed", "DeadKernelError: Kernel died")
+    ]
+    executed = nbformat.read(tmp_path / "r" / "notebooks" / "00_dies.ipynb", as_version=4)
+    assert "before the crash" in json.dumps([c.get("outputs", []) for c in executed.cells])
+    assert "before the crash" in (tmp_path / "r" / "html" / "00_dies.html").read_text()
+
+
 def test_cli_exit_status_reflects_failure(
     notebooks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
