@@ -339,7 +339,7 @@ def _dask_map(
                 n_workers=jobs or os.cpu_count() or 1,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",  # any free port: never clash with a running cluster
                 silence_logs=logging.ERROR,
             )
             client = distributed.Client(cluster)
