@@ -111,8 +111,12 @@ KERNEL_ENV: dict[str, str] = {
     "PYDEVD_DISABLE_FILE_VALIDATION": "1",
 }
 #: Kernel options: matplotlib's inline backend from the start, as ``%matplotlib inline``
-#: would, so every figure a notebook returns is embedded as an image in the HTML.
-KERNEL_ARGS: tuple[str, ...] = ("--IPKernelApp.matplotlib=inline",)
+#: would, so every figure a notebook returns is embedded as an image in the HTML; and no
+#: IPython history, which parallel kernels would all write to one SQLite file in ~/.ipython.
+KERNEL_ARGS: tuple[str, ...] = (
+    "--IPKernelApp.matplotlib=inline",
+    "--HistoryManager.enabled=False",
+)
 _KERNEL_NAME = "kzlib"
 _NOTEBOOK_RE = re.compile(r"^(\d+)_(\w+)\.ipynb$")
 
