@@ -45,6 +45,8 @@ Parallelism
     Notebooks depend only on the corpus, so ``jobs`` of them run at once (threads
     in this process, each driving its own kernel process). One HTML exporter,
     built while the first kernels start, renders each notebook as it finishes.
+    Notebooks start in numeric order, except that when ``DIR`` holds a previous
+    report and several run at once, the ones that took longest start first.
     ``bench/report.py`` times the whole report against one papermill run.
 
 Atomicity
@@ -714,6 +716,23 @@ def _run_one(
     return NotebookRun(nb.stem, nb, params, status, error, seconds)
 
 
+def _start_order(notebooks: list[Path], *, previous: Path, jobs: int) -> list[Path]:
+    """Numeric order; with several jobs and a previous run, the longest notebooks first.
+
+    Starting the longest first keeps a short one from ending the run alone on one
+    core (longest-processing-time scheduling). Results do not depend on it.
+    """
+    if jobs < 2 or not previous.is_file():
+        return list(notebooks)
+    try:
+        runs = json.loads(previous.read_text(encoding="utf-8"))["notebooks"]
+        seconds = {str(r["name"]): float(r["seconds"]) for r in runs}
+    except (OSError, ValueError, KeyError, TypeError):
+        return list(notebooks)
+    unknown = float("inf")  # new notebooks first: they may be long
+    return sorted(notebooks, key=lambda nb: -seconds.get(nb.stem, unknown))
+
+
 def _select(notebooks: list[Path], only: Iterable[str], notebooks_dir: Path) -> list[Path]:
     wanted = [name.removesuffix(".ipynb") for name in only]
     if not wanted:
@@ -839,8 +858,9 @@ def report(
                 ThreadPoolExecutor(max_workers=n_jobs) as pool,
             ):
                 renderer: Future[Any] = side.submit(NotebookRenderer, no_input=no_input)
-                futures = [
-                    pool.submit(
+                label = {nb: f"[{i}/{len(notebooks)}]" for i, nb in enumerate(notebooks, 1)}
+                submitted = {
+                    nb: pool.submit(
                         _run_one,
                         nb,
                         run_plan[nb],
@@ -849,10 +869,11 @@ def report(
                         kernel_manager=manager,
                         renderer=renderer,
                         progress=say,
-                        label=f"[{i}/{len(notebooks)}]",
+                        label=label[nb],
                     )
-                    for i, nb in enumerate(notebooks, start=1)
-                ]
+                    for nb in _start_order(notebooks, previous=out / "run.json", jobs=n_jobs)
+                }
+                futures = [submitted[nb] for nb in notebooks]
                 try:
                     for nb, future in zip(notebooks, futures, strict=True):
                         run = future.result()

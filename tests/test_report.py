@@ -435,3 +435,19 @@ def test_project_notebooks_run_on_a_corpus_without_manifest(tmp_path: Path) -> N
         assert (out / rel).read_bytes() == (again / rel).read_bytes(), rel
     for page in (out / "html").glob("*.html"):
         assert "&lt;Figure size" not in page.read_text(), f"{page.name}: a figure shown as text"
+
+
+def test_longest_notebooks_start_first_when_a_previous_run_says_so(tmp_path: Path) -> None:
+    from kzlib.report import _start_order
+
+    nbs = [tmp_path / f"{n}.ipynb" for n in ("00_a", "01_b", "02_c", "03_new")]
+    previous = tmp_path / "run.json"
+    assert _start_order(nbs, previous=previous, jobs=2) == nbs  # no previous run
+    runs = [{"name": "00_a", "seconds": 1.0}, {"name": "01_b", "seconds": 5.0}]
+    runs.append({"name": "02_c", "seconds": 3.0})
+    previous.write_text(json.dumps({"notebooks": runs}))
+    order = [p.stem for p in _start_order(nbs, previous=previous, jobs=2)]
+    assert order == ["03_new", "01_b", "02_c", "00_a"]
+    assert _start_order(nbs, previous=previous, jobs=1) == nbs  # one at a time: numeric
+    previous.write_text("{not json")
+    assert _start_order(nbs, previous=previous, jobs=2) == nbs
