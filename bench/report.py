@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -65,14 +66,24 @@ def notebook_phases(path: Path) -> tuple[float, float, float]:
     )
 
 
-def timed(cmd: list[str]) -> float:
-    """Wall time of a command; fail loudly if it fails."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall time and CPU time (the command and every process it waited for); exit on failure.
+
+    The CPU time does not depend on what else the machine is running, so it shows
+    the work done even when other processes make wall times noisy.
+    """
+    cpu = _children_cpu()
     start = time.perf_counter()
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"bench/report.py: {' '.join(cmd)} failed ({done.returncode}):\n{done.stderr}")
-    return seconds
+    return seconds, _children_cpu() - cpu
 
 
 def main() -> int:
@@ -108,10 +119,12 @@ def main() -> int:
         print(f"cores: {os.cpu_count()}; corpus: {args.corpus}; repeat: {args.repeat}")
         print(f"floor : {' '.join(floor_cmd[1:])}  (cell: {FLOOR_SOURCE})")
         print(f"report: kzlib {' '.join(report_cmd[1:])}")
+        load_before = f"{os.getloadavg()[0]:.2f}"
         timed(floor_cmd)  # warm the file cache once for both, untimed
         timed(report_cmd)
         floors: list[float] = []
         reports: list[float] = []
+        cpu: dict[str, list[float]] = {"floor": [], "report": []}
         per_notebook: dict[str, list[float]] = {}
         phases: dict[str, list[tuple[float, float, float]]] = {}
         for i in range(args.repeat):
@@ -119,8 +132,9 @@ def main() -> int:
             if i % 2:
                 order.reverse()
             for name, cmd in order:
-                seconds = timed(cmd)
+                seconds, cpu_seconds = timed(cmd)
                 (floors if name == "floor" else reports).append(seconds)
+                cpu[name].append(cpu_seconds)
             record = json.loads((work / "report" / "run.json").read_text())
             if record["status"] != "ok":
                 sys.exit("bench/report.py: the report had failing notebooks")
@@ -128,7 +142,10 @@ def main() -> int:
                 per_notebook.setdefault(nb["name"], []).append(nb["seconds"])
                 executed = work / "report" / nb["notebook"]
                 phases.setdefault(nb["name"], []).append(notebook_phases(executed))
-            print(f"  run {i + 1}: floor {floors[-1]:.2f} s   report {reports[-1]:.2f} s")
+            print(
+                f"  run {i + 1}: floor {floors[-1]:.2f} s (CPU {cpu['floor'][-1]:.2f} s)   "
+                f"report {reports[-1]:.2f} s (CPU {cpu['report'][-1]:.2f} s)"
+            )
 
         floor = statistics.median(floors)
         whole = statistics.median(reports)
@@ -141,8 +158,16 @@ def main() -> int:
                 f"cells {cells:.2f} + after {after:.2f}"
             )
         print()
-        print(f"floor (papermill, one import-only notebook): median {floor:.2f} s")
-        print(f"kzlib report ({len(per_notebook)} notebooks, HTML, index): median {whole:.2f} s")
+        floor_cpu, whole_cpu = (statistics.median(cpu[k]) for k in ("floor", "report"))
+        print(f"load average before/after: {load_before} / {os.getloadavg()[0]:.2f} (1 min)")
+        print(
+            f"floor (papermill, one import-only notebook): median {floor:.2f} s "
+            f"(CPU {floor_cpu:.2f} s)"
+        )
+        print(
+            f"kzlib report ({len(per_notebook)} notebooks, HTML, index): median {whole:.2f} s "
+            f"(CPU {whole_cpu:.2f} s)"
+        )
         verdict = "within" if whole <= 2 * floor else "OVER"
         print(f"ratio report / floor: {whole / floor:.2f}  ({verdict} the 2x target)")
     finally:

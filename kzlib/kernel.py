@@ -200,7 +200,7 @@ class KernelForkServer:
         ]
 
     def close(self) -> None:
-        """Stop the server (kernels it forked are separate processes and run on)."""
+        """Stop the server; it collects the kernels it forked that have exited."""
         if self._proc is not None:
             if self._proc.stdin is not None:
                 self._proc.stdin.close()
@@ -228,10 +228,37 @@ class KernelForkServer:
 # the server (runs as ``python kernel.py serve SOCKET MODULE...``)
 
 
+def _reap(*, wait: float = 0.0) -> None:
+    # Collect exited kernels (their CPU time then counts as the server's children's, and
+    # so as the report's). With ``wait``, give running ones that long to exit.
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:  # no children left
+            return
+        if pid == 0:
+            if time.monotonic() >= deadline:
+                return
+            time.sleep(0.01)
+
+
+def _stop(_signum: int, _frame: object) -> None:
+    raise SystemExit(0)
+
+
 def _serve(socket_path: str, preload: list[str]) -> None:
     # Ctrl-C in the terminal reaches the whole process group: the report handles it, and
-    # the server is stopped by the report (or by its stdin closing), quietly.
+    # the server is stopped by the report (SIGTERM, or its stdin closing), quietly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        _accept_forever(socket_path, preload)
+    finally:
+        _reap(wait=2.0)
+
+
+def _accept_forever(socket_path: str, preload: list[str]) -> None:
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(socket_path)
     listener.listen(64)  # stand-ins may queue while the imports below run
@@ -248,12 +275,13 @@ def _serve(socket_path: str, preload: list[str]) -> None:
             importlib.import_module(name)
         except Exception:  # the notebook that imports it will report the error
             continue
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
     selector = selectors.DefaultSelector()
     selector.register(listener, selectors.EVENT_READ)
     selector.register(sys.stdin.fileno(), selectors.EVENT_READ)
     while True:
-        for key, _ in selector.select():
+        events = selector.select(timeout=1.0)
+        _reap()
+        for key, _ in events:
             if key.fileobj != listener:  # stdin closed: our parent is done or dead
                 return
             conn, _ = listener.accept()
@@ -270,7 +298,7 @@ def _serve(socket_path: str, preload: list[str]) -> None:
 def _run_kernel(conn: socket.socket, request: dict[str, Any]) -> None:  # pragma: no cover
     status = 1
     try:
-        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
         devnull = os.open(os.devnull, os.O_RDONLY)
         os.dup2(devnull, 0)
