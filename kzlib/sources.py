@@ -219,6 +219,8 @@ def plan_source(path: str | Path, *, batch_size: int = DEFAULT_BATCH_SIZE) -> So
     if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
         raise InputError(f"batch size must be a positive integer, not {batch_size!r}")
     kind = source_kind(path)
+    # Parts name the source by its absolute path: Dask workers may run in another folder.
+    path = Path(path).absolute()
     if kind == "folder":
         parts = _plan_folder(Path(path), batch_size)
         return SourcePlan(str(path), kind, sum(p.n_docs for p in parts), iter(parts))
@@ -404,13 +406,23 @@ def _read_folder_part(part: Part) -> list[Document]:
     docs = []
     for name in part.files:
         p = folder / name
-        data = p.read_bytes()
+        data = _read_bytes(p)
         text = _decode(p, data)
         meta = given.get(name, {})
         doc = Document(meta.get("doc_id") or p.stem, name, text, hashlib.sha256(data).hexdigest())
         _fill_meta(doc, meta)
         docs.append(doc)
     return docs
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"{path}: cannot read ({exc.strerror}); on a Dask cluster the corpus must be "
+            "visible to every worker at the same path"
+        ) from None
 
 
 def _read_parquet_part(part: Part) -> list[Document]:
@@ -431,9 +443,15 @@ def _read_parquet_part(part: Part) -> list[Document]:
 
 def _read_jsonl_part(part: Part) -> list[Document]:
     path = Path(part.source)
-    with path.open("rb") as fh:
-        fh.seek(part.start)
-        data = fh.read(part.stop - part.start)
+    try:
+        with path.open("rb") as fh:
+            fh.seek(part.start)
+            data = fh.read(part.stop - part.start)
+    except OSError as exc:
+        raise InputError(
+            f"{path}: cannot read ({exc.strerror}); on a Dask cluster the corpus must be "
+            "visible to every worker at the same path"
+        ) from None
     docs = []
     lineno = part.first_row - 1
     for raw_line in data.splitlines(keepends=True):

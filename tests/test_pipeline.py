@@ -246,3 +246,31 @@ def test_cli_topics_streamed(tmp_path: Path) -> None:
     assert doc_topics["doc_id"].nunique() == 7 and set(doc_topics["topic"]) == {0, 1, 2}
     assert len(pd.read_csv(out / "topic_terms.csv")) == 30
     assert main(args) == 2  # --n-topics auto needs an in-memory corpus
+
+
+def test_dask_engine_on_a_running_cluster_with_a_relative_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+
+    from distributed import LocalCluster
+
+    (tmp_path / "work").mkdir()
+    _table_corpus(tmp_path / "work")
+    with LocalCluster(
+        n_workers=1,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
+        silence_logs=logging.ERROR,
+    ) as cluster:
+        monkeypatch.chdir(tmp_path / "work")  # the workers run in another folder
+        out = Path("s.parquet")
+        summary = run_pipeline(
+            "corpus.parquet",
+            outputs={"sentences": out},
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+            progress=None,
+        )
+    assert summary.n_docs == 7 and len(pd.read_parquet(out)) == summary.rows["sentences"]
