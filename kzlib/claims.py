@@ -174,28 +174,89 @@ _EVENT_NOUNS = _word_set(
     announcement sanctions contract memorandum negotiations session trip tour ceremony vote
     referendum appearance bilateral"""
 )
-_FUTURE_RE = re.compile(
-    r"\b(?:will|shall|won['’]t)\s+(?!power\b)(?:\w+ly\s+)?(?:not\s+)?(?!of\b|to\b)[a-z]+"
-    r"|\b\w+['’]ll\b"
-    r"|\b(?:is|are|was|were)\s+(?:going|set|due|expected|scheduled|planned|poised|slated)\s+to\b"
-    r"|\b(?:plans?|planned|intends?|aims?|pledged|promised|vowed|hopes?)\s+to\s+\w+"
-    r"|\b(?:expects?|expected|forecasts?|predicts?|anticipates?)\b"
-    r"|\bthat\b[^.;]{0,60}?\bwould\s+(?!have\b)[a-z]+"
-    r"|\b(?:upcoming|forthcoming|next\s+(?:year|month|week|decade|summit)|in\s+(?:a\s+few|the\s+coming)\s+(?:days|weeks|months|years))\b"
-    r"|(?<!\bone\s)(?<!\byou\s)\b(?:could|might|may)\s+(?:\w+ly\s+)?(?:become|serve|lead|emerge|result|reach|grow|rise|fall|host|join|replace|follow|trigger|turn)\b",
-    re.IGNORECASE,
+#: The alternatives of :data:`_FUTURE_RE`, each with words (lower case) one of
+#: which every match contains: a cheap ``in`` test skips the pattern for most sentences.
+_FUTURE_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("will", "shall", "won"),
+        r"\b(?:will|shall|won['’]t)\s+(?!power\b)(?:\w+ly\s+)?(?:not\s+)?(?!of\b|to\b)[a-z]+",
+    ),
+    (("'ll", "’ll"), r"\b\w+['’]ll\b"),
+    (
+        ("going", "set", "due", "expected", "scheduled", "planned", "poised", "slated"),
+        r"\b(?:is|are|was|were)\s+(?:going|set|due|expected|scheduled|planned|poised|slated)\s+to\b",
+    ),
+    (
+        ("plan", "intend", "aim", "pledged", "promised", "vowed", "hope"),
+        r"\b(?:plans?|planned|intends?|aims?|pledged|promised|vowed|hopes?)\s+to\s+\w+",
+    ),
+    (
+        ("expect", "forecast", "predict", "anticipate"),
+        r"\b(?:expects?|expected|forecasts?|predicts?|anticipates?)\b",
+    ),
+    (("would",), r"\bthat\b[^.;]{0,60}?\bwould\s+(?!have\b)[a-z]+"),
+    (
+        ("next", "few", "coming"),
+        r"\b(?:upcoming|forthcoming|next\s+(?:year|month|week|decade|summit)|in\s+(?:a\s+few|the\s+coming)\s+(?:days|weeks|months|years))\b",
+    ),
+    (
+        ("could", "might", "may"),
+        r"(?<!\bone\s)(?<!\byou\s)\b(?:could|might|may)\s+(?:\w+ly\s+)?(?:become|serve|lead|emerge|result|reach|grow|rise|fall|host|join|replace|follow|trigger|turn)\b",
+    ),
 )
-_FACTUAL_RE = re.compile(
-    r"\b(?:remains?|is|are|was|were|became|becomes)\s+(?:still\s+)?the\s+(?:only|first|last|"
-    r"largest|biggest|smallest|second|third|leading|main|sole)\b"
-    r"|\b(?:is|are|was|were)\s+(?:a\s+)?(?:member|members|home|located|based|bordered|landlocked)\b"
-    r"|\b(?:borders|bordering|accounts?\s+for|consists?\s+of|comprises?|includes|included|covers|"
-    r"contains|hosts|carries|holds|owns|produces|ranks|outpaces?|exceeds?|surpass(?:es)?|employs|"
-    r"operates|links|connects|stretches|crosses|has\s+long\s+claimed|participated\s+in|"
-    r"did\s+not\s+participate|was\s+not\s+present|took\s+part|encompasses?)\b"
-    r"|\b(?:since|from)\s+(?:1[89]\d\d|20\d\d)\b",
-    re.IGNORECASE,
-)
+_FUTURE_RE = re.compile("|".join(p for _, p in _FUTURE_PARTS), re.IGNORECASE)
+_FACTUAL_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        (
+            "only", "first", "last", "largest", "biggest", "smallest", "second", "third",
+            "leading", "main", "sole",
+        ),
+        r"\b(?:remains?|is|are|was|were|became|becomes)\s+(?:still\s+)?the\s+(?:only|first|last|"
+        r"largest|biggest|smallest|second|third|leading|main|sole)\b",
+    ),
+    (
+        ("member", "home", "located", "based", "bordered", "landlocked"),
+        r"\b(?:is|are|was|were)\s+(?:a\s+)?(?:member|members|home|located|based|bordered|landlocked)\b",
+    ),
+    (
+        (
+            "border", "account", "consist", "compris", "include", "cover", "contain", "host",
+            "carries", "hold", "own", "produce", "rank", "outpace", "exceed", "surpass",
+            "employ", "operate", "link", "connect", "stretch", "cross", "claimed", "particip",
+            "not", "took", "encompass",
+        ),
+        r"\b(?:borders|bordering|accounts?\s+for|consists?\s+of|comprises?|includes|included|covers|"
+        r"contains|hosts|carries|holds|owns|produces|ranks|outpaces?|exceeds?|surpass(?:es)?|employs|"
+        r"operates|links|connects|stretches|crosses|has\s+long\s+claimed|participated\s+in|"
+        r"did\s+not\s+participate|was\s+not\s+present|took\s+part|encompasses?)\b",
+    ),
+    (("since", "from"), r"\b(?:since|from)\s+(?:1[89]\d\d|20\d\d)\b"),
+)  # fmt: skip
+_FACTUAL_RE = re.compile("|".join(p for _, p in _FACTUAL_PARTS), re.IGNORECASE)
+_FUTURE_GUARDED = tuple((w, re.compile(p, re.IGNORECASE)) for w, p in _FUTURE_PARTS)
+_FACTUAL_GUARDED = tuple((w, re.compile(p, re.IGNORECASE)) for w, p in _FACTUAL_PARTS)
+#: The characters other than ASCII letters that match an ASCII letter under
+#: ``re.IGNORECASE`` (İ ı ſ and the Kelvin sign): the word guards do not see them.
+_ODD_FOLD = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _matches_any(
+    text: str,
+    whole: re.Pattern[str],
+    parts: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...],
+) -> bool:
+    """``bool(whole.search(text))``, trying only the alternatives whose guard words occur."""
+    if not text:
+        return False
+    if any(c in text for c in _ODD_FOLD):
+        return whole.search(text) is not None
+    lowered = text.lower()
+    return any(
+        any(w in lowered for w in words) and pattern.search(text) is not None
+        for words, pattern in parts
+    )
+
+
 _EVALUATIVE_WORDS = _word_set(
     """significant significantly crucial important key vital essential fundamental critical
     clear clearly remarkable remarkably successful successfully effective effectively strong
@@ -402,8 +463,8 @@ def claim_features(
     """
     qs = find_quantities(text) if quantities is None else quantities
     outside = "" if inside_quote else _outside_quotes(text)
-    future_out = bool(_FUTURE_RE.search(outside))
-    future_all = bool(_FUTURE_RE.search(text))
+    future_out = _matches_any(outside, _FUTURE_RE, _FUTURE_GUARDED)
+    future_all = future_out if outside == text else _matches_any(text, _FUTURE_RE, _FUTURE_GUARDED)
     scope = outside if outside.strip() else text
     raw_tokens = _WORD_TOKEN_RE.findall(text)
     tokens = [t.lower() for t in raw_tokens]
@@ -424,7 +485,7 @@ def claim_features(
         event_noun=any(t in _EVENT_NOUNS for t in tokens),
         future_outside_quotes=future_out,
         future_in_quotes=future_all and not future_out,
-        factual=bool(_FACTUAL_RE.search(text)),
+        factual=_matches_any(text, _FACTUAL_RE, _FACTUAL_GUARDED),
         evaluative_cues=sum(t in _EVALUATIVE_WORDS for t in tokens)
         + len(_EVALUATIVE_FRAME_RE.findall(text)),
         hedges=sum(t in _HEDGE_WORDS for t in tokens) - raw_tokens.count("May"),
