@@ -748,11 +748,14 @@ def extract_claims(
             if _QUESTION_END_RE.search(text) and not attribution.quote:
                 continue
             units = claim_units(text)
+            whole_qs: list[Quantity] | None = None  # quantities of the whole sentence
             for i, (s, e) in enumerate(units):
                 unit = text[s:e]
                 if not unit.strip():
                     continue
                 qs = find_quantities(unit, ref_year=context_year)
+                if s == 0 and e == len(text):
+                    whole_qs = qs
                 inside = carried or (i > 0 and len(units) > 1 and attribution.quote)
                 feats = claim_features(
                     unit,
@@ -785,7 +788,9 @@ def extract_claims(
                     }
                 )
             if context_year is None:  # no publication year: the first year the article names
-                explicit = [str(q.value)[:4] for q in find_quantities(text) if q.is_date]
+                if whole_qs is None:
+                    whole_qs = find_quantities(text)
+                explicit = [str(q.value)[:4] for q in whole_qs if q.is_date]
                 explicit = [y for y in explicit if y.isdigit()]
                 if explicit:
                     context_year = int(explicit[0])
