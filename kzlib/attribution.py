@@ -321,9 +321,46 @@ def _source_regex(sources: tuple[Source, ...]) -> tuple[re.Pattern[str], dict[st
     return pattern, by_alias
 
 
-@lru_cache(maxsize=4096)
-def _surname_regex(alternation: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w\-])({alternation})(['’]s?)?(?![\w\-])")
+def _is_word_or_hyphen(ch: str) -> bool:
+    """``re.match(r"[\\w\\-]", ch)`` for one character (``\\w`` is alphanumeric or "_")."""
+    return ch.isalnum() or ch in "_-"
+
+
+def _surname_matches(text: str, names: list[str]) -> list[tuple[int, int, str, bool]]:
+    """The matches of ``(?<![\\w\\-])(name|...)(['’]s?)?(?![\\w\\-])`` without compiling it.
+
+    ``names`` in the order of the alternation; each match is (start, end, name,
+    possessive). Only positions where a name occurs are tried, so a document's
+    growing list of names costs no regex compilation per sentence.
+    """
+    starts: set[int] = set()
+    for name in names:
+        i = text.find(name)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(name, i + 1)
+    out: list[tuple[int, int, str, bool]] = []
+    n = len(text)
+    pos = 0
+    for p in sorted(starts):
+        if p < pos or (p > 0 and _is_word_or_hyphen(text[p - 1])):
+            continue
+        for name in names:
+            if not text.startswith(name, p):
+                continue
+            e = p + len(name)
+            ends = []
+            if e < n and text[e] in "'’":
+                if e + 1 < n and text[e + 1] == "s":
+                    ends.append(e + 2)
+                ends.append(e + 1)
+            ends.append(e)
+            end = next((x for x in ends if x >= n or not _is_word_or_hyphen(text[x])), -1)
+            if end >= 0:
+                out.append((p, end, name, end > e))
+                pos = end
+                break
+    return out
 
 
 def _is_name(tokens: list[str]) -> bool:
@@ -396,12 +433,10 @@ def find_persons(text: str, *, known: Iterable[str] = ()) -> list[Mention]:
         if len(parts) > 1:
             surnames.setdefault(parts[-1], full)
     if surnames:
-        alt = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
-        for m in _surname_regex(alt).finditer(text):
-            if free(m.start(), m.end()):
-                found.append(
-                    Mention(m.start(), m.end(), surnames[m.group(1)], "person", bool(m.group(2)))
-                )
+        order = sorted(surnames, key=len, reverse=True)
+        for s, e, name, poss in _surname_matches(text, order):
+            if free(s, e):
+                found.append(Mention(s, e, surnames[name], "person", poss))
     found.sort(key=lambda x: x.start)
     return found
 
