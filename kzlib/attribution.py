@@ -202,6 +202,12 @@ _ORG_CITED_RE = re.compile(
     rf"|\b(?i:according to|reported by|information from|data from|figures from|citing)"
     rf"\s+(?:the\s+)?(?P<org2>{_ORG})"
 )
+#: Words one of which every match of :data:`_ORG_CITED_RE` contains (its _ORG_HEAD).
+_ORG_HEAD_WORDS = (
+    "Ministry", "Agency", "Office", "Council", "Bank", "Committee", "Service", "Department",
+    "Government", "Embassy", "Commission", "Fund", "Organi", "Bureau", "Institute", "Cent",
+    "Administration", "Secretariat",
+)  # fmt: skip
 _VERB_AFTER_SOURCE_RE = re.compile(rf"\s*(?:['’]s\s+\w+\s+)?(?:also\s+)?{_REPORT_VERB}\b")
 #: "..., avoiding alignment and urging ...": a participle coordinated with one after a comma.
 _PARTICIPLE_AND_RE = re.compile(r",\s*\w+ing\b[^,;]*\sand$")
@@ -489,13 +495,15 @@ class Attributor:
     def _source_aliases(self) -> dict[str, Source]:
         return self._by_alias
 
-    def _mentions(self, text: str) -> list[Mention]:
+    def _mentions(self, text: str, verbs: list[re.Match[str]] | None = None) -> list[Mention]:
+        if verbs is None:
+            verbs = list(_REPORT_VERB_RE.finditer(text))
         persons = find_persons(text, known=self.persons)
         mentions = [
             Mention(m.start, m.end, self._remember(m.name), m.kind, m.possessive) for m in persons
         ]
         # single capitalised words right before a reporting verb: a surname ("Putin echoed")
-        for m in _REPORT_VERB_RE.finditer(text):
+        for m in verbs:
             before = text[: m.start()]
             w = _NAME_BEFORE_VERB_RE.search(before)
             if (
@@ -513,7 +521,8 @@ class Attributor:
             )
         for m in _FIRST_PERSON_RE.finditer(text):
             mentions.append(Mention(m.start(), m.end(), "", "author"))
-        for m in _TITLE_ONLY_RE.finditer(text):
+        # a title-only match needs a reporting verb after it: none without one
+        for m in _TITLE_ONLY_RE.finditer(text) if verbs else ():
             if all(m.end() <= x.start or m.start() >= x.end for x in mentions):
                 mentions.append(Mention(m.start(), m.end(), m.group().strip(), "title"))
         mentions.sort(key=lambda x: x.start)
@@ -546,10 +555,12 @@ class Attributor:
                 return other.name
         return self.last_subject
 
-    def _cited_sources(self, text: str) -> list[str]:
+    def _cited_sources(self, text: str, according: list[re.Match[str]] | None = None) -> list[str]:
         pattern, by_alias = self._source_pattern, self._by_alias
         names: list[str] = []
-        cite_spans = [(c.start(), c.end() + 80) for c in _ACCORDING_RE.finditer(text)]
+        if according is None:
+            according = list(_ACCORDING_RE.finditer(text))
+        cite_spans = [(c.start(), c.end() + 80) for c in according]
         for m in pattern.finditer(text):
             src = by_alias[m.group(1)]
             cited = src.kind == "outlet" or any(s <= m.start() <= e for s, e in cite_spans)
@@ -558,7 +569,8 @@ class Attributor:
                 cited = bool(_VERB_AFTER_SOURCE_RE.match(after))
             if cited and src.name not in names:
                 names.append(src.name)
-        for m in _ORG_CITED_RE.finditer(text):
+        has_org = any(w in text for w in _ORG_HEAD_WORDS)
+        for m in _ORG_CITED_RE.finditer(text) if has_org else ():
             org = (m.group("org") or m.group("org2") or "").strip()
             known = any(a in org for a in by_alias)
             if org and not known and org not in names:
@@ -573,15 +585,17 @@ class Attributor:
         >>> Attributor().attribute("According to Reuters, the deal was signed.").source
         'Reuters'
         """
-        mentions = self._mentions(text)
-        sources = self._cited_sources(text)
+        verbs = list(_REPORT_VERB_RE.finditer(text))
+        according = list(_ACCORDING_RE.finditer(text))
+        mentions = self._mentions(text, verbs)
+        sources = self._cited_sources(text, according)
         speaker, cue = "", ""
         carried = self.open_quote_speaker
         if carried is not None and text.lstrip()[:1] not in _QUOTE_CHARS:
             speaker, cue = carried, "quote continued"
         agents = [m for m in mentions if m.kind in {"person", "pronoun", "author", "title"}]
         if not speaker:
-            for c in _ACCORDING_RE.finditer(text):
+            for c in according:
                 nxt = [
                     m for m in agents if c.end() <= m.start <= c.end() + 40 and m.kind == "person"
                 ]
@@ -589,7 +603,7 @@ class Attributor:
                     speaker, cue = nxt[0].name, "according to"
                     break
         if not speaker:
-            for v in _REPORT_VERB_RE.finditer(text):
+            for v in verbs:
                 before = [m for m in agents if m.end <= v.start() and not m.possessive]
                 if before and _GAP_OK_RE.match(text[before[-1].end : v.start()]):
                     speaker, cue = self._resolve(before[-1], mentions), "verb"
