@@ -248,13 +248,13 @@ def _matches_any(
     """``bool(whole.search(text))``, trying only the alternatives whose guard words occur."""
     if not text:
         return False
-    if any(c in text for c in _ODD_FOLD):
+    if any(map(text.__contains__, _ODD_FOLD)):
         return whole.search(text) is not None
-    lowered = text.lower()
-    return any(
-        any(w in lowered for w in words) and pattern.search(text) is not None
-        for words, pattern in parts
-    )
+    present = text.lower().__contains__
+    for words, pattern in parts:
+        if any(map(present, words)) and pattern.search(text) is not None:
+            return True
+    return False
 
 
 _EVALUATIVE_WORDS = _word_set(
@@ -469,6 +469,7 @@ def claim_features(
     raw_tokens = _WORD_TOKEN_RE.findall(text)
     tokens = [t.lower() for t in raw_tokens]
     scope_tokens = tokens if scope is text else _lower_tokens(scope)
+    speech_event = _has_event_verb(scope_tokens, _SPEECH_VERBS)
     for q in qs:
         if q.is_date and q.qualifier.startswith("by") and not future_out:
             future_out = future_out or not inside_quote
@@ -479,9 +480,8 @@ def claim_features(
         weak_numbers=sum((not q.is_date) and not _is_strong(q) for q in qs),
         specific_dates=sum(q.is_date and len(str(q.value)) >= 7 for q in qs),
         years=sum(q.is_date and len(str(q.value)) < 7 for q in qs),
-        event=_has_event_verb(scope_tokens, _EVENT_VERBS)
-        or (bool(speaker) and _has_event_verb(scope_tokens, _SPEECH_VERBS)),
-        speech_event=_has_event_verb(scope_tokens, _SPEECH_VERBS),
+        event=_has_event_verb(scope_tokens, _EVENT_VERBS) or (bool(speaker) and speech_event),
+        speech_event=speech_event,
         event_noun=any(t in _EVENT_NOUNS for t in tokens),
         future_outside_quotes=future_out,
         future_in_quotes=future_all and not future_out,
@@ -607,7 +607,12 @@ def claim_id(doc_id: str, text: str, *, occurrence: int = 0) -> str:
     >>> claim_id("d1", "Tokayev met Putin.") == claim_id("d1", "tokayev  met Putin")
     True
     """
-    key = f"{doc_id}\x1f{normalise_claim_text(text)}"
+    return _claim_id_of_normalised(doc_id, normalise_claim_text(text), occurrence)
+
+
+def _claim_id_of_normalised(doc_id: str, norm: str, occurrence: int) -> str:
+    """:func:`claim_id` from the already normalised text."""
+    key = f"{doc_id}\x1f{norm}"
     if occurrence:
         key += f"\x1f{occurrence}"
     return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
@@ -770,7 +775,7 @@ def extract_claims(
                 seen[norm] += 1
                 records.append(
                     {
-                        "claim_id": claim_id(doc, unit, occurrence=occurrence),
+                        "claim_id": _claim_id_of_normalised(doc, norm, occurrence),
                         "doc_id": doc,
                         "sent_id": sent_id,
                         "start": base + s,
