@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 __all__ = [
@@ -382,9 +382,50 @@ def _month_number(name: str) -> int | None:
     return _MONTHS.get(name.lower().rstrip("."))
 
 
+#: Lower-case words at which a match of :data:`_DATE_RE` can start when it does not
+#: start at a digit: its prepositions, part words, months, seasons and relative years.
+_DATE_STARTS = (
+    "by", "since", "until", "till", "before", "after", "from", "through", "as", "early",
+    "mid", "late", "the", "end", "beginning", "start", "jan", "feb", "mar", "apr", "may",
+    "jun", "jul", "aug", "sep", "oct", "nov", "dec", "spring", "summer", "autumn", "fall",
+    "winter", "next", "last", "this",
+)  # fmt: skip
+#: The characters other than ASCII letters that match an ASCII letter under
+#: ``re.IGNORECASE`` (İ ı ſ and the Kelvin sign).
+_ODD_FOLD = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _date_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_DATE_RE.finditer(text)``, trying the pattern only where a date can start.
+
+    A date starts at a digit or at one of :data:`_DATE_STARTS` (any case), so
+    matching at those positions in order, from the end of the last match, gives
+    the matches ``finditer`` gives without running the large pattern at every
+    character.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(map(text.__contains__, _ODD_FOLD)):
+        yield from _DATE_RE.finditer(text)
+        return
+    starts = {m.start() for m in _DIGIT_RE.finditer(text)}
+    for word in _DATE_STARTS:
+        i = lowered.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = lowered.find(word, i + 1)
+    pos = 0
+    for p in sorted(starts):
+        if p < pos:
+            continue
+        m = _DATE_RE.match(text, p)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
 def _find_dates(text: str, ref_year: int | None) -> list[Quantity]:
     found: list[Quantity] = []
-    for m in _DATE_RE.finditer(text):
+    for m in _date_matches(text):
         g = m.groupdict()
         parts = [p for p in (g["prep"], g["part"]) if p]
         qualifier = " ".join(p.lower() for p in parts)
