@@ -395,29 +395,44 @@ _DATE_STARTS = (
 _ODD_FOLD = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-def _date_matches(text: str) -> Iterator[re.Match[str]]:
-    """``_DATE_RE.finditer(text)``, trying the pattern only where a date can start.
+#: Where a match of :data:`_QUANTITY_RE` can start, besides digits: its qualifiers,
+#: currency signs, number words and "a" ("a hundred"); or one character before
+#: any of these (the optional space before the number).
+_QUANTITY_STARTS = (
+    "more", "less", "fewer", "at", "up", "over", "under", "about", "around", "approximately",
+    "nearly", "almost", "roughly", "some", "only", "just", "past", "last", "next", "the",
+    "within", "us$", "$", "€", "£", "₸", "₽", "a", *_NUMBER_WORDS,
+)  # fmt: skip
 
-    A date starts at a digit or at one of :data:`_DATE_STARTS` (any case), so
-    matching at those positions in order, from the end of the last match, gives
-    the matches ``finditer`` gives without running the large pattern at every
-    character.
+
+def _scan(
+    pattern: re.Pattern[str], text: str, words: tuple[str, ...], *, one_before: bool = False
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying the pattern only where a match can start.
+
+    The caller guarantees that every match of ``pattern`` (compiled with
+    ``re.IGNORECASE``) starts at a digit or at one of ``words`` (lower case), or
+    one character before one (``one_before``). Matching at those positions in
+    order, from the end of the last match, gives the matches ``finditer`` gives
+    without running the large pattern at every character.
     """
     lowered = text.lower()
     if len(lowered) != len(text) or any(map(text.__contains__, _ODD_FOLD)):
-        yield from _DATE_RE.finditer(text)
+        yield from pattern.finditer(text)
         return
     starts = {m.start() for m in _DIGIT_RE.finditer(text)}
-    for word in _DATE_STARTS:
+    for word in words:
         i = lowered.find(word)
         while i >= 0:
             starts.add(i)
             i = lowered.find(word, i + 1)
+    if one_before:
+        starts |= {p - 1 for p in starts if p > 0}
     pos = 0
     for p in sorted(starts):
         if p < pos:
             continue
-        m = _DATE_RE.match(text, p)
+        m = pattern.match(text, p)
         if m is not None:
             yield m
             pos = m.end()
@@ -425,7 +440,7 @@ def _date_matches(text: str) -> Iterator[re.Match[str]]:
 
 def _find_dates(text: str, ref_year: int | None) -> list[Quantity]:
     found: list[Quantity] = []
-    for m in _date_matches(text):
+    for m in _scan(_DATE_RE, text, _DATE_STARTS):
         g = m.groupdict()
         parts = [p for p in (g["prep"], g["part"]) if p]
         qualifier = " ".join(p.lower() for p in parts)
@@ -526,7 +541,7 @@ def find_quantities(text: str, *, ref_year: int | None = None) -> list[Quantity]
         amount = _SCALES[m.group("scale").lower()]
         found.append(Quantity(amount, unit, m.group(0), m.start(), m.end(), "more than"))
         taken.append((m.start(), m.end()))
-    for m in _QUANTITY_RE.finditer(text):
+    for m in _scan(_QUANTITY_RE, text, _QUANTITY_STARTS, one_before=True):
         num_span = (m.start("num"), m.end("num"))
         if _overlaps(num_span, taken):
             continue
