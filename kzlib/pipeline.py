@@ -512,12 +512,17 @@ def stream_keyness(
     >>> stream_keyness(lambda: [s.iloc[:1], s.iloc[1:]], min_count=1)["term"].tolist()
     ['judo', 'rail']
     """
-    import math
     from collections import Counter
 
     import numpy as np
 
-    from kzlib.rhetoric import KEYNESS_COLUMNS, _count_matrix, _doc_terms, _stop_set
+    from kzlib.rhetoric import (
+        KEYNESS_COLUMNS,
+        _count_matrix,
+        _doc_terms,
+        _keyness_rows,
+        _stop_set,
+    )
 
     for name, value in (("min_count", min_count), ("top", 1 if top is None else top)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -543,40 +548,19 @@ def stream_keyness(
         listed = np.fromiter((w not in stop for w in vocab), dtype=bool, count=len(vocab))
         for i, doc_id in enumerate(ids):
             lo, hi = counts.indptr[i], counts.indptr[i + 1]
-            idx = counts.indices[lo:hi]
-            a = counts.data[lo:hi].astype(np.float64)
-            b = col_totals[idx] - a
-            c = float(a.sum())
-            d = grand - c
-            if c == 0 or d == 0:
-                continue
-            e1 = c * (a + b) / (c + d)
-            e2 = d * (a + b) / (c + d)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                g2 = 2.0 * (a * np.log(a / e1) + np.where(b > 0, b * np.log(b / e2), 0.0))
-                lr = np.log2((a / c) / (np.where(b > 0, b, 0.5) / d))
-            sel = np.flatnonzero((a >= min_count) & (lr > 0) & listed[idx])
-            order = sel[np.lexsort((vocab[idx[sel]].astype(str), -g2[sel]))]
-            if top is not None:
-                order = order[:top]
-            g = g2[order]
-            frames.append(
-                pd.DataFrame(
-                    {
-                        "doc_id": doc_id,
-                        "rank": np.arange(1, len(order) + 1),
-                        "term": vocab[idx[order]].astype(str),
-                        "count": a[order].astype(np.int64),
-                        "count_rest": b[order].astype(np.int64),
-                        "per_1k": 1000.0 * a[order] / c,
-                        "per_1k_rest": 1000.0 * b[order] / d,
-                        "g2": g,
-                        "log_ratio": lr[order],
-                        "p_value": [math.erfc(math.sqrt(max(x, 0.0) / 2.0)) for x in g],
-                    },
-                    columns=KEYNESS_COLUMNS,
-                )
+            rows = _keyness_rows(
+                doc_id,
+                counts.indices[lo:hi],
+                counts.data[lo:hi],
+                col_totals,
+                grand,
+                vocab,
+                listed,
+                min_count=min_count,
+                top=top,
             )
+            if rows is not None:
+                frames.append(rows)
     if not frames:
         return pd.DataFrame(columns=KEYNESS_COLUMNS)
     out = pd.concat(frames, ignore_index=True)

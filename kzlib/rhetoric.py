@@ -1298,42 +1298,75 @@ def keyness(
     frames = []
     for i, doc_id in enumerate(doc_ids):
         lo, hi = counts.indptr[i], counts.indptr[i + 1]
-        idx = counts.indices[lo:hi]
-        a = counts.data[lo:hi].astype(np.float64)
-        b = col_totals[idx] - a
-        c, d = totals[i], grand - totals[i]
-        if c == 0 or d == 0:
-            continue
-        e1 = c * (a + b) / (c + d)
-        e2 = d * (a + b) / (c + d)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            g2 = 2.0 * (a * np.log(a / e1) + np.where(b > 0, b * np.log(b / e2), 0.0))
-            lr = np.log2((a / c) / (np.where(b > 0, b, 0.5) / d))
-        sel = np.flatnonzero((a >= min_count) & (lr > 0) & listed[idx])
-        order = sel[np.lexsort((vocab[idx[sel]].astype(str), -g2[sel]))]
-        if top is not None:
-            order = order[:top]
-        g = g2[order]
-        frames.append(
-            pd.DataFrame(
-                {
-                    "doc_id": doc_id,
-                    "rank": np.arange(1, len(order) + 1),
-                    "term": vocab[idx[order]].astype(str),
-                    "count": a[order].astype(np.int64),
-                    "count_rest": b[order].astype(np.int64),
-                    "per_1k": 1000.0 * a[order] / c,
-                    "per_1k_rest": 1000.0 * b[order] / d,
-                    "g2": g,
-                    "log_ratio": lr[order],
-                    "p_value": [math.erfc(math.sqrt(max(x, 0.0) / 2.0)) for x in g],
-                },
-                columns=KEYNESS_COLUMNS,
-            )
+        frame = _keyness_rows(
+            doc_id,
+            counts.indices[lo:hi],
+            counts.data[lo:hi],
+            col_totals,
+            grand,
+            vocab,
+            listed,
+            min_count=min_count,
+            top=top,
         )
+        if frame is not None:
+            frames.append(frame)
     if not frames:
         return pd.DataFrame(columns=KEYNESS_COLUMNS)
     return pd.concat(frames, ignore_index=True)
+
+
+def _keyness_rows(
+    doc_id: str,
+    idx: np.ndarray,
+    counts: np.ndarray,
+    col_totals: np.ndarray,
+    grand: float,
+    vocab: np.ndarray,
+    listed: np.ndarray,
+    *,
+    min_count: int,
+    top: int | None,
+) -> pd.DataFrame | None:
+    """Keywords of one document against the rest of the corpus (G2, log ratio, p).
+
+    ``idx``/``counts`` are the document's term indices and counts (one CSR
+    row), ``col_totals`` the corpus count of every term and ``grand`` the
+    corpus token total. Shared by :func:`keyness` and the streamed
+    :func:`kzlib.pipeline.stream_keyness`, so both give the same table.
+    Returns None for a document that is empty or is the whole corpus.
+    """
+    a = counts.astype(np.float64)
+    b = col_totals[idx] - a
+    c = float(a.sum())
+    d = grand - c
+    if c == 0 or d == 0:
+        return None
+    e1 = c * (a + b) / (c + d)
+    e2 = d * (a + b) / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g2 = 2.0 * (a * np.log(a / e1) + np.where(b > 0, b * np.log(b / e2), 0.0))
+        lr = np.log2((a / c) / (np.where(b > 0, b, 0.5) / d))
+    sel = np.flatnonzero((a >= min_count) & (lr > 0) & listed[idx])
+    order = sel[np.lexsort((vocab[idx[sel]].astype(str), -g2[sel]))]
+    if top is not None:
+        order = order[:top]
+    g = g2[order]
+    return pd.DataFrame(
+        {
+            "doc_id": doc_id,
+            "rank": np.arange(1, len(order) + 1),
+            "term": vocab[idx[order]].astype(str),
+            "count": a[order].astype(np.int64),
+            "count_rest": b[order].astype(np.int64),
+            "per_1k": 1000.0 * a[order] / c,
+            "per_1k_rest": 1000.0 * b[order] / d,
+            "g2": g,
+            "log_ratio": lr[order],
+            "p_value": [math.erfc(math.sqrt(max(x, 0.0) / 2.0)) for x in g],
+        },
+        columns=KEYNESS_COLUMNS,
+    )
 
 
 def similarity(
