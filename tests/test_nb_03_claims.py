@@ -6,37 +6,14 @@ import json
 from pathlib import Path
 
 import pandas as pd
-import papermill as pm
 import pytest
+from nbrun import outputs_text, run_notebook
 
 from kzlib.claims import CLAIM_COLUMNS, LINK_COLUMNS
 from kzlib.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 
 NOTEBOOK = NOTEBOOKS_DIR / "03_claims.ipynb"
 FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "corpus_small"
-
-
-def _run(tmp_path: Path, **parameters: object) -> dict[str, object]:
-    out = tmp_path / "out.ipynb"
-    pm.execute_notebook(
-        str(NOTEBOOK),
-        str(out),
-        parameters=parameters,
-        kernel_name="python3",
-        progress_bar=False,
-        cwd=str(tmp_path),
-    )
-    return json.loads(out.read_text())  # type: ignore[no-any-return]
-
-
-def _outputs(nb: dict[str, object]) -> str:
-    chunks: list[str] = []
-    for cell in nb["cells"]:  # type: ignore[attr-defined]
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            chunks.append("".join(data.get("text/html", "")))
-            chunks.append("".join(data.get("text/plain", "")))
-    return "\n".join(chunks)
 
 
 def test_notebook_has_no_def_and_plain_parameters() -> None:
@@ -50,8 +27,8 @@ def test_notebook_has_no_def_and_plain_parameters() -> None:
 @pytest.mark.notebook
 def test_runs_on_seeds_and_writes_tables(tmp_path: Path) -> None:
     tables = tmp_path / "tables"
-    nb = _run(tmp_path, tables_dir=str(tables))
-    text = _outputs(nb)
+    nb = run_notebook("03_claims.ipynb", tmp_path, tables_dir=str(tables))
+    text = outputs_text(nb)
     assert "kz-sortable" in text and "eighty percent" in text
     assert "Dmitry Peskov" in text
     assert "http" not in "".join(t for t in text.split("kz-sortable")[1:2])
@@ -63,7 +40,8 @@ def test_runs_on_seeds_and_writes_tables(tmp_path: Path) -> None:
 
 @pytest.mark.notebook
 def test_runs_on_other_corpus_with_filters(tmp_path: Path) -> None:
-    nb = _run(
+    nb = run_notebook(
+        "03_claims.ipynb",
         tmp_path,
         corpus=str(FIXTURE),
         min_checkworthiness=0.5,
