@@ -12,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import papermill as pm
 import pytest
+from nbrun import outputs_text, run_notebook
 
 from kzlib.cli import main
 from kzlib.errors import InputError
@@ -473,26 +473,6 @@ def test_cli_options_and_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture
 # --- notebook -----------------------------------------------------------------------
 
 
-def _run_notebook(tmp_path: Path, **parameters: object) -> str:
-    out = tmp_path / "out.ipynb"
-    pm.execute_notebook(
-        str(NOTEBOOK),
-        str(out),
-        parameters=parameters,
-        kernel_name="python3",
-        progress_bar=False,
-        cwd=str(tmp_path),
-    )
-    chunks: list[str] = []
-    for cell in json.loads(out.read_text())["cells"]:
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            chunks.append("".join(data.get("text/markdown", "")))
-            chunks.append("".join(data.get("text/plain", "")))
-            chunks.append("".join(output.get("text", "")))
-    return "\n".join(chunks)
-
-
 def test_notebook_is_stored_clean() -> None:
     nb = json.loads(NOTEBOOK.read_text())
     assert nb["metadata"]["kernelspec"] == {
@@ -511,7 +491,8 @@ def test_notebook_is_stored_clean() -> None:
 @pytest.mark.notebook
 def test_notebook_runs_on_seeds_and_writes_tables(tmp_path: Path) -> None:
     tables = tmp_path / "tables"
-    text = _run_notebook(tmp_path, n_boot=50, tables_dir=str(tables))
+    nb = run_notebook("02_rhetoric.ipynb", tmp_path, n_boot=50, tables_dir=str(tables))
+    text = outputs_text(nb)
     assert "Loaded **4 articles**" in text
     assert "metaphor_per_1k:martial_arts" in text and "clearly above" in text
     for name in ["rhetoric.csv", "keyness.csv", "similarity.csv", "cooccurrence.csv"]:
@@ -525,7 +506,8 @@ def test_notebook_runs_on_seeds_and_writes_tables(tmp_path: Path) -> None:
 @pytest.mark.notebook
 def test_notebook_runs_on_another_corpus_with_few_measures(tmp_path: Path) -> None:
     tables = tmp_path / "tables"
-    text = _run_notebook(
+    nb = run_notebook(
+        "02_rhetoric.ipynb",
         tmp_path,
         corpus=str(CORPUS_SMALL),
         tables_dir=str(tables),
@@ -533,6 +515,7 @@ def test_notebook_runs_on_another_corpus_with_few_measures(tmp_path: Path) -> No
         seed=1,
         measures=["hedges_per_1k", "frame_per_1k:*"],
     )
+    text = outputs_text(nb)
     assert "Loaded **3 articles**" in text
     table = pd.read_csv(tables / "rhetoric.csv")
     assert set(table["doc_id"]) == {p.stem for p in CORPUS_SMALL.glob("*.txt")}

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import papermill as pm
 import pytest
+from nbrun import run_notebook
 
 from kzlib.cli import main
 from kzlib.corpus import load_corpus
@@ -477,19 +477,6 @@ def test_cli_bad_input_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 # notebook
 
 
-def _run_notebook(tmp_path: Path, **parameters: object) -> dict[str, object]:
-    out = tmp_path / "out.ipynb"
-    pm.execute_notebook(
-        str(NOTEBOOKS_DIR / "01_topics.ipynb"),
-        str(out),
-        parameters=parameters,
-        kernel_name="python3",
-        progress_bar=False,
-        cwd=str(tmp_path),
-    )
-    return json.loads(out.read_text())  # type: ignore[no-any-return]
-
-
 def test_notebook_is_stored_clean() -> None:
     nb = json.loads((NOTEBOOKS_DIR / "01_topics.ipynb").read_text())
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
@@ -528,7 +515,9 @@ def test_notebook_parameters_all_parse() -> None:
 @pytest.mark.notebook
 def test_notebook_runs_on_seeds_and_writes_tables(tmp_path: Path) -> None:
     tables = tmp_path / "tables"
-    nb = _run_notebook(tmp_path, tables_dir=str(tables), n_topics=3, n_stability=1)
+    nb = run_notebook(
+        "01_topics.ipynb", tmp_path, tables_dir=str(tables), n_topics=3, n_stability=1
+    )
     images = sum(
         "image/png" in out.get("data", {})
         for cell in nb["cells"]  # type: ignore[attr-defined]
@@ -543,7 +532,9 @@ def test_notebook_runs_on_seeds_and_writes_tables(tmp_path: Path) -> None:
 @pytest.mark.notebook
 def test_notebook_runs_on_another_corpus(tmp_path: Path, themes_dir: Path) -> None:
     tables = tmp_path / "tables"
-    _run_notebook(tmp_path, corpus=str(themes_dir), tables_dir=str(tables), k_max=5)
+    run_notebook(
+        "01_topics.ipynb", tmp_path, corpus=str(themes_dir), tables_dir=str(tables), k_max=5
+    )
     labels = pd.read_csv(tables / "topics.csv")
     assert len(labels) == 3
     assert not math.isnan(labels["stability"].min())
