@@ -5,6 +5,17 @@ matplotlib :class:`~matplotlib.figure.Figure`; none calls ``plt.show()`` or
 writes files, so the same figure can be shown in JupyterLab, embedded in an
 HTML report or saved by the caller. Functions are named ``plot_<analysis>_<what>``.
 
+Large corpora
+-------------
+A figure that draws one row per article is readable for a few dozen articles
+only. Every such function takes ``max_docs`` (default 40): with at most that
+many articles it draws one row per article; beyond it, it draws an aggregate
+view whose size does not grow with the corpus (distributions, totals, means
+with intervals), and its title says how many articles it aggregates. The
+article x article matrices (similarity, claim links) are meant for a few
+dozen articles chosen by the caller; past 40 their cells are no longer
+annotated and their size stops growing.
+
 Examples
 --------
 >>> from kzlib.corpus import load_corpus
@@ -17,10 +28,18 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import matplotlib
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator, StrMethodFormatter
+from matplotlib.typing import ColorType
+
+from kzlib.errors import InputError
 
 __all__ = [
     "plot_actor_cooccurrence",
@@ -42,8 +61,98 @@ def _short(doc_id: str, width: int = 14) -> str:
     return doc_id if len(doc_id) <= width else doc_id[: width - 1] + "\u2026"
 
 
-def plot_corpus_lengths(corpus_table: pd.DataFrame, sentences: pd.DataFrame) -> Figure:
-    """Words and sentences per article, truncated articles hatched.
+# ---------------------------------------------------------------------------
+# aggregate views (more articles than max_docs)
+
+#: Box whiskers of the aggregate views: 5th and 95th percentiles, no outlier dots
+#: (thousands of dots would hide the box and slow the rendering).
+_WHISKERS = (5.0, 95.0)
+
+
+def _check_max_docs(max_docs: object) -> int:
+    if isinstance(max_docs, bool) or not isinstance(max_docs, int | np.integer) or max_docs < 1:
+        raise InputError(f"parameter max_docs={max_docs!r}: must be an integer >= 1")
+    return int(max_docs)
+
+
+def _aggregate_title(fig: Figure, what: str, n_docs: int, detail: str = "") -> None:
+    """Say in the title that the figure aggregates ``n_docs`` articles, not one row per article."""
+    text = f"{what}: aggregate of {n_docs:,} articles"
+    fig.suptitle(text + (f" ({detail})" if detail else ""), fontsize=10)
+
+
+def _bin_edges(values: np.ndarray, *, bins: int = 30) -> tuple[np.ndarray, bool]:
+    """Histogram bin edges for non-negative values, and whether they are logarithmic.
+
+    Logarithmic when the positive values spread over more than 20x between their
+    1st and 99th percentiles: lengths and counts have long right tails that would
+    squash a linear histogram into its first bars. Small integer ranges get one
+    bin per integer so that no bar mixes two counts.
+    """
+    positive = values[values > 0]
+    if len(positive) and np.percentile(positive, 99) > 20 * np.percentile(positive, 1):
+        return np.geomspace(positive.min(), positive.max(), bins + 1), True
+    low, high = (float(values.min()), float(values.max())) if len(values) else (0.0, 1.0)
+    if np.all(values == np.round(values)) and high - low <= 2 * bins:
+        return np.arange(low - 0.5, high + 1.5), False
+    return np.linspace(low, max(high, low + 1e-9), bins + 1), False
+
+
+def _median_line(ax: Axes, values: np.ndarray, fmt: str = "{:,.0f}") -> None:
+    """A dashed line at the median, labelled at the top, above the tallest bar."""
+    ax.set_ylim(0, 1.2 * ax.get_ylim()[1])  # headroom for the label (and a legend)
+    if len(values):
+        median = float(np.median(values))
+        ax.axvline(median, color="black", ls="--", lw=1)
+        ax.annotate(
+            "median " + fmt.format(median),
+            (median, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(3, -3),
+            textcoords="offset points",
+            va="top",
+            fontsize=8,
+        )
+
+
+def _label_bars(ax: Axes, bars: BarContainer, texts: list[str]) -> None:
+    """Write ``texts`` at the end of horizontal bars, with room for them on the right."""
+    ax.bar_label(bars, texts, padding=3, fontsize=8)
+    low, high = ax.get_xlim()
+    ax.set_xlim(low, high + 0.25 * (high - low))
+
+
+def _thousands(ax: Axes, axis: str = "x") -> None:
+    """Counts in the tens of thousands read better as 250,000 than as 250000."""
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+    target.set_major_locator(MaxNLocator(4, integer=True))  # long labels: few ticks
+
+
+def _hbox(ax: Axes, samples: list[np.ndarray], colors: Sequence[ColorType]) -> None:
+    """Horizontal boxes, one per sample, top to bottom; the mean is a white diamond."""
+    kept = [x if len(x) else np.array([np.nan]) for x in samples]
+    parts = ax.boxplot(
+        kept,
+        positions=range(len(kept)),
+        orientation="horizontal",
+        whis=_WHISKERS,
+        showfliers=False,
+        showmeans=True,
+        widths=0.6,
+        patch_artist=True,
+        meanprops={"marker": "D", "markerfacecolor": "white", "markeredgecolor": "black"},
+        medianprops={"color": "black"},
+    )
+    for box, color in zip(parts["boxes"], colors, strict=True):
+        box.set_facecolor(color)
+        box.set_alpha(0.75)
+
+
+def plot_corpus_lengths(
+    corpus_table: pd.DataFrame, sentences: pd.DataFrame, *, max_docs: int = 40
+) -> Figure:
+    """Words and sentences per article, truncated articles marked.
 
     Parameters
     ----------
@@ -51,11 +160,17 @@ def plot_corpus_lengths(corpus_table: pd.DataFrame, sentences: pd.DataFrame) -> 
         :meth:`kzlib.corpus.Corpus.to_frame`.
     sentences : DataFrame
         :func:`kzlib.segment.sentences_frame`.
+    max_docs : int, default 40
+        Most articles drawn one bar each; a larger corpus gets histograms.
 
     Returns
     -------
     Figure
-        Two horizontal bar charts sharing the article axis.
+        Up to ``max_docs`` articles: two horizontal bar charts sharing the
+        article axis, truncated articles hatched. More articles: a histogram of
+        words and one of sentences per article (log x when the lengths spread
+        over more than 20x), truncated articles stacked in their own colour,
+        the median dashed; the title counts the articles and the truncated ones.
 
     Examples
     --------
@@ -64,9 +179,18 @@ def plot_corpus_lengths(corpus_table: pd.DataFrame, sentences: pd.DataFrame) -> 
     >>> c = load_corpus()
     >>> plot_corpus_lengths(c.to_frame(), sentences_frame(c)).axes[0].get_xlabel()
     'words (body)'
+    >>> plot_corpus_lengths(c.to_frame(), sentences_frame(c), max_docs=2).get_suptitle()
+    'Article lengths: aggregate of 4 articles (1 truncated)'
     """
+    max_docs = _check_max_docs(max_docs)
     body = sentences[sentences["kind"] == "body"]
     n_sent = body.groupby("doc_id").size().reindex(corpus_table["doc_id"], fill_value=0)
+    if len(corpus_table) > max_docs:
+        return _corpus_lengths_aggregate(corpus_table, n_sent.to_numpy())
+    return _corpus_lengths_per_article(corpus_table, n_sent)
+
+
+def _corpus_lengths_per_article(corpus_table: pd.DataFrame, n_sent: pd.Series) -> Figure:
     height = max(2.0, 0.45 * len(corpus_table) + 1.0)
     fig = Figure(figsize=(9, height), layout="constrained")
     ax_w, ax_s = fig.subplots(1, 2, sharey=True)
@@ -89,18 +213,63 @@ def plot_corpus_lengths(corpus_table: pd.DataFrame, sentences: pd.DataFrame) -> 
     return fig
 
 
-def plot_cleaning_audit(audit: pd.DataFrame) -> Figure:
+def _corpus_lengths_aggregate(corpus_table: pd.DataFrame, n_sent: np.ndarray) -> Figure:
+    truncated = corpus_table["truncated"].to_numpy(dtype=bool)
+    fig = Figure(figsize=(10, 3.6), layout="constrained")
+    axes = fig.subplots(1, 2)
+    for ax, values, xlabel in (
+        (axes[0], corpus_table["n_words"].to_numpy(dtype=float), "words (body)"),
+        (axes[1], n_sent.astype(float), "sentences (body)"),
+    ):
+        edges, log = _bin_edges(values)
+        # stacked, so that a bar's full height still counts every article in the bin
+        ax.hist(
+            [values[~truncated], values[truncated]],
+            bins=edges,
+            stacked=True,
+            color=["#4C72B0", "#DD8452"],
+            label=["complete", "truncated"],
+        )
+        if log:
+            ax.set_xscale("log")
+            hidden = int((values <= 0).sum())
+            if hidden:
+                ax.set_title(f"{hidden:,} articles with 0 not drawn", fontsize=8, loc="right")
+        _median_line(ax, values)
+        ax.set_xlabel(xlabel + (", log scale" if log else ""))
+        ax.set_ylabel("articles")
+        _thousands(ax, "y")
+        ax.spines[["top", "right"]].set_visible(False)
+    if truncated.any():
+        axes[0].legend(fontsize=8, frameon=False, loc="upper right")
+    _aggregate_title(
+        fig, "Article lengths", len(corpus_table), f"{int(truncated.sum()):,} truncated"
+    )
+    return fig
+
+
+def plot_cleaning_audit(
+    audit: pd.DataFrame, *, max_docs: int = 40, n_articles: int | None = None
+) -> Figure:
     """How many edits of each kind cleaning made in each article.
 
     Parameters
     ----------
     audit : DataFrame
         :func:`kzlib.clean.audit_frame` (one row per edit).
+    max_docs : int, default 40
+        Most articles drawn one bar each; more get totals per kind of edit.
+    n_articles : int, optional
+        Articles in the corpus, edited or not: the denominator of the share of
+        articles with an edit in the aggregate view (default: the articles in
+        ``audit``, i.e. those with at least one edit).
 
     Returns
     -------
     Figure
-        A stacked horizontal bar per article, one colour per edit kind.
+        Up to ``max_docs`` edited articles: a stacked horizontal bar per
+        article, one colour per edit kind. More: per kind, the total number of
+        edits (left) and the share of articles with at least one (right).
 
     Examples
     --------
@@ -109,10 +278,19 @@ def plot_cleaning_audit(audit: pd.DataFrame) -> Figure:
     >>> fig = plot_cleaning_audit(audit_frame(load_corpus()))
     >>> fig.axes[0].get_xlabel()
     'edits'
+    >>> plot_cleaning_audit(audit_frame(load_corpus()), max_docs=2).get_suptitle()
+    'Cleaning edits: aggregate of 4 articles (those with any edit)'
     """
+    max_docs = _check_max_docs(max_docs)
     counts = audit.pivot_table(index="doc_id", columns="kind", values="start", aggfunc="count")
     counts = counts.fillna(0).astype(int).sort_index()
     counts = counts[counts.sum().sort_values(ascending=False).index]
+    if len(counts) > max_docs:
+        return _cleaning_audit_aggregate(counts, n_articles)
+    return _cleaning_audit_per_article(counts)
+
+
+def _cleaning_audit_per_article(counts: pd.DataFrame) -> Figure:
     height = max(2.0, 0.45 * len(counts) + 1.5)
     fig = Figure(figsize=(9, height), layout="constrained")
     ax = fig.subplots()
@@ -127,6 +305,32 @@ def plot_cleaning_audit(audit: pd.DataFrame) -> Figure:
     ax.set_xlabel("edits")
     ax.legend(ncols=4, fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def _cleaning_audit_aggregate(counts: pd.DataFrame, n_articles: int | None) -> Figure:
+    n_docs = len(counts) if n_articles is None else max(int(n_articles), len(counts))
+    kinds = list(counts.columns)
+    totals = counts.sum().to_numpy()
+    edited = (counts > 0).sum().to_numpy()
+    cmap = matplotlib.colormaps["tab20"]
+    colors = [cmap(i) for i in range(len(kinds))]  # the colours of the per-article view
+    fig = Figure(figsize=(10, 0.34 * len(kinds) + 1.6), layout="constrained")
+    ax_n, ax_share = fig.subplots(1, 2, sharey=True)
+    bars = ax_n.barh(kinds, totals, color=colors)
+    _label_bars(ax_n, bars, [f"{int(t):,}" for t in totals])
+    ax_n.set_xlabel("edits, all articles")
+    bars = ax_share.barh(kinds, 100.0 * edited / n_docs, color=colors)
+    _label_bars(ax_share, bars, [f"{e / n_docs:.0%} ({int(e):,})" for e in edited])
+    ax_share.set_xlabel("articles with at least one such edit (%)")
+    ax_share.set_xticks(range(0, 101, 20))
+    _thousands(ax_n)
+    ax_n.invert_yaxis()
+    for ax in (ax_n, ax_share):
+        ax.tick_params(labelsize=8)
+        ax.spines[["top", "right"]].set_visible(False)
+    detail = "those with any edit" if n_articles is None else f"{len(counts):,} with any edit"
+    _aggregate_title(fig, "Cleaning edits", n_docs, detail)
     return fig
 
 
@@ -230,7 +434,9 @@ def plot_topic_terms(
     return fig
 
 
-def plot_topic_heatmap(doc_topics: pd.DataFrame, labels: pd.DataFrame) -> Figure:
+def plot_topic_heatmap(
+    doc_topics: pd.DataFrame, labels: pd.DataFrame, *, max_docs: int = 40
+) -> Figure:
     """Article x topic heatmap of topic weights, each cell annotated.
 
     Parameters
@@ -238,12 +444,18 @@ def plot_topic_heatmap(doc_topics: pd.DataFrame, labels: pd.DataFrame) -> Figure
     doc_topics : DataFrame
         ``TopicModel.doc_topics`` (doc_id, topic, weight).
     labels : DataFrame
-        ``TopicModel.labels``; gives the topic names on the x axis.
+        ``TopicModel.labels``; gives the topic names.
+    max_docs : int, default 40
+        Most articles drawn one row each; more get distributions per topic.
 
     Returns
     -------
     Figure
-        One row per article, one column per topic; weights of a row sum to 1.
+        Up to ``max_docs`` articles: one row per article, one column per topic;
+        weights of a row sum to 1. More: per topic, a box of the topic's share
+        of each article (quartiles, whiskers at the 5th and 95th percentiles,
+        diamond at the mean) and the number of articles in which it is the
+        largest topic.
 
     Examples
     --------
@@ -253,7 +465,14 @@ def plot_topic_heatmap(doc_topics: pd.DataFrame, labels: pd.DataFrame) -> Figure
     >>> plot_topic_heatmap(dt, lab).axes[0].get_ylabel()
     'article'
     """
+    max_docs = _check_max_docs(max_docs)
     grid = doc_topics.pivot_table(index="doc_id", columns="topic", values="weight").sort_index()
+    if len(grid) > max_docs:
+        return _topic_heatmap_aggregate(grid, labels)
+    return _topic_heatmap_per_article(grid, labels)
+
+
+def _topic_heatmap_per_article(grid: pd.DataFrame, labels: pd.DataFrame) -> Figure:
     names = _topic_names(labels)
     fig = Figure(
         figsize=(1.1 * grid.shape[1] + 3.5, 0.45 * grid.shape[0] + 2.2), layout="constrained"
@@ -281,6 +500,38 @@ def plot_topic_heatmap(doc_topics: pd.DataFrame, labels: pd.DataFrame) -> Figure
     ax.set_ylabel("article")
     ax.set_xlabel("topic")
     fig.colorbar(image, ax=ax, label="share of the article (by words)", shrink=0.8)
+    return fig
+
+
+def _topic_heatmap_aggregate(grid: pd.DataFrame, labels: pd.DataFrame) -> Figure:
+    names = _topic_names(labels)
+    # labels order the topics (by decreasing share of the corpus); topics without a label follow
+    order = [t for t in labels["topic"] if t in grid.columns]
+    order += [t for t in grid.columns if t not in set(order)]
+    shares = grid[order].fillna(0.0).to_numpy(dtype=float)
+    # argmax takes the first of tied topics, so the count is deterministic
+    dominant = np.bincount(shares.argmax(axis=1), minlength=len(order))
+    tick_names = [names.get(int(t), str(t)) for t in order]
+    colors = [matplotlib.colormaps["tab10"](i % 10) for i in range(len(order))]
+    fig = Figure(figsize=(10, 0.42 * len(order) + 1.7), layout="constrained")
+    ax_box, ax_dom = fig.subplots(1, 2, sharey=True, width_ratios=[3, 2])
+    _hbox(ax_box, [shares[:, j] for j in range(len(order))], colors)
+    # shares lie in [0, 1]; when every topic is small, zoom in rather than leave the panel empty
+    ax_box.set_xlim(0, min(1.0, ax_box.get_xlim()[1]))
+    ax_box.set_xlabel(
+        "share of the article (by words)\nbox: quartiles, whiskers: 5th-95th pct, ◆ mean"
+    )
+    bars = ax_dom.barh(range(len(order)), dominant, color=colors)
+    _label_bars(ax_dom, bars, [f"{d:,} ({d / len(shares):.0%})" for d in dominant])
+    _thousands(ax_dom)
+    ax_dom.set_xlabel("articles in which it is the largest topic")
+    ax_box.set_yticks(range(len(order)), tick_names)
+    ax_box.invert_yaxis()
+    for ax in (ax_box, ax_dom):
+        ax.tick_params(labelsize=8)
+        ax.grid(axis="x", alpha=0.3)
+        ax.spines[["top", "right"]].set_visible(False)
+    _aggregate_title(fig, "Topics per article", len(shares))
     return fig
 
 
@@ -340,18 +591,23 @@ _CLAIM_COLOURS: dict[str, str] = {
 }
 
 
-def plot_claim_counts(claims: pd.DataFrame) -> Figure:
-    """Claims per article, stacked by claim type (left), and checkworthiness by type (right).
+def plot_claim_counts(claims: pd.DataFrame, *, max_docs: int = 40) -> Figure:
+    """Claims per article by type, and checkworthiness by type.
 
     Parameters
     ----------
     claims : DataFrame
         ``kzlib.claims.extract_claims`` output (doc_id, claim_type, checkworthiness).
+    max_docs : int, default 40
+        Most articles drawn one bar each; more get corpus totals and distributions.
 
     Returns
     -------
     Figure
-        Two axes: stacked horizontal bars per article; a strip of scores per type.
+        Up to ``max_docs`` articles: stacked horizontal bars per article (left)
+        and a strip of scores per type (right). More: claims by type over the
+        corpus, a histogram of claims per article (articles with at least one
+        claim) and a box of checkworthiness per type.
 
     Examples
     --------
@@ -360,12 +616,24 @@ def plot_claim_counts(claims: pd.DataFrame) -> Figure:
     ...                   "checkworthiness": [0.8, 0.1, 0.7]})
     >>> len(plot_claim_counts(c).axes)
     2
+    >>> plot_claim_counts(c, max_docs=1).get_suptitle()
+    'Claims: aggregate of 2 articles (3 claims; articles with at least one claim)'
     """
-    types = [t for t in _CLAIM_COLOURS if t in set(claims["claim_type"])]
+    max_docs = _check_max_docs(max_docs)
+    present = set(claims["claim_type"].unique())
+    types = [t for t in _CLAIM_COLOURS if t in present]
     counts = (
         claims.groupby(["doc_id", "claim_type"]).size().unstack(fill_value=0).reindex(columns=types)
     )
     counts = counts.fillna(0).sort_index(ascending=False)
+    if len(counts) > max_docs:
+        return _claim_counts_aggregate(claims, counts, types)
+    return _claim_counts_per_article(claims, counts, types)
+
+
+def _claim_counts_per_article(
+    claims: pd.DataFrame, counts: pd.DataFrame, types: list[str]
+) -> Figure:
     fig = Figure(figsize=(11, 0.45 * len(counts) + 2.4), layout="constrained")
     ax, ax2 = fig.subplots(1, 2, width_ratios=[3, 2])
     left = np.zeros(len(counts))
@@ -390,6 +658,42 @@ def plot_claim_counts(claims: pd.DataFrame) -> Figure:
     ax2.set_xlim(0, 1)
     ax2.set_xlabel("checkworthiness (bar: median)")
     ax2.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def _claim_counts_aggregate(claims: pd.DataFrame, counts: pd.DataFrame, types: list[str]) -> Figure:
+    colors = [_CLAIM_COLOURS[t] for t in types]
+    fig = Figure(figsize=(13, 0.3 * len(types) + 2.8), layout="constrained")
+    ax_type, ax_doc, ax_score = fig.subplots(1, 3, width_ratios=[4, 4, 3])
+    totals = counts.sum().to_numpy(dtype=int)
+    bars = ax_type.barh(range(len(types)), totals, color=colors)
+    _label_bars(ax_type, bars, [f"{t:,} ({t / max(totals.sum(), 1):.0%})" for t in totals])
+    ax_type.set_yticks(range(len(types)), types)
+    ax_type.invert_yaxis()
+    ax_type.set_xlabel("claims, all articles")
+    _thousands(ax_type)
+    per_doc = counts.sum(axis=1).to_numpy(dtype=float)
+    edges, log = _bin_edges(per_doc)
+    ax_doc.hist(per_doc, bins=edges, color="#4C72B0")
+    if log:
+        ax_doc.set_xscale("log")
+    _median_line(ax_doc, per_doc)
+    ax_doc.set_xlabel("claims per article" + (", log scale" if log else ""))
+    ax_doc.set_ylabel("articles")
+    scores = [
+        claims.loc[claims["claim_type"] == t, "checkworthiness"].to_numpy(dtype=float)
+        for t in types
+    ]
+    _hbox(ax_score, scores, colors)
+    ax_score.set_yticks(range(len(types)), types)
+    ax_score.invert_yaxis()
+    ax_score.set_xlim(-0.01, 1.01)
+    ax_score.set_xlabel("checkworthiness\nbox: quartiles, whiskers: 5th-95th\npercentiles, ◆ mean")
+    for ax in (ax_type, ax_doc, ax_score):
+        ax.tick_params(labelsize=8)
+        ax.spines[["top", "right"]].set_visible(False)
+    detail = f"{len(claims):,} claims; articles with at least one claim"
+    _aggregate_title(fig, "Claims", len(counts), detail)
     return fig
 
 
@@ -447,9 +751,13 @@ def _rhetoric_label(measure: str) -> str:
 
 
 def plot_rhetoric_profile(
-    table: pd.DataFrame, *, measures: list[str] | None = None, ncols: int = 4
+    table: pd.DataFrame,
+    *,
+    measures: list[str] | None = None,
+    ncols: int = 4,
+    max_docs: int = 40,
 ) -> Figure:
-    """Small multiples: one panel per measure, one row per article, value with its interval.
+    """Small multiples, one panel per measure: each article's value, or their distribution.
 
     Parameters
     ----------
@@ -460,11 +768,17 @@ def plot_rhetoric_profile(
         ``words`` and ``sentences``).
     ncols : int
         Panels per row.
+    max_docs : int, default 40
+        Most articles drawn one row each; more get one histogram per measure.
 
     Returns
     -------
     Figure
-        Dots are values, bars the bootstrap intervals; panels have their own x scales.
+        Panels have their own x scales. Up to ``max_docs`` articles: one row
+        per article, dots are values, bars the bootstrap intervals. More: a
+        histogram of the articles' values with their median (each article's
+        own interval is not drawn); the top 1% of values, when far out, is
+        gathered in the last bar so that the bulk stays readable.
 
     Examples
     --------
@@ -473,14 +787,24 @@ def plot_rhetoric_profile(
     ...                   "value": [2.0, 5.0], "ci_low": [1.0, 3.0], "ci_high": [3.0, 7.0]})
     >>> [ax.get_title() for ax in plot_rhetoric_profile(t).axes if ax.get_visible()]
     ['hedges per 1k']
+    >>> plot_rhetoric_profile(t, max_docs=1).get_suptitle()
+    'Rhetoric measures: aggregate of 2 articles (histograms of per-article values)'
     """
+    max_docs = _check_max_docs(max_docs)
     if measures is None:
         skip = {"words", "sentences"}
         measures = [
             m
-            for m in dict.fromkeys(table["measure"])
+            for m in dict.fromkeys(table["measure"].unique())  # unique() keeps first-seen order
             if m not in skip and not m.startswith("actor_share:")
         ]
+    n_docs = int(table["doc_id"].nunique())
+    if n_docs > max_docs:
+        return _rhetoric_profile_aggregate(table, measures, ncols, n_docs)
+    return _rhetoric_profile_per_article(table, measures, ncols)
+
+
+def _rhetoric_profile_per_article(table: pd.DataFrame, measures: list[str], ncols: int) -> Figure:
     docs = sorted(table["doc_id"].unique())
     n = max(len(measures), 1)
     cols = max(1, min(ncols, n))
@@ -508,6 +832,52 @@ def plot_rhetoric_profile(
         ax.set_visible(False)
     axes[0].set_yticks(range(len(docs)), [_short(d) for d in docs], fontsize=7)
     axes[0].invert_yaxis()
+    return fig
+
+
+def _rhetoric_profile_aggregate(
+    table: pd.DataFrame, measures: list[str], ncols: int, n_docs: int
+) -> Figure:
+    n = max(len(measures), 1)
+    cols = max(1, min(ncols, n))
+    rows = -(-n // cols)
+    fig = Figure(figsize=(3.1 * cols, 1.75 * rows + 0.5), layout="constrained")
+    axes = np.atleast_1d(fig.subplots(rows, cols, squeeze=False)).ravel()
+    values_of = {m: v.to_numpy(dtype=float) for m, v in table.groupby("measure")["value"]}
+    for i, (ax, measure) in enumerate(zip(axes, measures, strict=False)):
+        values = values_of.get(measure, np.array([]))
+        values = values[np.isfinite(values)]
+        title = _rhetoric_label(measure)
+        if len(values):
+            median = float(np.median(values))
+            top = float(np.percentile(values, 99))
+            # a few extreme articles would squash the rest into one bar: gather them in the last
+            spread = top - float(values.min())
+            clip = float(values.max()) > top + spread
+            shown = np.minimum(values, top) if clip else values
+            # one filled outline per panel rather than 25 bars: twenty panels stay quick to draw
+            counts, edges = np.histogram(shown, bins=25)
+            ax.stairs(counts, edges, fill=True, color="#4C72B0")
+            ax.axvline(median, color="black", ls="--", lw=1)
+            title += f"\nmedian {median:.3g}"
+            zeros = float(np.mean(values == 0))
+            if zeros >= 0.05:  # e.g. a frame most articles never use
+                title += f", {zeros:.0%} at 0"
+            if clip:
+                title += f", values > {top:.3g} in last bar"
+        else:
+            title += "\nno values"
+        ax.set_title(title, fontsize=8)
+        ax.tick_params(labelsize=7)
+        # few ticks: each tick label costs layout time in a grid of twenty panels
+        ax.xaxis.set_major_locator(MaxNLocator(5))
+        ax.yaxis.set_major_locator(MaxNLocator(4))
+        ax.spines[["top", "right"]].set_visible(False)
+        if i % cols == 0:
+            ax.set_ylabel("articles", fontsize=8)
+    for ax in axes[len(measures) :]:
+        ax.set_visible(False)
+    _aggregate_title(fig, "Rhetoric measures", n_docs, "histograms of per-article values")
     return fig
 
 
@@ -557,21 +927,26 @@ def plot_rhetoric_similarity(sim: pd.DataFrame) -> Figure:
     return fig
 
 
-def plot_actor_salience(table: pd.DataFrame, *, top: int = 10) -> Figure:
-    """Share of sentences mentioning each actor, per article, with intervals.
+def plot_actor_salience(table: pd.DataFrame, *, top: int = 10, max_docs: int = 40) -> Figure:
+    """Share of sentences mentioning each actor: per article, or its mean over articles.
 
     Parameters
     ----------
     table : DataFrame
         :func:`kzlib.rhetoric.measures`; its ``actor_share:*`` rows are used.
     top : int
-        Actors shown: those with the highest share in any article.
+        Actors shown: those with the highest share in any article (up to
+        ``max_docs`` articles) or the highest mean share (more articles).
+    max_docs : int, default 40
+        Most articles drawn one bar each; more get the mean over articles.
 
     Returns
     -------
     Figure
-        Horizontal bars grouped by actor, one colour per article; whiskers are
-        the bootstrap intervals.
+        Up to ``max_docs`` articles: horizontal bars grouped by actor, one
+        colour per article; whiskers are the bootstrap intervals. More: one bar
+        per actor, the mean share over articles with its 95% t-interval over
+        articles, and the share of articles that mention the actor at all.
 
     Examples
     --------
@@ -580,9 +955,14 @@ def plot_actor_salience(table: pd.DataFrame, *, top: int = 10) -> Figure:
     ...                   "value": [0.5, 0.1], "ci_low": [0.3, 0.0], "ci_high": [0.7, 0.2]})
     >>> plot_actor_salience(t).axes[0].get_xlabel()
     'share of sentences mentioning the actor'
+    >>> plot_actor_salience(t, max_docs=1).get_suptitle()
+    'Actor salience: aggregate of 2 articles'
     """
+    max_docs = _check_max_docs(max_docs)
     rows = table[table["measure"].str.startswith("actor_share:")].copy()
     rows["actor"] = rows["measure"].str.slice(len("actor_share:"))
+    if rows["doc_id"].nunique() > max_docs:
+        return _actor_salience_aggregate(rows, top)
     peak = rows.groupby("actor", sort=False)["value"].max()
     actors = [a for a in peak.sort_values(ascending=False, kind="stable").index if peak[a] > 0]
     actors = actors[:top] or list(peak.index[:top])
@@ -619,6 +999,39 @@ def plot_actor_salience(table: pd.DataFrame, *, top: int = 10) -> Figure:
     if actors and docs:
         ax.legend(fontsize=7, loc="lower right", title="article", title_fontsize=7)
     ax.grid(axis="x", alpha=0.3)
+    return fig
+
+
+def _actor_salience_aggregate(rows: pd.DataFrame, top: int) -> Figure:
+    from scipy import stats
+
+    # articles x actors; an article without an actor's row has no value for it (not 0)
+    grid = rows.pivot_table(index="doc_id", columns="actor", values="value", sort=False)
+    n = grid.notna().sum()
+    mean = grid.mean()
+    half = stats.t.ppf(0.975, np.maximum(n - 1, 1)) * grid.std(ddof=1) / np.sqrt(n)
+    mentioned = (grid > 0).sum() / n
+    order = mean.sort_values(ascending=False, kind="stable").index
+    actors = [a for a in order if mean[a] > 0][:top] or list(order[:top])
+    fig = Figure(figsize=(7.5, 0.3 * len(actors) + 1.9), layout="constrained")
+    ax = fig.subplots()
+    bars = ax.barh(
+        range(len(actors)),
+        mean[actors].to_numpy(),
+        color="#4C72B0",
+        xerr=half[actors].fillna(0.0).to_numpy(),
+        error_kw={"elinewidth": 1.0, "capsize": 2.5},
+    )
+    _label_bars(ax, bars, [f"  in {mentioned[a]:.0%} of articles" for a in actors])
+    ax.set_yticks(range(len(actors)), actors, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(left=0)
+    ax.set_xlabel(
+        "mean share of sentences mentioning the actor\n(whiskers: 95% t-interval over articles)"
+    )
+    ax.grid(axis="x", alpha=0.3)
+    ax.spines[["top", "right"]].set_visible(False)
+    _aggregate_title(fig, "Actor salience", int(rows["doc_id"].nunique()))
     return fig
 
 
