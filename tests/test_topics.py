@@ -406,6 +406,41 @@ def test_stability_flags_a_topic_made_of_noise(themes_sentences: pd.DataFrame) -
     assert model.labels["stability"].min() < three.labels["stability"].min()
 
 
+def test_max_docs_fits_a_sample_and_weights_every_document(make_corpus: MakeCorpus) -> None:
+    # each theme twice over (4 articles per theme): leaving 3 articles out of the sample of 9
+    # cannot drop a theme, so every theme is in the fit and every article must be placed
+    # the copies end with a paragraph of stop words only: same terms, not a duplicate file
+    copies = {f"{name[:-4]}_copy.txt": text + "That is all.\n" for name, text in THEMES.items()}
+    texts = {**THEMES, **copies}
+    sentences = sentences_frame(load_corpus(make_corpus(texts)))
+    model = fit_topics(sentences, n_topics=3, max_docs=9, n_stability=2, seed=0)
+    assert len(model.fit_docs) == 9
+    assert set(model.fit_docs) < set(sentences["doc_id"])
+    assert model.params["max_docs"] == 9
+    wide = model.doc_topics.pivot_table(index="doc_id", columns="topic", values="weight")
+    assert len(wide) == 12  # the three articles outside the sample are weighted too
+    themes = [_theme_of(model.top_terms(t)) for t in range(3)]
+    for doc_id, row in wide.iterrows():
+        assert themes[int(row.idxmax())] == str(doc_id).split("_")[0]
+    # every unit is weighted by the same fitted model: a copy gets its original's weights
+    for name in THEMES:
+        doc = name[:-4]
+        np.testing.assert_allclose(wide.loc[doc], wide.loc[f"{doc}_copy"], atol=1e-12)
+    again = fit_topics(sentences, n_topics=3, max_docs=9, n_stability=2, seed=0)
+    assert again.fit_docs == model.fit_docs
+    assert again.doc_topics.equals(model.doc_topics)
+    other = fit_topics(sentences, n_topics=3, max_docs=9, n_stability=0, seed=1)
+    assert other.fit_docs != model.fit_docs
+
+
+def test_max_docs_at_least_the_corpus_changes_nothing(themes_sentences: pd.DataFrame) -> None:
+    full = fit_topics(themes_sentences, n_topics=3, n_stability=2, seed=0)
+    capped = fit_topics(themes_sentences, n_topics=3, n_stability=2, max_docs=6, seed=0)
+    assert capped.fit_docs == full.fit_docs == tuple(sorted(themes_sentences["doc_id"].unique()))
+    for name, table in topic_tables(full).items():
+        assert table.equals(topic_tables(capped)[name]), name
+
+
 # ---------------------------------------------------------------------------
 # bad input
 
@@ -419,6 +454,7 @@ def test_stability_flags_a_topic_made_of_noise(themes_sentences: pd.DataFrame) -
         ({"n_topics": 0}, "n_topics must be a whole number"),
         ({"n_topics": 500}, "n_topics=500 is more than"),
         ({"seed": -1}, "seed must be a whole number"),
+        ({"max_docs": 0}, "max_docs must be a whole number"),
         ({"k_range": (2,)}, "k_range must be a pair"),
         ({"k_range": (6, 3)}, r"k_range must be \(smallest, largest\)"),
         ({"ngram_range": (2, 1)}, r"ngram_range must be \(shortest, longest\)"),
