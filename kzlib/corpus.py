@@ -29,13 +29,14 @@ import csv
 import hashlib
 import re
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date as _date
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from kzlib.clean import Cleaned, clean_text
@@ -50,6 +51,7 @@ __all__ = [
     "load_corpus",
     "metadata_flags",
     "read_manifest",
+    "sample_doc_ids",
 ]
 
 #: Metadata fields every document carries, each with a provenance.
@@ -509,3 +511,41 @@ def metadata_flags(table: pd.DataFrame) -> pd.DataFrame:
         prov = table[f"{f}_from"].to_numpy()
         out[f] = [p if p in ("inferred", "missing") else "" for p in prov]
     return out
+
+
+def sample_doc_ids(doc_ids: Iterable[str], n: int | None, *, seed: int = 0) -> list[str]:
+    """At most ``n`` document ids: all of them, or a seeded random sample, sorted.
+
+    The one sampling rule of the suite: a fitted model, a figure or a table
+    that shows articles one by one takes its articles from here, so the same
+    corpus, ``n`` and ``seed`` always give the same articles.
+
+    Parameters
+    ----------
+    doc_ids : iterable of str
+        Document ids (repeats are counted once).
+    n : int or None
+        Most ids returned; ``None`` returns all.
+    seed : int, default 0
+        Seed of the sample.
+
+    Returns
+    -------
+    list of str
+        Sorted ids.
+
+    Examples
+    --------
+    >>> ids = [f"d{i:02d}" for i in range(10)]
+    >>> sample_doc_ids(ids, 20) == ids
+    True
+    >>> sample_doc_ids(ids, 3, seed=0) == sample_doc_ids(ids, 3, seed=0)
+    True
+    >>> len(sample_doc_ids(ids, 3))
+    3
+    """
+    unique = sorted(set(doc_ids))
+    if n is None or len(unique) <= n:
+        return unique
+    pick = np.random.default_rng(seed).choice(len(unique), size=n, replace=False)
+    return [unique[i] for i in np.sort(pick)]

@@ -56,6 +56,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
+from kzlib.corpus import sample_doc_ids
 from kzlib.errors import InputError
 from kzlib.paths import STOPWORDS_DIR
 
@@ -570,15 +571,6 @@ def _infer(method: str, fit: _Fit, matrix: Any) -> np.ndarray:
     return weights
 
 
-def _sample_docs(sentences: pd.DataFrame, max_docs: int | None, seed: int) -> list[str]:
-    """The documents a model is fitted on: all, or a seeded random ``max_docs`` of them."""
-    doc_ids = sorted(sentences["doc_id"].astype(str).unique().tolist())
-    if max_docs is None or len(doc_ids) <= max_docs:
-        return doc_ids
-    pick = np.random.default_rng(seed).choice(len(doc_ids), size=max_docs, replace=False)
-    return [doc_ids[i] for i in np.sort(pick)]
-
-
 def _top(fit: _Fit, vocab: np.ndarray, n: int) -> list[list[str]]:
     order = np.argsort(-fit.terms, axis=1, kind="stable")[:, :n]
     return [[str(vocab[j]) for j in row if fit.terms[i, j] > 0] for i, row in enumerate(order)]
@@ -755,7 +747,7 @@ def fit_topics(
     }
     stops = load_stopwords() if stop_words is None else frozenset(w.lower() for w in stop_words)
     all_sentences = sentences
-    fit_docs = _sample_docs(sentences, max_docs, seed)
+    fit_docs = sample_doc_ids(sentences["doc_id"].astype(str), max_docs, seed=seed)
     sampled = len(fit_docs) < sentences["doc_id"].nunique()
     if sampled:
         sentences = sentences[sentences["doc_id"].astype(str).isin(set(fit_docs))]

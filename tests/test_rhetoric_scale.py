@@ -1,0 +1,66 @@
+"""Rhetoric analyses on corpora too large for every pair: sampled pairs and nearest neighbours."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kzlib import rhetoric
+from kzlib.corpus import sample_doc_ids
+from kzlib.errors import InputError
+from kzlib.rhetoric import similarity
+
+
+@pytest.fixture(scope="module")
+def with_copies(seed_sentences: pd.DataFrame) -> pd.DataFrame:
+    """The seeds plus a near-copy of each (its first body sentence dropped)."""
+    copies = []
+    for doc_id, doc in seed_sentences.groupby("doc_id"):
+        body = doc[doc["kind"] == "body"]
+        copies.append(doc.drop(index=body.index[0]).assign(doc_id=f"{doc_id}_copy"))
+    return pd.concat([seed_sentences, *copies], ignore_index=True)
+
+
+def test_nearest_neighbour_of_each_near_copy_is_its_original(with_copies: pd.DataFrame) -> None:
+    nearest = similarity(with_copies, top=1)
+    assert len(nearest) == 8
+    for row in nearest.itertuples():
+        if row.doc_a.endswith("_copy"):
+            assert row.doc_b == row.doc_a.removesuffix("_copy")
+            assert row.similarity > 0.95
+    # neighbours are other articles, most similar first
+    three = similarity(with_copies, top=3)
+    assert (three["doc_a"] != three["doc_b"]).all()
+    assert three.groupby("doc_a")["similarity"].is_monotonic_decreasing.all()
+
+
+def test_top_and_doc_ids_agree_with_the_full_matrix(with_copies: pd.DataFrame) -> None:
+    full = similarity(with_copies)
+    ids = sample_doc_ids(with_copies["doc_id"], 3, seed=1)
+    sub = similarity(with_copies, doc_ids=ids)
+    expected = full[full["doc_a"].isin(ids) & full["doc_b"].isin(ids)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(sub, expected)  # idf still from the whole corpus
+    best = similarity(with_copies, top=2)
+    off = full[full["doc_a"] != full["doc_b"]]
+    by_hand = (
+        off.sort_values(["doc_a", "similarity", "doc_b"], ascending=[True, False, True])
+        .groupby("doc_a")
+        .head(2)
+        .reset_index(drop=True)
+    )
+    pd.testing.assert_frame_equal(best, by_hand)
+
+
+def test_blocks_do_not_change_the_result(
+    with_copies: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = similarity(with_copies)
+    nearest = similarity(with_copies, top=2)
+    monkeypatch.setattr(rhetoric, "_SIMILARITY_BLOCK", 3)
+    pd.testing.assert_frame_equal(similarity(with_copies), whole)
+    pd.testing.assert_frame_equal(similarity(with_copies, top=2), nearest)
+
+
+def test_top_must_be_positive(seed_sentences: pd.DataFrame) -> None:
+    with pytest.raises(InputError, match="top=0: must be"):
+        similarity(seed_sentences, top=0)
