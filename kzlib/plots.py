@@ -12,9 +12,10 @@ only. Every such function takes ``max_docs`` (default 40): with at most that
 many articles it draws one row per article; beyond it, it draws an aggregate
 view whose size does not grow with the corpus (distributions, totals, means
 with intervals), and its title says how many articles it aggregates. The
-article x article matrices (similarity, claim links) are meant for a few
-dozen articles chosen by the caller; past 40 their cells are no longer
-annotated and their size stops growing.
+matrices (article x article similarity and claim links, actor co-occurrence)
+are meant for a few dozen rows chosen by the caller; whatever they are given,
+the figure stays within 16 x 14 inches, its cells lose their numbers past 40
+rows and its rows their names past 80.
 
 Examples
 --------
@@ -28,7 +29,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import matplotlib
 import numpy as np
@@ -332,6 +333,50 @@ def _cleaning_audit_aggregate(counts: pd.DataFrame, n_articles: int | None) -> F
     detail = "those with any edit" if n_articles is None else f"{len(counts):,} with any edit"
     _aggregate_title(fig, "Cleaning edits", n_docs, detail)
     return fig
+
+
+# ---------------------------------------------------------------------------
+# matrices (article x article, actor x actor): meant for a few dozen rows
+
+#: A matrix figure never grows beyond this size (inches); below 14 rows it is not reached.
+_MATRIX_MAX_SIZE = (16.0, 14.0)
+#: Rows above which the cells are too small for numbers.
+_MATRIX_ANNOTATED = 40
+#: Rows above which the tick labels would overlap; the axis then says how many rows it has.
+_MATRIX_NAMED = 80
+
+
+def _matrix_size(width: float, height: float) -> tuple[float, float]:
+    """Cap a matrix figure: hundreds of rows give a dense picture, not a poster."""
+    return min(width, _MATRIX_MAX_SIZE[0]), min(height, _MATRIX_MAX_SIZE[1])
+
+
+def _annotated_cells(values: np.ndarray) -> Iterator[tuple[tuple[int, ...], float]]:
+    """The cells to write a number in: all of them, none past ``_MATRIX_ANNOTATED`` rows."""
+    if len(values) > _MATRIX_ANNOTATED:
+        return iter(())
+    return ((index, float(value)) for index, value in np.ndenumerate(values))
+
+
+def _cell_fontsize(n: int, size: float) -> float:
+    """The cell numbers' font size: smaller once the capped figure squeezes the cells."""
+    return size if n <= 20 else size - 2
+
+
+def _matrix_ticks(
+    ax: Axes, labels: list[str], what: str, *, rotation: float, fontsize: float = 8
+) -> None:
+    """Name every row and column, or, past ``_MATRIX_NAMED``, say how many there are."""
+    n = len(labels)
+    if n <= _MATRIX_NAMED:
+        ax.set_xticks(range(n), labels, rotation=rotation, ha="right", fontsize=fontsize)
+        ax.set_yticks(range(n), labels, fontsize=fontsize)
+        return
+    ax.set_xticks([])
+    ax.set_yticks([])
+    title = ax.get_title()
+    note = f"{n:,} {what}: too many to name or annotate"
+    ax.set_title(f"{title}\n{note}" if title else note, fontsize=9)
 
 
 def _topic_names(labels: pd.DataFrame) -> dict[int, str]:
@@ -708,7 +753,8 @@ def plot_claim_links(matrix: pd.DataFrame) -> Figure:
     Returns
     -------
     Figure
-        One cell per pair of articles, annotated with the number of links.
+        One cell per pair of articles, annotated with the number of links (up
+        to 40 articles; the size is capped, see the module notes).
 
     Examples
     --------
@@ -719,11 +765,11 @@ def plot_claim_links(matrix: pd.DataFrame) -> Figure:
     """
     values = matrix.to_numpy(dtype=float)
     n = len(matrix)
-    fig = Figure(figsize=(0.9 * n + 3.5, 0.7 * n + 2.2), layout="constrained")
+    fig = Figure(figsize=_matrix_size(0.9 * n + 3.5, 0.7 * n + 2.2), layout="constrained")
     ax = fig.subplots()
     top = max(float(values.max()) if values.size else 0.0, 1.0)
     image = ax.imshow(values, cmap="Purples", vmin=0.0, vmax=top)
-    for (i, j), value in np.ndenumerate(values):
+    for (i, j), value in _annotated_cells(values):
         if i != j:
             ax.text(
                 j,
@@ -731,12 +777,10 @@ def plot_claim_links(matrix: pd.DataFrame) -> Figure:
                 f"{int(value)}",
                 ha="center",
                 va="center",
-                fontsize=9,
+                fontsize=_cell_fontsize(n, 9),
                 color="white" if value > 0.6 * top else "black",
             )
-    labels = [_short(str(d)) for d in matrix.index]
-    ax.set_xticks(range(n), labels, rotation=35, ha="right", fontsize=8)
-    ax.set_yticks(range(n), labels, fontsize=8)
+    _matrix_ticks(ax, [_short(str(d)) for d in matrix.index], "articles", rotation=35)
     ax.set_xlabel("article")
     ax.set_ylabel("article")
     fig.colorbar(image, ax=ax, label="linked claims", shrink=0.8)
@@ -892,6 +936,8 @@ def plot_rhetoric_similarity(sim: pd.DataFrame) -> Figure:
     Returns
     -------
     Figure
+        One cell per pair of articles, annotated with the similarity (up to
+        40 articles; the size is capped, see the module notes).
 
     Examples
     --------
@@ -904,23 +950,21 @@ def plot_rhetoric_similarity(sim: pd.DataFrame) -> Figure:
     grid = sim.pivot(index="doc_a", columns="doc_b", values="similarity").sort_index()
     grid = grid[grid.index]
     n = len(grid)
-    fig = Figure(figsize=(0.9 * n + 3.5, 0.7 * n + 2.2), layout="constrained")
+    fig = Figure(figsize=_matrix_size(0.9 * n + 3.5, 0.7 * n + 2.2), layout="constrained")
     ax = fig.subplots()
     values = grid.to_numpy(dtype=float)
     image = ax.imshow(values, cmap="Greens", vmin=0.0, vmax=1.0)
-    for (i, j), value in np.ndenumerate(values):
+    for (i, j), value in _annotated_cells(values):
         ax.text(
             j,
             i,
             f"{value:.2f}",
             ha="center",
             va="center",
-            fontsize=8,
+            fontsize=_cell_fontsize(n, 8),
             color="white" if value > 0.6 else "black",
         )
-    labels = [_short(str(d)) for d in grid.index]
-    ax.set_xticks(range(n), labels, rotation=35, ha="right", fontsize=8)
-    ax.set_yticks(range(n), labels, fontsize=8)
+    _matrix_ticks(ax, [_short(str(d)) for d in grid.index], "articles", rotation=35)
     ax.set_xlabel("article")
     ax.set_ylabel("article")
     fig.colorbar(image, ax=ax, label="TF-IDF cosine similarity", shrink=0.8)
@@ -1074,11 +1118,11 @@ def plot_actor_cooccurrence(cooc: pd.DataFrame, *, top: int = 12) -> Figure:
     values = grid.to_numpy(copy=True)
     np.fill_diagonal(values, np.nan)
     k = len(actors)
-    fig = Figure(figsize=(0.55 * k + 3.2, 0.5 * k + 2.2), layout="constrained")
+    fig = Figure(figsize=_matrix_size(0.55 * k + 3.2, 0.5 * k + 2.2), layout="constrained")
     ax = fig.subplots()
     vmax = max(float(np.nanmax(values)) if k > 1 else 1.0, 1.0)
     image = ax.imshow(values, cmap="Oranges", vmin=0.0, vmax=vmax)
-    for (i, j), value in np.ndenumerate(values):
+    for (i, j), value in _annotated_cells(values):
         if i != j and value > 0:
             ax.text(
                 j,
@@ -1089,8 +1133,7 @@ def plot_actor_cooccurrence(cooc: pd.DataFrame, *, top: int = 12) -> Figure:
                 fontsize=7,
                 color="white" if value > 0.6 * vmax else "black",
             )
-    ax.set_xticks(range(k), actors, rotation=45, ha="right", fontsize=8)
-    ax.set_yticks(range(k), actors, fontsize=8)
     ax.set_title("actors mentioned in the same sentence", fontsize=9)
+    _matrix_ticks(ax, actors, "actors", rotation=45)
     fig.colorbar(image, ax=ax, label="sentences", shrink=0.8)
     return fig
