@@ -815,16 +815,34 @@ def _stem(token: str) -> str:
     return token
 
 
-def _tokens(text: str) -> list[str]:
+def _content_words(text: str) -> list[str]:
+    """Words of the normalised text with aliases folded, minus stop words and non-year numbers."""
     t = normalise_claim_text(text)
     for k, v in _ENTITY_ALIASES.items():
         if " " in k or "." in k:
             t = t.replace(k, v)
     return [
-        _stem(w)
+        w
         for w in _TOKEN_RE.findall(t)
         if (w not in _STOP_TOKENS and not w.isdigit()) or (len(w) == 4 and w.isdigit())
     ]
+
+
+def _tokens(text: str) -> list[str]:
+    return [_stem(w) for w in _content_words(text)]
+
+
+def _token_lists(texts: Sequence[str]) -> list[list[str]]:
+    """:func:`_tokens` of every text; each distinct word is stemmed once (words repeat a lot)."""
+    stems: dict[str, str] = {}
+    out: list[list[str]] = []
+    for text in texts:
+        words = _content_words(text)
+        for w in words:
+            if w not in stems:
+                stems[w] = _stem(w)
+        out.append([stems[w] for w in words])
+    return out
 
 
 def _number_keys(numbers_json: str) -> set[str]:
@@ -900,6 +918,28 @@ def _offices(text: str) -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True)
+class _TitleView:
+    """What :func:`_title_conflicts` reads of one text; computed once per linked claim."""
+
+    offices: dict[str, str]
+    words: list[str]  # lower-cased, edge punctuation stripped
+    phrases: list[list[str]]  # quoted phrases of 2 to 6 words, not opening with a stop word
+
+
+def _title_words(text: str) -> list[str]:
+    return [w.lower().strip(".,;:\"'”“") for w in text.split()]
+
+
+def _title_view(text: str) -> _TitleView:
+    phrases = [_title_words(m.group()[1:-1]) for m in _QUOTED_RE.finditer(text)]
+    return _TitleView(
+        offices=_offices(text),
+        words=_title_words(text),
+        phrases=[p for p in phrases if 2 <= len(p) <= 6 and p[0] not in _TITLE_WINDOW_STOP],
+    )
+
+
 def _title_conflicts(text_a: str, text_b: str) -> list[str]:
     """Named titles the two texts give differently.
 
@@ -907,22 +947,26 @@ def _title_conflicts(text_a: str, text_b: str) -> list[str]:
     last word but other words between ("comprehensive strategic partnership"),
     or one person given two different offices ("President-elect X" / "President X").
     """
+    return _view_conflicts(_title_view(text_a), _title_view(text_b))
+
+
+def _view_conflicts(view_a: _TitleView, view_b: _TitleView) -> list[str]:
+    """:func:`_title_conflicts` of two precomputed views."""
     out: list[str] = []
-    offices_b = _offices(text_b)
-    for surname, title in _offices(text_a).items():
-        other = offices_b.get(surname)
+    for surname, title in view_a.offices.items():
+        other = view_b.offices.get(surname)
         if other is not None and other.lower() != title.lower():
             out.append(f"{title} {surname} vs {other} {surname}")
-    for src, other in ((text_a, text_b), (text_b, text_a)):
-        other_words = [w.lower().strip(".,;:\"'”“") for w in other.split()]
-        for m in _QUOTED_RE.finditer(src):
-            phrase = [w.lower().strip(".,;:\"'”“") for w in m.group()[1:-1].split()]
+    for src, dst in ((view_a, view_b), (view_b, view_a)):
+        words = dst.words
+        for phrase in src.phrases:
             n = len(phrase)
-            if not 2 <= n <= 6 or phrase[0] in _TITLE_WINDOW_STOP:
-                continue
-            for i in range(len(other_words) - n + 1):
-                window = other_words[i : i + n]
-                if window[0] == phrase[0] and window[-1] == phrase[-1] and window != phrase:
+            for i in range(len(words) - n + 1):
+                # Compare the ends first: a slice per position is what made this slow.
+                if words[i] != phrase[0] or words[i + n - 1] != phrase[-1]:
+                    continue
+                window = words[i : i + n]
+                if window != phrase:
                     out.append(f'"{" ".join(phrase)}" vs "{" ".join(window)}"')
     return out
 
@@ -951,45 +995,224 @@ def _number_conflicts(
     return numbers, dates
 
 
+#: Candidate pairs scored at once; bounds the memory of one scoring step.
+_SCORE_BATCH = 200_000
+
+
+def _round_half_even(values: np.ndarray, digits: int) -> np.ndarray:
+    """``round(v, digits)`` of every value, exactly as Python's ``round`` gives it.
+
+    ``np.round`` scales, rounds and unscales, which can land on the other side
+    of a half when the scaling rounds; values whose scaled form is that close
+    to a half are rounded by Python instead, so the result matches ``round``.
+    """
+    scale = 10.0**digits
+    scaled = values * scale
+    out: np.ndarray = np.rint(scaled) / scale
+    near_half = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    for k in np.flatnonzero(near_half).tolist():
+        out[k] = round(float(values[k]), digits)
+    return out
+
+
+def _incidence(rows: Sequence[set[str]]) -> tuple[np.ndarray, np.ndarray, int]:
+    """Row and column coordinates of a claim x member incidence (columns in first-seen order)."""
+    names: dict[str, int] = {}
+    r_idx: list[int] = []
+    c_idx: list[int] = []
+    for r, members in enumerate(rows):
+        # Sorted, so the column order (and the order weights are summed in) is reproducible.
+        for m in sorted(members):
+            r_idx.append(r)
+            c_idx.append(names.setdefault(m, len(names)))
+    return np.array(r_idx, dtype=np.int64), np.array(c_idx, dtype=np.int64), len(names)
+
+
+class _LinkIndex:
+    """Per-claim features of :func:`link_claims` as sparse claim x feature matrices.
+
+    Built once per call; :meth:`candidates` and :meth:`score` then work on
+    any slice of claims, so the pairs are generated and scored chunk by chunk.
+    """
+
+    def __init__(self, claims: pd.DataFrame, *, max_block: int) -> None:
+        from scipy import sparse
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        n = len(claims)
+        self.texts = claims["text"].astype(str).tolist()
+        token_lists = _token_lists(self.texts)
+        vectorizer = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True, norm="l2")
+        self.tfidf = vectorizer.fit_transform(token_lists).tocsr()
+        self.entities = [_entity_tokens(str(e)) for e in claims["entities"].fillna("").tolist()]
+        self.numkeys = [_number_keys(str(q)) for q in claims["numbers"].fillna("[]").tolist()]
+        self.events = [_event_stems(t) for t in self.texts]
+        self.ids = claims["claim_id"].astype(str).to_numpy()
+        self.numbers = claims["numbers"].fillna("[]").astype(str).tolist()
+        self.docs = claims["doc_id"].astype(str).to_numpy()
+        # Codes in doc_id order, so comparing codes orders pairs as comparing doc_ids does.
+        self.doc_codes = np.unique(self.docs, return_inverse=True)[1].astype(np.int64)
+        tags = claims["tags"].fillna("").astype(str).tolist()
+        eligible = np.array(
+            [
+                t != "evaluative" or "event" in g.split("|")
+                for t, g in zip(claims["claim_type"].astype(str).tolist(), tags, strict=True)
+            ],
+            dtype=bool,
+        )
+
+        mats = []
+        for rows in (self.entities, self.numkeys, self.events):
+            r_idx, c_idx, width = _incidence(rows)
+            ones = np.ones(len(r_idx), dtype=np.float64)
+            mats.append(sparse.csr_matrix((ones, (r_idx, c_idx)), shape=(n, width)))
+        self.ent, self.num, self.event = mats
+        # IDF over every claim (evaluative ones too), computed like math.log per entity.
+        ent_df = np.asarray(self.ent.sum(axis=0)).ravel().astype(np.int64).tolist()
+        self.ent_idf = np.array([math.log((n + 1) / (d + 1)) + 0.1 for d in ent_df])
+        # Blocking keys: content words of 5+ letters, entity words, numbers and dates.
+        long_word = np.zeros(self.tfidf.shape[1], dtype=bool)
+        for token, col in vectorizer.vocabulary_.items():
+            long_word[col] = len(token) >= 5
+        words = self.tfidf[:, np.flatnonzero(long_word)].astype(bool)
+        keys = sparse.hstack([words, self.ent, self.num], format="csr").astype(bool)
+        # Only checkable claims are blocked: the rows of the others are emptied.
+        keys = (sparse.diags(eligible, dtype=np.int32) @ keys.astype(np.int32)).tocsr()
+        block = keys.getnnz(axis=0)
+        usable = np.flatnonzero((block >= 2) & (block <= max_block))
+        self.keys = keys[:, usable].tocsr()
+        self.keys_t = self.keys.T.tocsr()
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def candidates(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs ``i < j`` with ``start <= i < stop``, in different documents, sharing a key."""
+        shared = (self.keys[start:stop] @ self.keys_t).tocoo()
+        i = shared.row.astype(np.int64) + start
+        j = shared.col.astype(np.int64)
+        keep = (j > i) & (self.doc_codes[i] != self.doc_codes[j])
+        return i[keep], j[keep]
+
+    def score(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Combined similarity, tf-idf cosine and entity overlap of the pairs ``(i[k], j[k])``."""
+        cos = np.asarray(self.tfidf[i].multiply(self.tfidf[j]).sum(axis=1)).ravel()
+        # Entity weights are summed in column order; another order could change only the
+        # last bit, far below the 4 decimals reported.
+        ent_a, ent_b = self.ent[i], self.ent[j]
+        both = ent_a.multiply(ent_b).tocsr()
+        both.data = self.ent_idf[both.indices]
+        either = (ent_a + ent_b).tocsr()
+        either.data = self.ent_idf[either.indices]
+        inter = np.asarray(both.sum(axis=1)).ravel()
+        union = np.asarray(either.sum(axis=1)).ravel()
+        ent_sim = inter / (union + _ENTITY_SMOOTHING)
+        ev_sim = (self.event[i].multiply(self.event[j]).getnnz(axis=1) > 0).astype(np.float64)
+        num_sim = (self.num[i].multiply(self.num[j]).getnnz(axis=1) > 0).astype(np.float64)
+        sim = 0.5 * cos + 0.25 * ent_sim + 0.15 * ev_sim + 0.1 * num_sim
+        return sim, cos, ent_sim
+
+    def shared(self, a: int, b: int) -> str:
+        """Entity words, event stems and number keys the two claims share, ``|``-separated."""
+        nums = self.numkeys[a] & self.numkeys[b]
+        words = (
+            (self.entities[a] & self.entities[b])
+            | (self.events[a] & self.events[b])
+            | {k.split(":", 1)[1] for k in nums}
+        )
+        return "|".join(sorted(words))
+
+
+def _scored_candidates(
+    index: _LinkIndex, *, min_similarity: float, chunk_size: int
+) -> tuple[pd.DataFrame, int]:
+    """Candidate pairs reaching ``min_similarity`` (claim indices, unrounded scores) and a count.
+
+    Claims are taken ``chunk_size`` at a time, so the candidate pairs in memory
+    at once are those of one chunk; only pairs above the threshold are kept.
+    """
+    parts: list[tuple[np.ndarray, ...]] = []
+    n_candidates = 0
+    for start in range(0, len(index), chunk_size):
+        ci, cj = index.candidates(start, min(start + chunk_size, len(index)))
+        n_candidates += len(ci)
+        for lo in range(0, len(ci), _SCORE_BATCH):
+            i, j = ci[lo : lo + _SCORE_BATCH], cj[lo : lo + _SCORE_BATCH]
+            sim, cos, ent = index.score(i, j)
+            ok = sim >= min_similarity
+            parts.append((i[ok], j[ok], sim[ok], cos[ok], ent[ok]))
+    cols = ["i", "j", "similarity", "text_sim", "entity_sim"]
+    if not parts:
+        return pd.DataFrame(columns=cols), n_candidates
+    columns = [np.concatenate(p) for p in zip(*parts, strict=True)]
+    return pd.DataFrame(dict(zip(cols, columns, strict=True))), n_candidates
+
+
+def _first_per_claim(a: np.ndarray, b: np.ndarray, limit: int) -> np.ndarray:
+    """Rows (in order) among the first ``limit`` links of both their claims."""
+    ends = pd.Series(np.column_stack([a, b]).ravel())
+    rank = ends.groupby(ends, sort=False).cumcount().to_numpy().reshape(-1, 2)
+    return np.asarray((rank < limit).all(axis=1), dtype=bool)
+
+
 def link_claims(
     claims: pd.DataFrame,
     *,
     min_similarity: float = 0.24,
     max_block: int = 200,
     top_k: int = 3,
+    max_links: int | None = 250,
+    chunk_size: int = 1000,
     seed: int = 0,
 ) -> pd.DataFrame:
     """Pairs of claims in different documents that report the same event or fact.
 
     Only claims that report something checkable are linked (type other than
     evaluative, or tagged event). Candidate pairs come from blocking, never
-    from all pairs: claims are
-    indexed by their named entities, numbers, month-or-finer dates and
-    content words; a key held by more than ``max_block`` claims is too common
-    to block on and is skipped. Each candidate pair sharing a key is scored
+    from all pairs: claims are indexed by their named entities, numbers,
+    month-or-finer dates and content words of five letters or more; a key held
+    by more than ``max_block`` claims is too common to block on and is
+    skipped, and two claims are a candidate pair if they share at least one
+    of the other keys. Each candidate pair is scored
 
     ``similarity = 0.5 * tfidf_cosine + 0.25 * entity_overlap + 0.15 * shared_event_word
     + 0.1 * shared_number_or_date``
 
-    where ``entity_overlap`` is the IDF-weighted Jaccard overlap of the named
-    entities (an entity in every claim, like the country itself, counts little).
+    where ``tfidf_cosine`` is over the claims' stemmed content words
+    (sublinear tf, IDF over all claims) and ``entity_overlap`` is the
+    IDF-weighted Jaccard overlap of the named entities, ``sum(idf of shared) /
+    (sum(idf of either) + 2)`` (an entity in every claim, like the country
+    itself, counts little), and kept if it reaches ``min_similarity``. Of
+    those, a claim keeps at most ``top_k`` links towards each other document
+    and at most ``max_links`` links in all, the most similar ones (a link
+    counts against both its claims' quotas, in order of similarity). Linked
+    pairs are flagged ``disagreement`` when they give different values for
+    the same unit (``number``), different month-or-day dates (``date``) or a
+    quoted title that the other words differently with the same first and
+    last word (``title``).
 
-    and kept if it reaches ``min_similarity``, at most ``top_k`` links per
-    claim and document pair. Linked pairs are flagged ``disagreement`` when
-    they give different values for the same unit (``number``), different
-    month-or-day dates (``date``) or a quoted title that the other words
-    differently with the same first and last word (``title``).
+    Claims are processed ``chunk_size`` at a time (their candidate pairs are
+    generated with sparse matrix products and scored together), so memory
+    grows with the links above the threshold, not with all candidate pairs;
+    the result does not depend on ``chunk_size``.
 
     Parameters
     ----------
     claims : DataFrame
-        :func:`extract_claims` output.
+        :func:`extract_claims` output (``claim_id``, ``doc_id``, ``text``,
+        ``claim_type``, ``tags``, ``entities`` and ``numbers`` are read).
     min_similarity : float
         Threshold of the combined score.
     max_block : int
         Largest block (claims sharing one key) that is expanded into pairs.
     top_k : int
         Links kept per claim towards each other document.
+    max_links : int or None
+        Links kept per claim in all (None: no cap). On a corpus that repeats
+        itself (wire copy, syndication) one claim can otherwise be linked to
+        every article that repeats it.
+    chunk_size : int
+        Claims whose candidate pairs are generated and scored at once.
     seed : int
         Unused (the linking is deterministic); accepted for a uniform API.
 
@@ -997,7 +1220,13 @@ def link_claims(
     -------
     DataFrame
         :data:`LINK_COLUMNS`, ``claim_a`` from the document that sorts first;
-        sorted by similarity (descending), then ids.
+        sorted by similarity (descending), then ids. Scores are rounded to 4
+        decimals before ranking.
+
+    Raises
+    ------
+    InputError
+        If ``chunk_size`` or ``max_links`` is below 1.
 
     Examples
     --------
@@ -1012,115 +1241,86 @@ def link_claims(
     (1, True)
     """
     del seed
+    if chunk_size < 1:
+        raise InputError(f"chunk_size must be at least 1; got {chunk_size}")
+    if max_links is not None and max_links < 1:
+        raise InputError(f"max_links must be at least 1 or None; got {max_links}")
     if claims.empty:
         return pd.DataFrame(columns=LINK_COLUMNS)
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    index = _LinkIndex(claims, max_block=max_block)
+    scored, _ = _scored_candidates(index, min_similarity=min_similarity, chunk_size=chunk_size)
+    if scored.empty:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    return _select_links(index, scored, top_k=top_k, max_links=max_links)
 
-    texts = claims["text"].astype(str).tolist()
-    token_lists = [_tokens(t) for t in texts]
-    vectorizer = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True, norm="l2")
-    matrix = vectorizer.fit_transform(token_lists).tocsr()
-    entities = [_entity_tokens(str(ents)) for ents in claims["entities"].fillna("").tolist()]
-    n = len(claims)
-    ent_df: dict[str, int] = defaultdict(int)
-    for ents in entities:
-        for e in ents:
-            ent_df[e] += 1
-    ent_idf = {e: math.log((n + 1) / (d + 1)) + 0.1 for e, d in ent_df.items()}
-    numkeys = [_number_keys(str(n_)) for n_ in claims["numbers"].fillna("[]").tolist()]
-    events = [_event_stems(t) for t in texts]
-    docs = claims["doc_id"].astype(str).to_numpy()
-    types = claims["claim_type"].astype(str).tolist()
-    tags = claims["tags"].fillna("").astype(str).tolist()
-    eligible = [
-        t != "evaluative" or "event" in g.split("|") for t, g in zip(types, tags, strict=True)
-    ]
-    index: dict[str, list[int]] = defaultdict(list)
-    for i in range(n):
-        if not eligible[i]:
-            continue
-        keys = (
-            {f"ent:{e}" for e in entities[i]}
-            | numkeys[i]
-            | {f"tok:{t}" for t in set(token_lists[i]) if len(t) >= 5}
-        )
-        for k in keys:
-            index[k].append(i)
-    pair_keys: dict[tuple[int, int], int] = defaultdict(int)
-    for members in index.values():
-        if len(members) < 2 or len(members) > max_block:
-            continue
-        for x in range(len(members)):
-            i = members[x]
-            for y in range(x + 1, len(members)):
-                j = members[y]
-                if docs[i] != docs[j]:
-                    pair_keys[(i, j) if i < j else (j, i)] += 1
-    if not pair_keys:
-        return pd.DataFrame(columns=LINK_COLUMNS)
-    pairs = np.array(sorted(pair_keys), dtype=np.int64)
-    cos = np.asarray(matrix[pairs[:, 0]].multiply(matrix[pairs[:, 1]]).sum(axis=1)).ravel()
-    rows: list[dict[str, object]] = []
-    for (i, j), c in zip(pairs.tolist(), cos.tolist(), strict=True):
-        ea, eb = entities[i], entities[j]
-        union = sum(ent_idf[e] for e in ea | eb)
-        ent_sim = sum(ent_idf[e] for e in ea & eb) / (union + _ENTITY_SMOOTHING)
-        shared_nums = numkeys[i] & numkeys[j]
-        num_sim = 1.0 if shared_nums else 0.0
-        shared_events = events[i] & events[j]
-        ev_sim = 1.0 if shared_events else 0.0
-        sim = 0.5 * c + 0.25 * ent_sim + 0.15 * ev_sim + 0.1 * num_sim
-        if sim < min_similarity:
-            continue
-        a, b = (i, j) if (docs[i], i) <= (docs[j], j) else (j, i)
-        rows.append(
-            {
-                "a": a,
-                "b": b,
-                "similarity": round(float(sim), 4),
-                "text_sim": round(float(c), 4),
-                "entity_sim": round(float(ent_sim), 4),
-                "shared": "|".join(
-                    sorted((ea & eb) | shared_events | {k.split(":", 1)[1] for k in shared_nums})
-                ),
-            }
-        )
-    if not rows:
-        return pd.DataFrame(columns=LINK_COLUMNS)
-    cand = pd.DataFrame(rows).sort_values(
-        ["similarity", "a", "b"], ascending=[False, True, True], kind="stable"
-    )
-    cand["doc_b"] = docs[cand["b"].to_numpy()]
-    cand["doc_a"] = docs[cand["a"].to_numpy()]
+
+def _select_links(
+    index: _LinkIndex, scored: pd.DataFrame, *, top_k: int, max_links: int | None
+) -> pd.DataFrame:
+    """The kept links of the scored pairs, as :data:`LINK_COLUMNS` rows."""
+    i, j = scored["i"].to_numpy(np.int64), scored["j"].to_numpy(np.int64)
+    first = index.doc_codes[i] < index.doc_codes[j]
+    cand = pd.DataFrame(
+        {
+            "a": np.where(first, i, j),
+            "b": np.where(first, j, i),
+            **{
+                c: _round_half_even(scored[c].to_numpy(np.float64), 4)
+                for c in ("similarity", "text_sim", "entity_sim")
+            },
+        }
+    ).sort_values(["similarity", "a", "b"], ascending=[False, True, True], kind="stable")
+    a, b = cand["a"].to_numpy(), cand["b"].to_numpy()
+    cand["doc_b"] = index.doc_codes[b]
+    cand["doc_a"] = index.doc_codes[a]
     keep_a = cand.groupby(["a", "doc_b"], sort=False).cumcount() < top_k
     keep_b = cand.groupby(["b", "doc_a"], sort=False).cumcount() < top_k
     cand = cand[keep_a & keep_b]
-    ids = claims["claim_id"].astype(str).to_numpy()
-    nums = [json.loads(str(n) or "[]") for n in claims["numbers"].fillna("[]").tolist()]
-    out: list[dict[str, object]] = []
-    for r in cand.itertuples(index=False):
-        a, b = int(str(r.a)), int(str(r.b))
-        n_conf, d_conf = _number_conflicts(nums[a], nums[b])
-        t_conf = _title_conflicts(texts[a], texts[b])
-        kinds = [k for k, v in (("number", n_conf), ("date", d_conf), ("title", t_conf)) if v]
-        out.append(
-            {
-                "claim_a": ids[a],
-                "claim_b": ids[b],
-                "doc_a": docs[a],
-                "doc_b": docs[b],
-                "similarity": r.similarity,
-                "text_sim": r.text_sim,
-                "entity_sim": r.entity_sim,
-                "shared": r.shared,
-                "disagreement": "|".join(kinds),
-                "detail": "; ".join([*n_conf, *d_conf, *t_conf]),
-            }
-        )
-    frame = pd.DataFrame(out, columns=LINK_COLUMNS)
+    if max_links is not None:
+        cand = cand[_first_per_claim(cand["a"].to_numpy(), cand["b"].to_numpy(), max_links)]
+    a, b = cand["a"].to_numpy(), cand["b"].to_numpy()
+    linked = np.unique(np.concatenate([a, b])).tolist()
+    nums = {k: json.loads(index.numbers[k] or "[]") for k in linked}
+    views = {k: _title_view(index.texts[k]) for k in linked}
+    shared: list[str] = []
+    kinds: list[str] = []
+    details: list[str] = []
+    for ai, bi in zip(a.tolist(), b.tolist(), strict=True):
+        shared.append(index.shared(ai, bi))
+        kind, detail = _disagreement(nums[ai], nums[bi], views[ai], views[bi])
+        kinds.append(kind)
+        details.append(detail)
+    frame = pd.DataFrame(
+        {
+            "claim_a": index.ids[a],
+            "claim_b": index.ids[b],
+            "doc_a": index.docs[a],
+            "doc_b": index.docs[b],
+            "similarity": cand["similarity"].to_numpy(),
+            "text_sim": cand["text_sim"].to_numpy(),
+            "entity_sim": cand["entity_sim"].to_numpy(),
+            "shared": shared,
+            "disagreement": kinds,
+            "detail": details,
+        },
+        columns=LINK_COLUMNS,
+    )
     return frame.sort_values(
         ["similarity", "claim_a", "claim_b"], ascending=[False, True, True], kind="stable"
     ).reset_index(drop=True)
+
+
+def _disagreement(
+    nums_a: list[dict[str, object]],
+    nums_b: list[dict[str, object]],
+    view_a: _TitleView,
+    view_b: _TitleView,
+) -> tuple[str, str]:
+    """The ``disagreement`` kinds and ``detail`` of one link."""
+    n_conf, d_conf = _number_conflicts(nums_a, nums_b)
+    t_conf = _view_conflicts(view_a, view_b)
+    kinds = [k for k, v in (("number", n_conf), ("date", d_conf), ("title", t_conf)) if v]
+    return "|".join(kinds), "; ".join([*n_conf, *d_conf, *t_conf])
 
 
 # --------------------------------------------------------------------------- views for notebooks
