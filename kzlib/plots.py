@@ -143,7 +143,7 @@ def _hbox(ax: Axes, samples: list[np.ndarray], colors: Sequence[ColorType]) -> N
         widths=0.6,
         patch_artist=True,
         meanprops={"marker": "D", "markerfacecolor": "white", "markeredgecolor": "black"},
-        medianprops={"color": "black"},
+        medianprops={"color": "black", "gid": "median"},
     )
     for box, color in zip(parts["boxes"], colors, strict=True):
         box.set_facecolor(color)
