@@ -725,6 +725,7 @@ def _claim_counts_aggregate(claims: pd.DataFrame, counts: pd.DataFrame, types: l
     _median_line(ax_doc, per_doc)
     ax_doc.set_xlabel("claims per article" + (", log scale" if log else ""))
     ax_doc.set_ylabel("articles")
+    _thousands(ax_doc, "y")
     scores = [
         claims.loc[claims["claim_type"] == t, "checkworthiness"].to_numpy(dtype=float)
         for t in types
@@ -915,7 +916,7 @@ def _rhetoric_profile_aggregate(
         ax.tick_params(labelsize=7)
         # few ticks: each tick label costs layout time in a grid of twenty panels
         ax.xaxis.set_major_locator(MaxNLocator(5))
-        ax.yaxis.set_major_locator(MaxNLocator(4))
+        ax.yaxis.set_major_locator(MaxNLocator(4, integer=True))
         ax.spines[["top", "right"]].set_visible(False)
         if i % cols == 0:
             ax.set_ylabel("articles", fontsize=8)
@@ -1059,17 +1060,28 @@ def _actor_salience_aggregate(rows: pd.DataFrame, top: int) -> Figure:
     actors = [a for a in order if mean[a] > 0][:top] or list(order[:top])
     fig = Figure(figsize=(7.5, 0.3 * len(actors) + 1.9), layout="constrained")
     ax = fig.subplots()
-    bars = ax.barh(
+    means = mean[actors].to_numpy(dtype=float)
+    halves = half[actors].fillna(0.0).to_numpy(dtype=float)
+    ax.barh(
         range(len(actors)),
-        mean[actors].to_numpy(),
+        means,
         color="#4C72B0",
-        xerr=half[actors].fillna(0.0).to_numpy(),
+        xerr=halves,
         error_kw={"elinewidth": 1.0, "capsize": 2.5},
     )
-    _label_bars(ax, bars, [f"  in {mentioned[a]:.0%} of articles" for a in actors])
+    # past the upper whisker, which is long for a few articles and would cross the text
+    for i, actor in enumerate(actors):
+        ax.annotate(
+            f"in {mentioned[actor]:.0%} of articles",
+            (means[i] + halves[i], i),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
     ax.set_yticks(range(len(actors)), actors, fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlim(left=0)
+    ax.set_xlim(0, 1.35 * max(float(np.max(means + halves, initial=0.0)), 0.01))
     ax.set_xlabel(
         "mean share of sentences mentioning the actor\n(whiskers: 95% t-interval over articles)"
     )
