@@ -1148,11 +1148,16 @@ def _scored_candidates(
     return pd.DataFrame(dict(zip(cols, columns, strict=True))), n_candidates
 
 
-def _first_per_claim(a: np.ndarray, b: np.ndarray, limit: int) -> np.ndarray:
-    """Rows (in order) among the first ``limit`` links of both their claims."""
-    ends = pd.Series(np.column_stack([a, b]).ravel())
-    rank = ends.groupby(ends, sort=False).cumcount().to_numpy().reshape(-1, 2)
-    return np.asarray((rank < limit).all(axis=1), dtype=bool)
+def _greedy_cap(a: np.ndarray, b: np.ndarray, limit: int) -> np.ndarray:
+    """Rows kept, taken in order, while both their claims have fewer than ``limit`` kept."""
+    kept_per_claim: dict[int, int] = defaultdict(int)
+    keep = np.zeros(len(a), dtype=bool)
+    for row, (x, y) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
+        if kept_per_claim[x] < limit and kept_per_claim[y] < limit:
+            kept_per_claim[x] += 1
+            kept_per_claim[y] += 1
+            keep[row] = True
+    return keep
 
 
 def link_claims(
@@ -1184,8 +1189,9 @@ def link_claims(
     (sum(idf of either) + 2)`` (an entity in every claim, like the country
     itself, counts little), and kept if it reaches ``min_similarity``. Of
     those, a claim keeps at most ``top_k`` links towards each other document
-    and at most ``max_links`` links in all, the most similar ones (a link
-    counts against both its claims' quotas, in order of similarity). Linked
+    (its ``top_k`` most similar ones, the rest dropped); then links are taken
+    from the most similar down and one is dropped if either of its claims
+    already has ``max_links``, so no claim has more than ``max_links``. Linked
     pairs are flagged ``disagreement`` when they give different values for
     the same unit (``number``), different month-or-day dates (``date``) or a
     quoted title that the other words differently with the same first and
@@ -1277,7 +1283,7 @@ def _select_links(
     keep_b = cand.groupby(["b", "doc_a"], sort=False).cumcount() < top_k
     cand = cand[keep_a & keep_b]
     if max_links is not None:
-        cand = cand[_first_per_claim(cand["a"].to_numpy(), cand["b"].to_numpy(), max_links)]
+        cand = cand[_greedy_cap(cand["a"].to_numpy(), cand["b"].to_numpy(), max_links)]
     a, b = cand["a"].to_numpy(), cand["b"].to_numpy()
     linked = np.unique(np.concatenate([a, b])).tolist()
     nums = {k: json.loads(index.numbers[k] or "[]") for k in linked}
@@ -1422,23 +1428,68 @@ def speakers_frame(claims: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)[cols]
 
 
-def link_matrix(links: pd.DataFrame, doc_ids: Sequence[str]) -> pd.DataFrame:
+def link_matrix(
+    links: pd.DataFrame, doc_ids: Sequence[str], *, max_docs: int | None = None
+) -> pd.DataFrame:
     """Number of claim links between every two documents (symmetric, zero diagonal).
+
+    Links to documents outside ``doc_ids`` are ignored.
+
+    Parameters
+    ----------
+    links : DataFrame
+        :func:`link_claims` output (``doc_a`` and ``doc_b`` are read).
+    doc_ids : sequence of str
+        Documents of the matrix, in this order.
+    max_docs : int or None
+        If set and ``doc_ids`` holds more documents, only the ``max_docs``
+        documents with the most links (ties broken by doc_id) are kept, in
+        their ``doc_ids`` order, so a plot of a large corpus stays readable.
+
+    Returns
+    -------
+    DataFrame
+        Documents x documents link counts (int64).
+
+    Raises
+    ------
+    InputError
+        If ``max_docs`` is below 1.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> links = pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"]})
+    >>> links = pd.DataFrame({"doc_a": ["a", "a"], "doc_b": ["b", "c"]})
     >>> link_matrix(links, ["a", "b"]).values.tolist()
     [[0, 1], [1, 0]]
+    >>> link_matrix(links, ["a", "b", "c"], max_docs=2).index.tolist()
+    ['a', 'b']
     """
+    if max_docs is not None and max_docs < 1:
+        raise InputError(f"max_docs must be at least 1 or None; got {max_docs}")
     ids = list(doc_ids)
-    m = pd.DataFrame(0, index=ids, columns=ids, dtype="int64")
-    for a, b in zip(links["doc_a"], links["doc_b"], strict=True):
-        if a in m.index and b in m.index:
-            m.loc[a, b] += 1
-            m.loc[b, a] += 1
-    return m
+    pos = pd.Series(np.arange(len(ids)), index=pd.Index(ids, dtype=object))
+    pos = pos[~pos.index.duplicated()]
+    a = pd.Series(links["doc_a"], dtype=object).map(pos).to_numpy(dtype=np.float64)
+    b = pd.Series(links["doc_b"], dtype=object).map(pos).to_numpy(dtype=np.float64)
+    inside = ~(np.isnan(a) | np.isnan(b))
+    a, b = a[inside].astype(np.int64), b[inside].astype(np.int64)
+    kept = np.arange(len(ids))
+    if max_docs is not None and len(ids) > max_docs:
+        # Chosen before the matrix is built: the full one would not fit for a large corpus.
+        per_doc = np.bincount(a, minlength=len(ids)) + np.bincount(b, minlength=len(ids))
+        ranked = sorted(range(len(ids)), key=lambda k: (-int(per_doc[k]), ids[k]))
+        kept = np.sort(np.array(ranked[:max_docs], dtype=np.int64))
+        new_pos = np.full(len(ids), -1, dtype=np.int64)
+        new_pos[kept] = np.arange(len(kept))
+        a, b = new_pos[a], new_pos[b]
+        both_kept = (a >= 0) & (b >= 0)
+        a, b = a[both_kept], b[both_kept]
+    counts = np.zeros((len(kept), len(kept)), dtype=np.int64)
+    np.add.at(counts, (a, b), 1)
+    np.add.at(counts, (b, a), 1)
+    names = [ids[k] for k in kept.tolist()]
+    return pd.DataFrame(counts, index=names, columns=names)
 
 
 def linked_pairs(claims: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,190 @@
+"""Tests for the claim linker of kzlib.claims: blocking, scoring, chunking, caps, link matrix."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+
+import pandas as pd
+import pytest
+
+from kzlib.claims import (
+    LINK_COLUMNS,
+    _entity_tokens,
+    _number_keys,
+    _tokens,
+    document_years,
+    extract_claims,
+    link_claims,
+    link_matrix,
+)
+from kzlib.corpus import Corpus
+from kzlib.errors import InputError
+
+
+@pytest.fixture(scope="module")
+def seed_claims(seeds: Corpus, seed_sentences: pd.DataFrame) -> pd.DataFrame:
+    return extract_claims(seed_sentences, doc_years=document_years(seeds.to_frame()))
+
+
+def _sentences(texts: dict[str, str]) -> pd.DataFrame:
+    """One body sentence per document."""
+    return pd.DataFrame(
+        {
+            "doc_id": list(texts),
+            "sent_id": 0,
+            "start": 0,
+            "end": [len(t) for t in texts.values()],
+            "text": list(texts.values()),
+            "kind": "body",
+        }
+    )
+
+
+def _claims(texts: dict[str, str], entities: str) -> pd.DataFrame:
+    """Hand-made event claims, one per document, all naming the same entities."""
+    return pd.DataFrame(
+        {
+            "claim_id": [f"c{k}" for k in range(len(texts))],
+            "doc_id": list(texts),
+            "text": list(texts.values()),
+            "claim_type": "event",
+            "tags": "event",
+            "entities": entities,
+            "numbers": "[]",
+        }
+    )
+
+
+def _rows(links: pd.DataFrame) -> list[tuple[str, str, float]]:
+    a, b = links["claim_a"].astype(str).tolist(), links["claim_b"].astype(str).tolist()
+    return list(zip(a, b, links["similarity"].astype(float).tolist(), strict=True))
+
+
+def _pairs(links: pd.DataFrame) -> set[tuple[str, str]]:
+    return {(a, b) for a, b, _ in _rows(links)}
+
+
+def test_same_event_with_different_numbers_is_linked_and_flagged() -> None:
+    claims = extract_claims(
+        _sentences(
+            {
+                "a": "Kazakhstan and China signed 30 agreements worth $15 billion in Astana.",
+                "b": "In Astana, China and Kazakhstan signed 12 agreements worth $15 billion.",
+            }
+        )
+    )
+    links = link_claims(claims)
+    assert list(links.columns) == LINK_COLUMNS
+    assert len(links) == 1
+    row = links.iloc[0]
+    assert (row["doc_a"], row["doc_b"]) == ("a", "b")
+    assert row["disagreement"] == "number"
+    assert row["detail"] == "30 agreements vs 12 agreements"
+    assert "sign" in row["shared"].split("|")
+
+
+def test_a_pair_sharing_only_a_very_common_key_is_not_a_candidate() -> None:
+    texts = {
+        "d1": "Kazakhstan opened embassies abroad.",
+        "d2": "Kazakhstan exported grain southwards.",
+        "d3": "Kazakhstan trained athletes locally.",
+        "d4": "Kazakhstan finished pipeline welding.",
+        "d5": "Kazakhstan inspected pipeline valves.",
+    }
+    claims = _claims(texts, "kazakhstan")
+    # min_similarity 0 turns every candidate pair into a link.
+    common = link_claims(claims, min_similarity=0.0, max_block=3)
+    assert _pairs(common) == {("c3", "c4")}  # only "pipeline" is rare enough to block on
+    assert len(link_claims(claims, min_similarity=0.0, max_block=5)) == 10
+
+
+def test_candidates_are_the_pairs_sharing_a_key_of_a_small_block(
+    seed_claims: pd.DataFrame,
+) -> None:
+    max_block = 8
+    index: dict[str, set[int]] = defaultdict(set)
+    for i, row in enumerate(seed_claims.itertuples(index=False)):
+        if row.claim_type == "evaluative" and "event" not in str(row.tags).split("|"):
+            continue
+        keys = (
+            {f"ent:{e}" for e in _entity_tokens(str(row.entities))}
+            | _number_keys(str(row.numbers))
+            | {f"tok:{t}" for t in _tokens(str(row.text)) if len(t) >= 5}
+        )
+        for k in keys:
+            index[k].add(i)
+    ids, docs = seed_claims["claim_id"].tolist(), seed_claims["doc_id"].tolist()
+    want = {
+        (ids[i], ids[j]) if docs[i] < docs[j] else (ids[j], ids[i])
+        for members in index.values()
+        if 2 <= len(members) <= max_block
+        for i, j in itertools.combinations(sorted(members), 2)
+        if docs[i] != docs[j]
+    }
+    got = link_claims(
+        seed_claims, min_similarity=0.0, max_block=max_block, top_k=10**6, max_links=None
+    )
+    assert len(want) > 20
+    assert _pairs(got) == want
+
+
+def test_chunked_linking_equals_unchunked(seed_claims: pd.DataFrame) -> None:
+    whole = link_claims(seed_claims, min_similarity=0.1, chunk_size=10**6)
+    assert len(whole) > 20
+    for size in (1, 7):
+        pd.testing.assert_frame_equal(
+            link_claims(seed_claims, min_similarity=0.1, chunk_size=size), whole, check_exact=True
+        )
+
+
+def test_max_links_keeps_the_most_similar_links_of_each_claim() -> None:
+    texts = {
+        f"d{k}": f"Tokayev visited Moscow and signed {k} agreements with Putin"
+        + " on trade" * (k % 3)
+        for k in range(1, 7)
+    }
+    claims = extract_claims(_sentences(texts))
+    free = link_claims(claims, max_links=None)
+    capped = link_claims(claims, max_links=2)
+    assert len(free) == 15  # every two of the six articles
+    per_claim = pd.concat([capped["claim_a"], capped["claim_b"]]).value_counts()
+    assert per_claim.max() == 2
+    assert _pairs(capped) <= _pairs(free)
+    kept: dict[str, list[float]] = defaultdict(list)
+    for a, b, sim in _rows(capped):
+        kept[a].append(sim)
+        kept[b].append(sim)
+    # A link is dropped only for a claim that already has two links at least as similar.
+    dropped = _pairs(free) - _pairs(capped)
+    for a, b, sim in _rows(free):
+        if (a, b) in dropped:
+            assert any(len(kept[c]) == 2 and min(kept[c]) >= sim for c in (a, b))
+    assert link_claims(claims).equals(free)  # the default cap is far above six articles
+
+
+def test_link_claims_rejects_a_chunk_size_or_cap_below_one(seed_claims: pd.DataFrame) -> None:
+    with pytest.raises(InputError, match="chunk_size"):
+        link_claims(seed_claims, chunk_size=0)
+    with pytest.raises(InputError, match="max_links"):
+        link_claims(seed_claims, max_links=0)
+
+
+def test_link_matrix_with_max_docs_keeps_the_most_linked_documents() -> None:
+    links = pd.DataFrame(
+        {
+            "doc_a": ["a", "a", "a", "b", "c", "d"],
+            "doc_b": ["b", "b", "c", "e", "e", "e"],
+        }
+    )
+    docs = ["e", "d", "c", "b", "a"]
+    full = link_matrix(links, docs)
+    assert full.to_numpy().sum() == 2 * len(links)
+    assert link_matrix(links, docs, max_docs=5).equals(full)
+    # links per document: a 3, b 3, e 3, c 2, d 1; the tie a/b/e is broken by doc_id
+    top = link_matrix(links, docs, max_docs=2)
+    assert top.index.tolist() == top.columns.tolist() == ["b", "a"]  # in the order given
+    assert top.equals(full.loc[["b", "a"], ["b", "a"]])
+    assert link_matrix(links, docs, max_docs=4).index.tolist() == ["e", "c", "b", "a"]
+    with pytest.raises(InputError, match="max_docs"):
+        link_matrix(links, docs, max_docs=0)
