@@ -70,10 +70,10 @@ def _short(doc_id: str, width: int = 14) -> str:
 _WHISKERS = (5.0, 95.0)
 
 
-def _check_max_docs(max_docs: object) -> int:
-    if isinstance(max_docs, bool) or not isinstance(max_docs, int | np.integer) or max_docs < 1:
-        raise InputError(f"parameter max_docs={max_docs!r}: must be an integer >= 1")
-    return int(max_docs)
+def _check_count(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
+        raise InputError(f"parameter {name}={value!r}: must be an integer >= 1")
+    return int(value)
 
 
 def _aggregate_title(fig: Figure, what: str, n_docs: int, detail: str = "") -> None:
@@ -183,7 +183,7 @@ def plot_corpus_lengths(
     >>> plot_corpus_lengths(c.to_frame(), sentences_frame(c), max_docs=2).get_suptitle()
     'Article lengths: aggregate of 4 articles (1 truncated)'
     """
-    max_docs = _check_max_docs(max_docs)
+    max_docs = _check_count("max_docs", max_docs)
     body = sentences[sentences["kind"] == "body"]
     n_sent = body.groupby("doc_id").size().reindex(corpus_table["doc_id"], fill_value=0)
     if len(corpus_table) > max_docs:
@@ -282,10 +282,12 @@ def plot_cleaning_audit(
     >>> plot_cleaning_audit(audit_frame(load_corpus()), max_docs=2).get_suptitle()
     'Cleaning edits: aggregate of 4 articles (those with any edit)'
     """
-    max_docs = _check_max_docs(max_docs)
+    max_docs = _check_count("max_docs", max_docs)
     counts = audit.pivot_table(index="doc_id", columns="kind", values="start", aggfunc="count")
     counts = counts.fillna(0).astype(int).sort_index()
     counts = counts[counts.sum().sort_values(ascending=False).index]
+    if n_articles is not None:
+        n_articles = _check_count("n_articles", n_articles)
     if len(counts) > max_docs:
         return _cleaning_audit_aggregate(counts, n_articles)
     return _cleaning_audit_per_article(counts)
@@ -310,7 +312,7 @@ def _cleaning_audit_per_article(counts: pd.DataFrame) -> Figure:
 
 
 def _cleaning_audit_aggregate(counts: pd.DataFrame, n_articles: int | None) -> Figure:
-    n_docs = len(counts) if n_articles is None else max(int(n_articles), len(counts))
+    n_docs = len(counts) if n_articles is None else max(n_articles, len(counts))
     kinds = list(counts.columns)
     totals = counts.sum().to_numpy()
     edited = (counts > 0).sum().to_numpy()
@@ -510,7 +512,7 @@ def plot_topic_heatmap(
     >>> plot_topic_heatmap(dt, lab).axes[0].get_ylabel()
     'article'
     """
-    max_docs = _check_max_docs(max_docs)
+    max_docs = _check_count("max_docs", max_docs)
     grid = doc_topics.pivot_table(index="doc_id", columns="topic", values="weight").sort_index()
     if len(grid) > max_docs:
         return _topic_heatmap_aggregate(grid, labels)
@@ -664,7 +666,7 @@ def plot_claim_counts(claims: pd.DataFrame, *, max_docs: int = 40) -> Figure:
     >>> plot_claim_counts(c, max_docs=1).get_suptitle()
     'Claims: aggregate of 2 articles (3 claims; articles with at least one claim)'
     """
-    max_docs = _check_max_docs(max_docs)
+    max_docs = _check_count("max_docs", max_docs)
     present = set(claims["claim_type"].unique())
     types = [t for t in _CLAIM_COLOURS if t in present]
     counts = (
@@ -835,7 +837,7 @@ def plot_rhetoric_profile(
     >>> plot_rhetoric_profile(t, max_docs=1).get_suptitle()
     'Rhetoric measures: aggregate of 2 articles (histograms of per-article values)'
     """
-    max_docs = _check_max_docs(max_docs)
+    max_docs = _check_count("max_docs", max_docs)
     if measures is None:
         skip = {"words", "sentences"}
         measures = [
@@ -1026,7 +1028,7 @@ def plot_actor_salience(table: pd.DataFrame, *, top: int = 10, max_docs: int = 4
     >>> plot_actor_salience(t, max_docs=1).get_suptitle()
     'Actor salience: aggregate of 2 articles'
     """
-    max_docs = _check_max_docs(max_docs)
+    max_docs = _check_count("max_docs", max_docs)
     rows = table[table["measure"].str.startswith("actor_share:")].copy()
     rows["actor"] = rows["measure"].str.slice(len("actor_share:"))
     if rows["doc_id"].nunique() > max_docs:

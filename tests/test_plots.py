@@ -260,6 +260,11 @@ def test_audit_bars_are_totals_and_shares_per_kind(big: dict[str, Figure]) -> No
     )
 
 
+def test_n_articles_must_be_a_positive_integer() -> None:
+    with pytest.raises(InputError, match="n_articles"):
+        plot_cleaning_audit(_audit(10), n_articles=0)
+
+
 def test_audit_share_can_count_unedited_articles() -> None:
     audit = _audit(100)
     fig = plot_cleaning_audit(audit, n_articles=400)
