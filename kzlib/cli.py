@@ -393,6 +393,7 @@ def _cmd_topics(args: argparse.Namespace) -> int:
         max_df=args.max_df,
         n_terms=args.n_terms,
         n_stability=args.stability,
+        max_docs=args.max_docs or None,
         seed=args.seed,
     )
     tables = topic_tables(model)
@@ -451,6 +452,14 @@ def _add_topics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--n-terms", type=_positive_int, default=10, metavar="N", help="top terms")
     p.add_argument(
         "--stability", type=int, default=5, metavar="N", help="refits for stability (0: none)"
+    )
+    p.add_argument(
+        "--max-docs",
+        type=_non_negative_int,
+        default=0,
+        metavar="N",
+        help="fit on a seeded random sample of N articles; every article still gets topic "
+        "weights (0: fit on all, the default)",
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     _engine_args(p)

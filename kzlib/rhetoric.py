@@ -1434,13 +1434,15 @@ def similarity(
     ids = np.array(all_ids, dtype=object)[rows]
     has_words = np.array([bool(docs[i]) for i in rows])
     tfidf = TfidfTransformer().fit_transform(_count_matrix(docs)[1]) if any(docs) else None
+    # transposed once: the right-hand side of every block's product
+    right = tfidf[rows].T.tocsr() if tfidf is not None else None
     blocks = []
     for lo in range(0, len(rows), _SIMILARITY_BLOCK):
         block = rows[lo : lo + _SIMILARITY_BLOCK]
         if tfidf is None:
             sim = np.zeros((len(block), len(rows)))
         else:
-            sim = np.asarray((tfidf[block] @ tfidf[rows].T).todense())
+            sim = (tfidf[block] @ right).toarray()
         # an article is identical to itself, even one without words (the product says 0)
         sim[np.arange(len(block)), np.arange(lo, lo + len(block))] = has_words[lo : lo + len(block)]
         sim = np.clip(sim, 0.0, 1.0)

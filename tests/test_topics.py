@@ -501,6 +501,17 @@ def test_cli_writes_every_table(tmp_path: Path) -> None:
     assert terms["topic"].nunique() == 3
 
 
+def test_cli_max_docs_fits_a_sample_and_weights_every_article(tmp_path: Path) -> None:
+    out = tmp_path / "topics"
+    args = ["topics", "--out-dir", str(out), "--n-topics", "3", "--stability", "0"]
+    assert main([*args, "--max-docs", "3"]) == 0
+    sampled = pd.read_csv(out / "doc_topics.csv")
+    assert sampled["doc_id"].nunique() == 4
+    assert pd.read_csv(out / "exemplars.csv")["doc_id"].nunique() <= 3  # from the fitted sample
+    assert main([*args, "--max-docs", "0"]) == 0
+    assert not pd.read_csv(out / "doc_topics.csv").equals(sampled)
+
+
 def test_cli_bad_input_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status = main(["topics", "--out-dir", str(tmp_path / "t"), "--n-topics", "500"])
     assert status == 2
@@ -544,6 +555,8 @@ def test_notebook_parameters_all_parse() -> None:
         "n_terms",
         "n_stability",
         "n_exemplars",
+        "max_fit_docs",
+        "max_docs_shown",
     ]
     assert all(p["help"] for p in params.values())  # every parameter has its comment
 
