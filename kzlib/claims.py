@@ -1040,15 +1040,25 @@ class _LinkIndex:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         n = len(claims)
-        self.texts = claims["text"].astype(str).tolist()
-        token_lists = _token_lists(self.texts)
+        # Per-claim Python objects are built one kind at a time and dropped once they are
+        # a matrix; what a link reports is recomputed for the linked claims only (:meth:`about`).
+        self.claims = claims
+        texts = claims["text"].astype(str).tolist()
         vectorizer = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True, norm="l2")
-        self.tfidf = vectorizer.fit_transform(token_lists).tocsr()
-        self.entities = [_entity_tokens(str(e)) for e in claims["entities"].fillna("").tolist()]
-        self.numkeys = [_number_keys(str(q)) for q in claims["numbers"].fillna("[]").tolist()]
-        self.events = [_event_stems(t) for t in self.texts]
+        self.tfidf = vectorizer.fit_transform(_token_lists(texts)).tocsr()
+        coords = [_incidence([_event_stems(t) for t in texts])]
+        del texts
+        entities = claims["entities"].fillna("").astype(str).tolist()
+        coords.append(_incidence([_entity_tokens(e) for e in entities]))
+        del entities
+        numbers = claims["numbers"].fillna("[]").astype(str).tolist()
+        coords.append(_incidence([_number_keys(q) for q in numbers]))
+        del numbers
+        self.event, self.ent, self.num = [
+            sparse.csr_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=(n, width))
+            for r, c, width in coords
+        ]
         self.ids = claims["claim_id"].astype(str).to_numpy()
-        self.numbers = claims["numbers"].fillna("[]").astype(str).tolist()
         self.docs = claims["doc_id"].astype(str).to_numpy()
         # Codes in doc_id order, so comparing codes orders pairs as comparing doc_ids does.
         self.doc_codes = np.unique(self.docs, return_inverse=True)[1].astype(np.int64)
@@ -1060,13 +1070,6 @@ class _LinkIndex:
             ],
             dtype=bool,
         )
-
-        mats = []
-        for rows in (self.entities, self.numkeys, self.events):
-            r_idx, c_idx, width = _incidence(rows)
-            ones = np.ones(len(r_idx), dtype=np.float64)
-            mats.append(sparse.csr_matrix((ones, (r_idx, c_idx)), shape=(n, width)))
-        self.ent, self.num, self.event = mats
         # IDF over every claim (evaluative ones too), computed like math.log per entity.
         ent_df = np.asarray(self.ent.sum(axis=0)).ravel().astype(np.int64).tolist()
         self.ent_idf = np.array([math.log((n + 1) / (d + 1)) + 0.1 for d in ent_df])
@@ -1112,15 +1115,49 @@ class _LinkIndex:
         sim = 0.5 * cos + 0.25 * ent_sim + 0.15 * ev_sim + 0.1 * num_sim
         return sim, cos, ent_sim
 
-    def shared(self, a: int, b: int) -> str:
-        """Entity words, event stems and number keys the two claims share, ``|``-separated."""
-        nums = self.numkeys[a] & self.numkeys[b]
+    def about(self, rows: list[int]) -> dict[int, _Linked]:
+        """What the links report of the claims at ``rows``."""
+        part = self.claims.iloc[rows]
+        texts = part["text"].astype(str).tolist()
+        numbers = part["numbers"].fillna("[]").astype(str).tolist()
+        entities = part["entities"].fillna("").astype(str).tolist()
+        return {
+            k: _Linked(
+                entities=_entity_tokens(e),
+                events=_event_stems(t),
+                numkeys=_number_keys(q),
+                numbers=json.loads(q or "[]"),
+                title=_title_view(t),
+            )
+            for k, t, q, e in zip(rows, texts, numbers, entities, strict=True)
+        }
+
+
+@dataclass(frozen=True)
+class _Linked:
+    """One linked claim's entity words, event stems, number keys, numbers and titles."""
+
+    entities: set[str]
+    events: set[str]
+    numkeys: set[str]
+    numbers: list[dict[str, object]]
+    title: _TitleView
+
+    def shared(self, other: _Linked) -> str:
+        """Entity words, event stems and number keys both claims hold, ``|``-separated."""
         words = (
-            (self.entities[a] & self.entities[b])
-            | (self.events[a] & self.events[b])
-            | {k.split(":", 1)[1] for k in nums}
+            (self.entities & other.entities)
+            | (self.events & other.events)
+            | {k.split(":", 1)[1] for k in self.numkeys & other.numkeys}
         )
         return "|".join(sorted(words))
+
+    def disagreement(self, other: _Linked) -> tuple[str, str]:
+        """The ``disagreement`` kinds and ``detail`` of the link of the two claims."""
+        n_conf, d_conf = _number_conflicts(self.numbers, other.numbers)
+        t_conf = _view_conflicts(self.title, other.title)
+        kinds = [k for k, v in (("number", n_conf), ("date", d_conf), ("title", t_conf)) if v]
+        return "|".join(kinds), "; ".join([*n_conf, *d_conf, *t_conf])
 
 
 def _scored_candidates(
@@ -1285,15 +1322,13 @@ def _select_links(
     if max_links is not None:
         cand = cand[_greedy_cap(cand["a"].to_numpy(), cand["b"].to_numpy(), max_links)]
     a, b = cand["a"].to_numpy(), cand["b"].to_numpy()
-    linked = np.unique(np.concatenate([a, b])).tolist()
-    nums = {k: json.loads(index.numbers[k] or "[]") for k in linked}
-    views = {k: _title_view(index.texts[k]) for k in linked}
+    linked = index.about(np.unique(np.concatenate([a, b])).tolist())
     shared: list[str] = []
     kinds: list[str] = []
     details: list[str] = []
     for ai, bi in zip(a.tolist(), b.tolist(), strict=True):
-        shared.append(index.shared(ai, bi))
-        kind, detail = _disagreement(nums[ai], nums[bi], views[ai], views[bi])
+        shared.append(linked[ai].shared(linked[bi]))
+        kind, detail = linked[ai].disagreement(linked[bi])
         kinds.append(kind)
         details.append(detail)
     frame = pd.DataFrame(
@@ -1314,19 +1349,6 @@ def _select_links(
     return frame.sort_values(
         ["similarity", "claim_a", "claim_b"], ascending=[False, True, True], kind="stable"
     ).reset_index(drop=True)
-
-
-def _disagreement(
-    nums_a: list[dict[str, object]],
-    nums_b: list[dict[str, object]],
-    view_a: _TitleView,
-    view_b: _TitleView,
-) -> tuple[str, str]:
-    """The ``disagreement`` kinds and ``detail`` of one link."""
-    n_conf, d_conf = _number_conflicts(nums_a, nums_b)
-    t_conf = _view_conflicts(view_a, view_b)
-    kinds = [k for k, v in (("number", n_conf), ("date", d_conf), ("title", t_conf)) if v]
-    return "|".join(kinds), "; ".join([*n_conf, *d_conf, *t_conf])
 
 
 # --------------------------------------------------------------------------- views for notebooks
