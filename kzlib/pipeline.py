@@ -380,11 +380,14 @@ def link_written_claims(
     """Claim links of a claim inventory written by the pipeline, by the claims module's blocking.
 
     Reads only the seven columns linking needs, batch by batch, then calls
-    :func:`kzlib.claims.link_claims`, which pairs claims sharing an entity,
-    number, date or content word (blocks larger than its ``max_block`` are
-    skipped), never all pairs; the links are identical to linking the
-    in-memory inventory. Those columns of every claim are held in memory at
-    once (about 0.5 KB per claim: some 2 GB for 100,000 articles).
+    :func:`kzlib.claims.link_claims` with its defaults, which pairs claims
+    sharing an entity, number, date or content word (blocks larger than its
+    ``max_block`` are skipped), never all pairs, a chunk of claims at a time;
+    the links are identical to linking the in-memory inventory. Those
+    columns of every claim are held in memory at once (about 0.3 KB per
+    claim), and linking adds about 1 KB per claim at its peak: measured on
+    10,000 synthetic articles (413,000 claims) 109 MB and 378 MB, so some
+    5 GB for 100,000 articles.
 
     Examples
     --------
@@ -411,6 +414,7 @@ def link_written_claims(
         ):
             frames.append(chunk)
     claims = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=_LINK_INPUT)
+    frames.clear()  # the batches are copies: free them before linking
     return link_claims(claims, min_similarity=min_similarity)
 
 
