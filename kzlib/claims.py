@@ -1211,9 +1211,10 @@ def link_claims(
 
     Only claims that report something checkable are linked (type other than
     evaluative, or tagged event). Candidate pairs come from blocking, never
-    from all pairs: claims are indexed by their named entities, numbers,
-    month-or-finer dates and content words of five letters or more; a key held
-    by more than ``max_block`` claims is too common to block on and is
+    from all pairs: claims are indexed by the words of their named entities,
+    their numbers (value, unit, item), the months of their month-or-finer
+    dates and their stemmed content words of five characters or more; a key
+    held by more than ``max_block`` claims is too common to block on and is
     skipped, and two claims are a candidate pair if they share at least one
     of the other keys. Each candidate pair is scored
 
@@ -1225,8 +1226,8 @@ def link_claims(
     IDF-weighted Jaccard overlap of the named entities, ``sum(idf of shared) /
     (sum(idf of either) + 2)`` (an entity in every claim, like the country
     itself, counts little), and kept if it reaches ``min_similarity``. Of
-    those, a claim keeps at most ``top_k`` links towards each other document
-    (its ``top_k`` most similar ones, the rest dropped); then links are taken
+    those, a link stays only if it is among the ``top_k`` most similar of each
+    of its claims towards the other claim's document; then links are taken
     from the most similar down and one is dropped if either of its claims
     already has ``max_links``, so no claim has more than ``max_links``. Linked
     pairs are flagged ``disagreement`` when they give different values for

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -12,6 +13,7 @@ from kzlib.claims import (
     LINK_COLUMNS,
     _entity_tokens,
     _number_keys,
+    _round_half_even,
     _tokens,
     document_years,
     extract_claims,
@@ -161,6 +163,15 @@ def test_max_links_keeps_the_most_similar_links_of_each_claim() -> None:
         if (a, b) in dropped:
             assert any(len(kept[c]) == 2 and min(kept[c]) >= sim for c in (a, b))
     assert link_claims(claims).equals(free)  # the default cap is far above six articles
+
+
+def test_scores_are_rounded_exactly_as_python_rounds() -> None:
+    halves = (np.arange(20_001) + 0.5) / 1e4  # where np.round and round() can disagree
+    values = np.concatenate(
+        [halves, np.nextafter(halves, 0), np.nextafter(halves, 1), np.linspace(0, 1, 10_007)]
+    )
+    want = [round(v, 4) for v in values.tolist()]
+    assert _round_half_even(values, 4).tolist() == want
 
 
 def test_link_claims_rejects_a_chunk_size_or_cap_below_one(seed_claims: pd.DataFrame) -> None:
