@@ -59,7 +59,9 @@ __all__ = [
 #: The outlet/body gazetteer (codebook: ``data/sources.README.md``).
 SOURCES_FILE: Path = DATA_DIR / "sources.v1.csv"
 
-_NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w]*(?:['’\-][A-ZÀ-ÖØ-Þ]?[\w]+)*"
+_NAME_HEAD = r"[A-ZÀ-ÖØ-Þ]"
+_NAME_TAIL = r"[\w]*(?:['’\-][A-ZÀ-ÖØ-Þ]?[\w]+)*"
+_NAME_TOKEN = _NAME_HEAD + _NAME_TAIL
 _TITLE = (
     r"(?:(?:Deputy |Vice |Acting |Former |former |then |Prime |Foreign |Defen[cs]e |Finance |"
     r"Economy |Energy |Trade |Interior |Chief |Executive |Special |General )*"
@@ -73,8 +75,13 @@ _TITLE = (
 _PERSON_TITLED_RE = re.compile(
     rf"\b{_TITLE}\s+(?P<name>{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_NAME_TOKEN}){{0,2}})"
 )
+# Patterns that must not start after a word character open with the capital
+# and check the character before it afterwards (``(?<![\w'’].)``): a pattern
+# that opens with a character class lets the regex engine skip to the next
+# capital instead of trying every position. The matches are the same.
 _PERSON_FULL_RE = re.compile(
-    rf"(?<![\w'’])(?P<name>{_NAME_TOKEN}(?:\s+[A-Z]\.)?(?:\s+{_NAME_TOKEN}){{1,2}})(?!\w)"
+    rf"(?P<name>{_NAME_HEAD}(?<![\w'’].){_NAME_TAIL}(?:\s+[A-Z]\.)?(?:\s+{_NAME_TOKEN}){{1,2}})"
+    r"(?!\w)"
 )
 _WORD_RE = re.compile(r"[\w'’\-]+")
 # Capitalised words that are not (parts of) personal names: places, institutions,
@@ -186,7 +193,8 @@ _GAP_OK_RE = re.compile(
     r"still|both|has|have|had|was|were|is|will|would|publicly|for (?:his|her|their) part,?)\s+)*$"
 )
 _NAME_BEFORE_VERB_RE = re.compile(
-    rf"(?<![\w\-])(?<!\bof\s)(?<!\bfor\s)(?<!\bthe\s)({_NAME_TOKEN})\s+(?:(?:\w+ly|also)\s+)?$"
+    rf"({_NAME_HEAD}(?<![\w\-].)(?<!\bof\s.)(?<!\bfor\s.)(?<!\bthe\s.){_NAME_TAIL})"
+    r"\s+(?:(?:\w+ly|also)\s+)?$"
 )
 #: A named body not in the gazetteer that reports or is cited: "the Ministry of Transport said".
 _ORG_HEAD = (
@@ -222,6 +230,82 @@ _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|He|She|His|Her)\b")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We)\b")
 _QUOTE_CHARS = '"“”'
 _QUOTE_SPAN_RE = re.compile(r"[\"“]([^\"“”]{1,600})[\"”]")
+
+
+# ---- word guards
+# Every match of the patterns below contains one of its guard words as a whole
+# run of ASCII letters (the word stands between word boundaries, spaces or
+# punctuation), so a sentence without any of them cannot match and the pattern
+# is not run: most sentences report nothing.
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+#: The characters other than ASCII letters that match an ASCII letter under
+#: ``re.IGNORECASE`` (İ ı ſ and the Kelvin sign): the lower-case guards do not see them.
+_ODD_FOLD = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _alternatives(group: str) -> frozenset[str]:
+    """The words of a ``(?:w1|w2|...)`` group of plain words, ``[sz]`` spellings expanded.
+
+    Examples
+    --------
+    >>> sorted(_alternatives("(?:said|emphasi[sz]ed)"))
+    ['emphasised', 'emphasized', 'said']
+    """
+    return frozenset(w.replace("[sz]", ch) for w in group[3:-1].split("|") for ch in "sz")
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_REPORT_VERB_WORDS = _alternatives(_REPORT_VERB)
+_REPORT_PARTICIPLE_WORDS = _alternatives(_REPORT_PARTICIPLE)
+_PRONOUN_WORDS = _word_set("he she his her He She His Her")
+_FIRST_PERSON_WORDS = _word_set("I we We")
+#: Lower case; :data:`_ACCORDING_RE` ignores case.
+_ACCORDING_WORDS = _word_set(
+    "according reported quoted cited told interview statement citing information data figures"
+)
+#: The titles of :data:`_PERSON_TITLED_RE` (a modifier such as "Deputy" never stands alone).
+_TITLE_HEAD_WORDS = _word_set(
+    """President Minister Secretary Chancellor Premier Senator Congressman Congresswoman
+    Ambassador Envoy envoy Chairman Chairwoman Chair Director Governor Mayor King Queen Emir
+    Sheikh Prince Speaker Spokesman Spokeswoman Spokesperson spokesman spokeswoman
+    spokesperson Professor Prof Dr Mr Mrs Ms General Commissioner Adviser Advisor adviser
+    advisor analyst expert researcher director leader Leader counterpart colleague"""
+)
+#: The offices of :data:`_TITLE_ONLY_RE`.
+_TITLE_ONLY_WORDS = _word_set(
+    """minister spokesman spokeswoman spokesperson ambassador envoy official secretary adviser
+    advisor negotiator"""
+)
+
+
+def _letter_words(text: str) -> frozenset[str]:
+    """The runs of ASCII letters in ``text`` (case kept): the words the guards look for.
+
+    Examples
+    --------
+    >>> sorted(_letter_words("Peskov's O'Brien-led talks, 2025"))
+    ['Brien', 'O', 'Peskov', 'led', 's', 'talks']
+    """
+    return frozenset(_LETTERS_RE.findall(text))
+
+
+def _according_cues(text: str, words: frozenset[str]) -> list[re.Match[str]]:
+    """``list(_ACCORDING_RE.finditer(text))``, skipped when no cue word occurs (any case)."""
+    if not any(map(text.__contains__, _ODD_FOLD)) and _ACCORDING_WORDS.isdisjoint(
+        w.lower() for w in words
+    ):
+        return []
+    return list(_ACCORDING_RE.finditer(text))
+
+
+def _report_verbs(text: str, words: frozenset[str]) -> list[re.Match[str]]:
+    """``list(_REPORT_VERB_RE.finditer(text))``, skipped when no reporting verb occurs."""
+    if _REPORT_VERB_WORDS.isdisjoint(words):
+        return []
+    return list(_REPORT_VERB_RE.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -406,12 +490,18 @@ def find_persons(text: str, *, known: Iterable[str] = ()) -> list[Mention]:
     >>> [m.name for m in find_persons("Then Putin spoke.", known=["Vladimir Putin"])]
     ['Vladimir Putin']
     """
+    return _find_persons(text, known, _letter_words(text))
+
+
+def _find_persons(text: str, known: Iterable[str], words: frozenset[str]) -> list[Mention]:
+    """:func:`find_persons`; ``words`` are the :func:`_letter_words` of ``text``."""
     found: list[Mention] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= m.start or s >= m.end for m in found)
 
-    for m in _PERSON_TITLED_RE.finditer(text):
+    titled = () if _TITLE_HEAD_WORDS.isdisjoint(words) else _PERSON_TITLED_RE.finditer(text)
+    for m in titled:
         raw = m.group("name")
         tokens = raw.split()
         # drop trailing non-name tokens ("President Tokayev In ...")
@@ -495,10 +585,11 @@ class Attributor:
     def _source_aliases(self) -> dict[str, Source]:
         return self._by_alias
 
-    def _mentions(self, text: str, verbs: list[re.Match[str]] | None = None) -> list[Mention]:
-        if verbs is None:
-            verbs = list(_REPORT_VERB_RE.finditer(text))
-        persons = find_persons(text, known=self.persons)
+    def _mentions(
+        self, text: str, verbs: list[re.Match[str]], words: frozenset[str]
+    ) -> list[Mention]:
+        """Persons, pronouns, the author and unnamed office holders, in order of position."""
+        persons = _find_persons(text, self.persons, words)
         mentions = [
             Mention(m.start, m.end, self._remember(m.name), m.kind, m.possessive) for m in persons
         ]
@@ -515,14 +606,15 @@ class Attributor:
             ):
                 name = self._remember(w.group(1))
                 mentions.append(Mention(w.start(1), w.end(1), name, "person"))
-        for m in _PRONOUN_RE.finditer(text):
+        for m in () if _PRONOUN_WORDS.isdisjoint(words) else _PRONOUN_RE.finditer(text):
             mentions.append(
                 Mention(m.start(), m.end(), "", "pronoun", m.group().lower() in {"his", "her"})
             )
-        for m in _FIRST_PERSON_RE.finditer(text):
+        for m in () if _FIRST_PERSON_WORDS.isdisjoint(words) else _FIRST_PERSON_RE.finditer(text):
             mentions.append(Mention(m.start(), m.end(), "", "author"))
         # a title-only match needs a reporting verb after it: none without one
-        for m in _TITLE_ONLY_RE.finditer(text) if verbs else ():
+        titles = verbs and not _TITLE_ONLY_WORDS.isdisjoint(words)
+        for m in _TITLE_ONLY_RE.finditer(text) if titles else ():
             if all(m.end() <= x.start or m.start() >= x.end for x in mentions):
                 mentions.append(Mention(m.start(), m.end(), m.group().strip(), "title"))
         mentions.sort(key=lambda x: x.start)
@@ -555,11 +647,12 @@ class Attributor:
                 return other.name
         return self.last_subject
 
-    def _cited_sources(self, text: str, according: list[re.Match[str]] | None = None) -> list[str]:
+    def _cited_sources(
+        self, text: str, according: list[re.Match[str]], verbs: list[re.Match[str]]
+    ) -> list[str]:
+        """Outlets named, bodies cited ("according to", "X said"), unknown bodies that report."""
         pattern, by_alias = self._source_pattern, self._by_alias
         names: list[str] = []
-        if according is None:
-            according = list(_ACCORDING_RE.finditer(text))
         cite_spans = [(c.start(), c.end() + 80) for c in according]
         for m in pattern.finditer(text):
             src = by_alias[m.group(1)]
@@ -569,7 +662,8 @@ class Attributor:
                 cited = bool(_VERB_AFTER_SOURCE_RE.match(after))
             if cited and src.name not in names:
                 names.append(src.name)
-        has_org = any(w in text for w in _ORG_HEAD_WORDS)
+        # an organisation pattern match needs a reporting verb or a citing cue after its head
+        has_org = bool(verbs or according) and any(w in text for w in _ORG_HEAD_WORDS)
         for m in _ORG_CITED_RE.finditer(text) if has_org else ():
             org = (m.group("org") or m.group("org2") or "").strip()
             known = any(a in org for a in by_alias)
@@ -585,10 +679,11 @@ class Attributor:
         >>> Attributor().attribute("According to Reuters, the deal was signed.").source
         'Reuters'
         """
-        verbs = list(_REPORT_VERB_RE.finditer(text))
-        according = list(_ACCORDING_RE.finditer(text))
-        mentions = self._mentions(text, verbs)
-        sources = self._cited_sources(text, according)
+        words = _letter_words(text)
+        verbs = _report_verbs(text, words)
+        according = _according_cues(text, words)
+        mentions = self._mentions(text, verbs, words)
+        sources = self._cited_sources(text, according, verbs)
         speaker, cue = "", ""
         carried = self.open_quote_speaker
         if carried is not None and text.lstrip()[:1] not in _QUOTE_CHARS:
@@ -622,7 +717,8 @@ class Attributor:
                         speaker, cue = self._resolve(subj, mentions), "subject"
                         break
         if not speaker and not cue:
-            for v in _REPORT_PARTICIPLE_RE.finditer(text):
+            participles = not _REPORT_PARTICIPLE_WORDS.isdisjoint(words)
+            for v in _REPORT_PARTICIPLE_RE.finditer(text) if participles else ():
                 head = text[: v.start()].rstrip()
                 if not (head.endswith(",") or _PARTICIPLE_AND_RE.search(head)):
                     continue

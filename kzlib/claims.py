@@ -174,87 +174,182 @@ _EVENT_NOUNS = _word_set(
     announcement sanctions contract memorandum negotiations session trip tour ceremony vote
     referendum appearance bilateral"""
 )
-#: The alternatives of :data:`_FUTURE_RE`, each with words (lower case) one of
-#: which every match contains: a cheap ``in`` test skips the pattern for most sentences.
-_FUTURE_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (
-        ("will", "shall", "won"),
-        r"\b(?:will|shall|won['’]t)\s+(?!power\b)(?:\w+ly\s+)?(?:not\s+)?(?!of\b|to\b)[a-z]+",
-    ),
-    (("'ll", "’ll"), r"\b\w+['’]ll\b"),
-    (
-        ("going", "set", "due", "expected", "scheduled", "planned", "poised", "slated"),
-        r"\b(?:is|are|was|were)\s+(?:going|set|due|expected|scheduled|planned|poised|slated)\s+to\b",
-    ),
-    (
-        ("plan", "intend", "aim", "pledged", "promised", "vowed", "hope"),
-        r"\b(?:plans?|planned|intends?|aims?|pledged|promised|vowed|hopes?)\s+to\s+\w+",
-    ),
-    (
-        ("expect", "forecast", "predict", "anticipate"),
-        r"\b(?:expects?|expected|forecasts?|predicts?|anticipates?)\b",
-    ),
-    (("would",), r"\bthat\b[^.;]{0,60}?\bwould\s+(?!have\b)[a-z]+"),
-    (
-        ("next", "few", "coming"),
-        r"\b(?:upcoming|forthcoming|next\s+(?:year|month|week|decade|summit)|in\s+(?:a\s+few|the\s+coming)\s+(?:days|weeks|months|years))\b",
-    ),
-    (
-        ("could", "might", "may"),
-        r"(?<!\bone\s)(?<!\byou\s)\b(?:could|might|may)\s+(?:\w+ly\s+)?(?:become|serve|lead|emerge|result|reach|grow|rise|fall|host|join|replace|follow|trigger|turn)\b",
-    ),
-)
-_FUTURE_RE = re.compile("|".join(p for _, p in _FUTURE_PARTS), re.IGNORECASE)
-_FACTUAL_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (
-        (
-            "only", "first", "last", "largest", "biggest", "smallest", "second", "third",
-            "leading", "main", "sole",
-        ),
-        r"\b(?:remains?|is|are|was|were|became|becomes)\s+(?:still\s+)?the\s+(?:only|first|last|"
-        r"largest|biggest|smallest|second|third|leading|main|sole)\b",
-    ),
-    (
-        ("member", "home", "located", "based", "bordered", "landlocked"),
-        r"\b(?:is|are|was|were)\s+(?:a\s+)?(?:member|members|home|located|based|bordered|landlocked)\b",
-    ),
-    (
-        (
-            "border", "account", "consist", "compris", "include", "cover", "contain", "host",
-            "carries", "hold", "own", "produce", "rank", "outpace", "exceed", "surpass",
-            "employ", "operate", "link", "connect", "stretch", "cross", "claimed", "particip",
-            "not", "took", "encompass",
-        ),
-        r"\b(?:borders|bordering|accounts?\s+for|consists?\s+of|comprises?|includes|included|covers|"
-        r"contains|hosts|carries|holds|owns|produces|ranks|outpaces?|exceeds?|surpass(?:es)?|employs|"
-        r"operates|links|connects|stretches|crosses|has\s+long\s+claimed|participated\s+in|"
-        r"did\s+not\s+participate|was\s+not\s+present|took\s+part|encompasses?)\b",
-    ),
-    (("since", "from"), r"\b(?:since|from)\s+(?:1[89]\d\d|20\d\d)\b"),
-)  # fmt: skip
-_FACTUAL_RE = re.compile("|".join(p for _, p in _FACTUAL_PARTS), re.IGNORECASE)
-_FUTURE_GUARDED = tuple((w, re.compile(p, re.IGNORECASE)) for w, p in _FUTURE_PARTS)
-_FACTUAL_GUARDED = tuple((w, re.compile(p, re.IGNORECASE)) for w, p in _FACTUAL_PARTS)
 #: The characters other than ASCII letters that match an ASCII letter under
 #: ``re.IGNORECASE`` (İ ı ſ and the Kelvin sign): the word guards do not see them.
 _ODD_FOLD = ("\u0130", "\u0131", "\u017f", "\u212a")
+_LETTERS_RE = re.compile(r"[a-z]+")
 
 
-def _matches_any(
-    text: str,
-    whole: re.Pattern[str],
-    parts: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...],
-) -> bool:
-    """``bool(whole.search(text))``, trying only the alternatives whose guard words occur."""
-    if not text:
-        return False
-    if any(map(text.__contains__, _ODD_FOLD)):
-        return whole.search(text) is not None
-    present = text.lower().__contains__
-    for words, pattern in parts:
-        if any(map(present, words)) and pattern.search(text) is not None:
-            return True
-    return False
+def _fold(text: str) -> str | None:
+    """``text.lower()``, or None if that could hide a case-insensitive ASCII match.
+
+    None when ``text`` holds a character of :data:`_ODD_FOLD` (or lower-casing
+    changes its length): the callers then fall back to the full patterns.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(map(text.__contains__, _ODD_FOLD)):
+        return None
+    return lowered
+
+
+def _letter_words(text: str) -> frozenset[str] | None:
+    """The maximal runs of ASCII letters of the lower-cased ``text`` (the guard words).
+
+    A word of a case-insensitive pattern that stands between word boundaries,
+    spaces or apostrophes in every match is such a run of the matched text.
+    None when lower-casing could hide a match (characters of :data:`_ODD_FOLD`,
+    or lower-casing that changes the length): then every alternative is tried.
+
+    Examples
+    --------
+    >>> sorted(_letter_words("It's Kazakhstan's 2nd try-out"))
+    ['it', 'kazakhstan', 'nd', 'out', 's', 'try']
+    """
+    lowered = _fold(text)
+    return None if lowered is None else frozenset(_LETTERS_RE.findall(lowered))
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """One alternative of a cue pattern, with the words every match of it contains.
+
+    A match can exist only if every set in ``guards`` shares a word with the
+    text's :func:`_letter_words`.
+    """
+
+    guards: tuple[frozenset[str], ...]
+    pattern: str
+
+
+class _CuePattern:
+    """A case-insensitive alternation of :class:`_Cue` tried only where its words occur.
+
+    An alternative whose guard words are absent cannot match anywhere in the
+    text, so dropping it from the alternation (order kept) changes no match:
+    :meth:`search` and :meth:`count` agree with ``whole.search`` and
+    ``len(whole.findall)`` while running small patterns, or none.
+
+    Examples
+    --------
+    >>> p = _CuePattern((_Cue((_word_set("will"),), r"\\bwill\\b"), _Cue((), r"\\bnext\\b")))
+    >>> p.count("Next year will come.", _letter_words("Next year will come."))
+    2
+    """
+
+    def __init__(self, cues: tuple[_Cue, ...]) -> None:
+        self.cues = cues
+        self.whole = re.compile("|".join(c.pattern for c in cues), re.IGNORECASE)
+        self._parts = tuple(re.compile(c.pattern, re.IGNORECASE) for c in cues)
+        self._vocabulary = frozenset().union(*(g for c in cues for g in c.guards))
+        # word -> bits (one per guard) it sets in its alternatives' masks
+        self._bits: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for i, cue in enumerate(cues):
+            for j, guard in enumerate(cue.guards):
+                for word in guard:
+                    self._bits[word].append((i, 1 << j))
+        self._full = tuple((1 << len(c.guards)) - 1 for c in cues)
+        self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def _possible(self, words: frozenset[str]) -> tuple[int, ...]:
+        """Indices of the alternatives whose guard words all occur in ``words``."""
+        hit = [0] * len(self._full)
+        for word in words & self._vocabulary:
+            for i, bit in self._bits[word]:
+                hit[i] |= bit
+        return tuple([i for i, full in enumerate(self._full) if hit[i] == full])
+
+    def search(self, text: str, words: frozenset[str] | None) -> bool:
+        """Whether the alternation matches somewhere in ``text`` (``words``: its letter words)."""
+        if not text:
+            return False
+        if words is None:
+            return self.whole.search(text) is not None
+        return any(self._parts[i].search(text) is not None for i in self._possible(words))
+
+    def count(self, text: str, words: frozenset[str] | None) -> int:
+        """``len(whole.findall(text))``, with only the possible alternatives compiled in."""
+        if words is None:
+            return len(self.whole.findall(text))
+        possible = self._possible(words)
+        if not possible:
+            return 0
+        pattern = self._subsets.get(possible)
+        if pattern is None:
+            joined = "|".join(self.cues[i].pattern for i in possible)
+            pattern = self._subsets[possible] = re.compile(joined, re.IGNORECASE)
+        return len(pattern.findall(text))
+
+
+def _cue(pattern: str, *guards: str) -> _Cue:
+    """A :class:`_Cue` from its pattern and one space-separated word list per guard."""
+    return _Cue(tuple(_word_set(g) for g in guards), pattern)
+
+
+_BE = "is are was were"
+#: Cues of the future. Guard words stand between word boundaries or spaces in every match.
+_FUTURE = _CuePattern(
+    (
+        _cue(
+            r"\b(?:will|shall|won['’]t)\s+(?!power\b)(?:\w+ly\s+)?(?:not\s+)?(?!of\b|to\b)[a-z]+",
+            "will shall won",
+        ),
+        _cue(r"\b\w+['’]ll\b", "ll"),
+        _cue(
+            r"\b(?:is|are|was|were)\s+(?:going|set|due|expected|scheduled|planned|poised|slated)\s+to\b",
+            _BE,
+            "going set due expected scheduled planned poised slated",
+            "to",
+        ),
+        _cue(
+            r"\b(?:plans?|planned|intends?|aims?|pledged|promised|vowed|hopes?)\s+to\s+\w+",
+            "plan plans planned intend intends aim aims pledged promised vowed hope hopes",
+            "to",
+        ),
+        _cue(
+            r"\b(?:expects?|expected|forecasts?|predicts?|anticipates?)\b",
+            "expect expects expected forecast forecasts predict predicts anticipate anticipates",
+        ),
+        _cue(r"\bthat\b[^.;]{0,60}?\bwould\s+(?!have\b)[a-z]+", "that", "would"),
+        _cue(
+            r"\b(?:upcoming|forthcoming|next\s+(?:year|month|week|decade|summit)|in\s+(?:a\s+few|the\s+coming)\s+(?:days|weeks|months|years))\b",
+            "upcoming forthcoming next few coming",
+        ),
+        _cue(
+            r"(?<!\bone\s)(?<!\byou\s)\b(?:could|might|may)\s+(?:\w+ly\s+)?(?:become|serve|lead|emerge|result|reach|grow|rise|fall|host|join|replace|follow|trigger|turn)\b",
+            "could might may",
+            "become serve lead emerge result reach grow rise fall host join replace follow "
+            "trigger turn",
+        ),
+    )
+)
+#: Cues of a checkable state of the world (stative predicates).
+_FACTUAL = _CuePattern(
+    (
+        _cue(
+            r"\b(?:remains?|is|are|was|were|became|becomes)\s+(?:still\s+)?the\s+(?:only|first|last|"
+            r"largest|biggest|smallest|second|third|leading|main|sole)\b",
+            "remain remains became becomes " + _BE,
+            "the",
+            "only first last largest biggest smallest second third leading main sole",
+        ),
+        _cue(
+            r"\b(?:is|are|was|were)\s+(?:a\s+)?(?:member|members|home|located|based|bordered|landlocked)\b",
+            _BE,
+            "member members home located based bordered landlocked",
+        ),
+        _cue(
+            r"\b(?:borders|bordering|accounts?\s+for|consists?\s+of|comprises?|includes|included|covers|"
+            r"contains|hosts|carries|holds|owns|produces|ranks|outpaces?|exceeds?|surpass(?:es)?|employs|"
+            r"operates|links|connects|stretches|crosses|has\s+long\s+claimed|participated\s+in|"
+            r"did\s+not\s+participate|was\s+not\s+present|took\s+part|encompasses?)\b",
+            "borders bordering accounts account consists consist comprises comprise includes "
+            "included covers contains hosts carries holds owns produces ranks outpaces outpace "
+            "exceeds exceed surpass surpasses employs operates links connects stretches crosses "
+            "claimed participated participate present took encompass encompasses",
+        ),
+        _cue(r"\b(?:since|from)\s+(?:1[89]\d\d|20\d\d)\b", "since from"),
+    )
+)  # fmt: skip
 
 
 _EVALUATIVE_WORDS = _word_set(
@@ -278,19 +373,53 @@ _EVALUATIVE_WORDS = _word_set(
     metaphor momentum resonance equilibrium texture textured fabric weave weaving weaves
     subjectivity sovereignty post-imperial"""
 )
-_EVALUATIVE_FRAME_RE = re.compile(
-    r"\b(?:this|that|it|these|such)\s+(?:is|was|are|were|has\s+been|becomes|became|constitutes|"
-    r"represents|reflects|signifies|illustrates|underscores|demonstrates|captures|embodies|"
-    r"marks|signals|shows|suggests|means|implies|indicates|confirms|highlights|aligns|supports|"
-    r"differs|feeds)\b"
-    r"|\bnot\s+(?:only|merely|simply|just)\b|\bnot\s+\w+(?:\s+\w+){0,5}?,?\s+but\b|\brather\s+than\b"
-    r"|\bneither\b.{1,80}\bnor\b|\bno\s+longer\b|\bthe\s+art\s+of\b|\bthe\s+language\s+of\b"
-    r"|\ba\s+(?:kind|form|version|sort|matter)\s+of\b|\bin\s+this\s+sense\b|\bthrough\s+this\s+lens\b"
-    r"|\bin\s+\w+\s+terms\b|\blike\s+a\b|\bas\s+if\b|\bcan\s+(?:also\s+)?be\s+(?:described|seen|read|understood|viewed)\b"
-    r"|\b(?:must|should|ought\s+to|need\s+to|needs\s+to)\b|\b(?:increasingly|growing|emerging)\b"
-    r"|\b(?:seeks?|sought|aspires?|strives?|tries|tried)\s+to\b|\b(?:viewed|seen|regarded|framed)\s+as\b",
-    re.IGNORECASE,
+_FRAME_VERBS = (
+    "is was are were has becomes became constitutes represents reflects signifies illustrates "
+    "underscores demonstrates captures embodies marks signals shows suggests means implies "
+    "indicates confirms highlights aligns supports differs feeds"
 )
+#: Interpretive frames ("this reflects", "not only", "rather than", "must"), counted.
+_EVALUATIVE_FRAME = _CuePattern(
+    (
+        _cue(
+            r"\b(?:this|that|it|these|such)\s+(?:is|was|are|were|has\s+been|becomes|became|constitutes|"
+            r"represents|reflects|signifies|illustrates|underscores|demonstrates|captures|embodies|"
+            r"marks|signals|shows|suggests|means|implies|indicates|confirms|highlights|aligns|supports|"
+            r"differs|feeds)\b",
+            "this that it these such",
+            _FRAME_VERBS,
+        ),
+        _cue(r"\bnot\s+(?:only|merely|simply|just)\b", "not", "only merely simply just"),
+        _cue(r"\bnot\s+\w+(?:\s+\w+){0,5}?,?\s+but\b", "not", "but"),
+        _cue(r"\brather\s+than\b", "rather", "than"),
+        _cue(r"\bneither\b.{1,80}\bnor\b", "neither", "nor"),
+        _cue(r"\bno\s+longer\b", "no", "longer"),
+        _cue(r"\bthe\s+art\s+of\b", "art"),
+        _cue(r"\bthe\s+language\s+of\b", "language"),
+        _cue(r"\ba\s+(?:kind|form|version|sort|matter)\s+of\b", "kind form version sort matter"),
+        _cue(r"\bin\s+this\s+sense\b", "sense"),
+        _cue(r"\bthrough\s+this\s+lens\b", "lens"),
+        _cue(r"\bin\s+\w+\s+terms\b", "terms"),
+        _cue(r"\blike\s+a\b", "like"),
+        _cue(r"\bas\s+if\b", "if"),
+        _cue(
+            r"\bcan\s+(?:also\s+)?be\s+(?:described|seen|read|understood|viewed)\b",
+            "can",
+            "described seen read understood viewed",
+        ),
+        _cue(
+            r"\b(?:must|should|ought\s+to|need\s+to|needs\s+to)\b",
+            "must should ought need needs",
+        ),
+        _cue(r"\b(?:increasingly|growing|emerging)\b", "increasingly growing emerging"),
+        _cue(
+            r"\b(?:seeks?|sought|aspires?|strives?|tries|tried)\s+to\b",
+            "seek seeks sought aspire aspires strive strives tries tried",
+            "to",
+        ),
+        _cue(r"\b(?:viewed|seen|regarded|framed)\s+as\b", "viewed seen regarded framed", "as"),
+    )
+)  # fmt: skip
 #: "may" counts only in lower case (not the month).
 _HEDGE_WORDS = _word_set(
     """might may could perhaps possibly potentially arguably apparently seemingly likely
@@ -301,8 +430,11 @@ _POSSESSIVE_END_RE = re.compile(r"['’]s$")
 _SPACES_RE = re.compile(r"\s+")
 _QUESTION_END_RE = re.compile(r"\?[\"”’)]*\s*$")
 _QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
+#: The check that no word character precedes the capital comes after it
+#: (``(?<![\w'’\-].)``): a pattern that opens with a character class lets the
+#: regex engine skip to the next capital instead of trying every position.
 _ENTITY_RE = re.compile(
-    r"(?<![\w'’\-])(?:[A-Z][\w.'’\-]*[\w]|[A-Z])(?:\+\d)?(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?[A-Z][\w.'’\-]*[\w])*"
+    r"[A-Z](?<![\w'’\-].)(?:[\w.'’\-]*[\w])?(?:\+\d)?(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?[A-Z][\w.'’\-]*[\w])*"
 )
 _ENTITY_STOP = frozenset(
     """
@@ -380,6 +512,8 @@ class ClaimFeatures:
 
 def _has_event_verb(tokens: Sequence[str], lexicon: frozenset[str]) -> bool:
     """An event verb used as a verb (not "can be described", "his proposed reforms")."""
+    if lexicon.isdisjoint(tokens):
+        return False
     for i, tok in enumerate(tokens):
         if tok in lexicon:
             prev = tokens[i - 1] if i else ""
@@ -388,11 +522,17 @@ def _has_event_verb(tokens: Sequence[str], lexicon: frozenset[str]) -> bool:
     return False
 
 
-def _lower_tokens(text: str) -> list[str]:
-    return [t.lower() for t in _WORD_TOKEN_RE.findall(text)]
+def _lower_tokens(text: str, lowered: str | None) -> list[str]:
+    """The lower-cased word tokens of ``text``; ``lowered`` is :func:`_fold` of it."""
+    if lowered is None:
+        return [t.lower() for t in _WORD_TOKEN_RE.findall(text)]
+    # lower-casing maps token characters to token characters one to one here
+    return _WORD_TOKEN_RE.findall(lowered)
 
 
 def _outside_quotes(text: str) -> str:
+    if '"' not in text and "“" not in text:  # every quoted span opens with one of these
+        return text
     return _QUOTED_RE.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -462,18 +602,24 @@ def claim_features(
     True
     """
     qs = find_quantities(text) if quantities is None else quantities
+    lowered = _fold(text)
+    words = None if lowered is None else frozenset(_LETTERS_RE.findall(lowered))
+    tokens = _lower_tokens(text, lowered)
     outside = "" if inside_quote else _outside_quotes(text)
-    future_out = _matches_any(outside, _FUTURE_RE, _FUTURE_GUARDED)
-    future_all = future_out if outside == text else _matches_any(text, _FUTURE_RE, _FUTURE_GUARDED)
-    scope = outside if outside.strip() else text
-    raw_tokens = _WORD_TOKEN_RE.findall(text)
-    tokens = [t.lower() for t in raw_tokens]
-    scope_tokens = tokens if scope is text else _lower_tokens(scope)
+    if outside == text:
+        future_out = future_all = _FUTURE.search(text, words)
+        scope_tokens = tokens
+    else:
+        future_out = _FUTURE.search(outside, _letter_words(outside))
+        future_all = _FUTURE.search(text, words)
+        scope_tokens = _lower_tokens(outside, _fold(outside)) if outside.strip() else tokens
     speech_event = _has_event_verb(scope_tokens, _SPEECH_VERBS)
     for q in qs:
         if q.is_date and q.qualifier.startswith("by") and not future_out:
             future_out = future_out or not inside_quote
             future_all = True
+    # "May" the month is not the hedge "may"
+    n_may = _WORD_TOKEN_RE.findall(text).count("May") if "May" in text else 0
     return ClaimFeatures(
         strong_quantities=sum(_is_strong(q) for q in qs),
         durations=sum(_is_strong(q) and q.unit in _DURATION_UNITS for q in qs),
@@ -482,13 +628,13 @@ def claim_features(
         years=sum(q.is_date and len(str(q.value)) < 7 for q in qs),
         event=_has_event_verb(scope_tokens, _EVENT_VERBS) or (bool(speaker) and speech_event),
         speech_event=speech_event,
-        event_noun=any(t in _EVENT_NOUNS for t in tokens),
+        event_noun=not _EVENT_NOUNS.isdisjoint(tokens),
         future_outside_quotes=future_out,
         future_in_quotes=future_all and not future_out,
-        factual=_matches_any(text, _FACTUAL_RE, _FACTUAL_GUARDED),
-        evaluative_cues=sum(t in _EVALUATIVE_WORDS for t in tokens)
-        + len(_EVALUATIVE_FRAME_RE.findall(text)),
-        hedges=sum(t in _HEDGE_WORDS for t in tokens) - raw_tokens.count("May"),
+        factual=_FACTUAL.search(text, words),
+        evaluative_cues=sum(map(_EVALUATIVE_WORDS.__contains__, tokens))
+        + _EVALUATIVE_FRAME.count(text, words),
+        hedges=sum(map(_HEDGE_WORDS.__contains__, tokens)) - n_may,
         entities=_entities(text),
     )
 
@@ -594,7 +740,9 @@ def normalise_claim_text(text: str) -> str:
     >>> normalise_claim_text("  Tokayev  met “Putin”—again. ")
     'tokayev met "putin"-again'
     """
-    t = unicodedata.normalize("NFKC", text).translate(_NORM_TRANSLATE).lower()
+    # ASCII is NFKC-normal and holds nothing _NORM_TRANSLATE maps
+    t = text if text.isascii() else unicodedata.normalize("NFKC", text).translate(_NORM_TRANSLATE)
+    t = t.lower()
     t = _SPACES_RE.sub(" ", t).strip()
     return t.rstrip(" .!?;:,")
 
@@ -638,7 +786,9 @@ def claim_units(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     cuts = [0]
-    for m in _SPLIT_QUOTED_RE.finditer(text):
+    # a cut inside a quotation needs a quotation mark before it
+    has_quote = any(map(text.__contains__, '"“”'))
+    for m in _SPLIT_QUOTED_RE.finditer(text) if has_quote else ():
         left, right = text[cuts[-1] : m.start()], text[m.end() :]
         inside = sum(text[: m.start()].count(q) for q in '"“”') % 2 == 1
         last_word = left.split()[-1] if left.split() else ""
@@ -647,7 +797,7 @@ def claim_units(text: str) -> list[tuple[int, int]]:
     for s, e in zip(cuts, [*cuts[1:], len(text)], strict=True):
         piece = text[s:e]
         sub = [0]
-        for m in _SEMICOLON_RE.finditer(piece):
+        for m in _SEMICOLON_RE.finditer(piece) if ";" in piece else ():
             if _outside_quotes(piece)[m.start()] != ";":
                 continue
             left, right = piece[sub[-1] : m.start()], piece[m.end() :]
