@@ -829,6 +829,34 @@ def _ref_years(
     return out
 
 
+def _documents(sentences: pd.DataFrame) -> list[tuple[str, list[int]]]:
+    """Each document's row positions in reading order, documents sorted by doc_id.
+
+    Documents come in ``groupby("doc_id", sort=True)`` order (rows without a
+    doc_id are dropped, as groupby drops them) and rows by start, then
+    sent_id, ties kept in table order: plain lists instead of a sorted
+    DataFrame per document.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"doc_id": ["b", "a", "b"], "start": [9, 0, 0], "sent_id": [1, 0, 0]})
+    >>> _documents(s)
+    [('a', [1]), ('b', [2, 0])]
+    """
+    codes_array, uniques = pd.factorize(sentences["doc_id"], sort=True)
+    codes: list[int] = codes_array.tolist()
+    starts, sent_ids = sentences["start"].tolist(), sentences["sent_id"].tolist()
+    order = sorted(
+        (p for p, c in enumerate(codes) if c >= 0),
+        key=lambda p: (codes[p], starts[p], sent_ids[p]),
+    )
+    return [
+        (str(uniques[code]), list(group))
+        for code, group in itertools.groupby(order, key=codes.__getitem__)
+    ]
+
+
 def document_years(documents: pd.DataFrame) -> dict[str, int]:
     """Publication year per doc_id from a corpus table (``corpus.to_frame()``), where known.
 
@@ -885,19 +913,19 @@ def extract_claims(
         )
     gaz = load_sources() if sources is None else sources
     years = _ref_years(sentences, doc_years)
-    records: list[dict[str, object]] = []
-    has_kind = "kind" in sentences.columns
-    for doc_id, group in sentences.groupby("doc_id", sort=True):
-        doc = str(doc_id)
+    records: list[tuple[object, ...]] = []
+    texts = sentences["text"].tolist()
+    kinds = sentences["kind"].tolist() if "kind" in sentences.columns else None
+    sent_ids, starts = sentences["sent_id"].tolist(), sentences["start"].tolist()
+    for doc, positions in _documents(sentences):
         attributor = Attributor(sources=gaz)
         seen: dict[str, int] = defaultdict(int)
         context_year = years.get(doc)
-        rows = group.sort_values(["start", "sent_id"], kind="stable")
-        for row in rows.itertuples(index=False):
-            text = str(row.text)
-            if has_kind and str(row.kind) != "body":
+        for p in positions:
+            text = str(texts[p])
+            if kinds is not None and str(kinds[p]) != "body":
                 continue
-            sent_id, base = int(str(row.sent_id)), int(str(row.start))
+            sent_id, base = int(str(sent_ids[p])), int(str(starts[p]))
             carried = attributor.open_quote_speaker is not None
             attribution = attributor.attribute(text)
             if _QUESTION_END_RE.search(text) and not attribution.quote:
@@ -924,23 +952,23 @@ def extract_claims(
                 occurrence = seen[norm]
                 seen[norm] += 1
                 records.append(
-                    {
-                        "claim_id": _claim_id_of_normalised(doc, norm, occurrence),
-                        "doc_id": doc,
-                        "sent_id": sent_id,
-                        "start": base + s,
-                        "end": base + e,
-                        "text": unit,
-                        "claim_type": main,
-                        "tags": "|".join(tags),
-                        "speaker": attribution.speaker,
-                        "source": attribution.source,
-                        "quote": bool(attribution.quote),
-                        "numbers": quantities_to_json(qs),
-                        "checkworthiness": score,
-                        "entities": "|".join(feats.entities),
-                        "cw_features": "|".join(fired),
-                    }
+                    (  # in the order of CLAIM_COLUMNS
+                        _claim_id_of_normalised(doc, norm, occurrence),
+                        doc,
+                        sent_id,
+                        base + s,
+                        base + e,
+                        unit,
+                        main,
+                        "|".join(tags),
+                        attribution.speaker,
+                        attribution.source,
+                        bool(attribution.quote),
+                        quantities_to_json(qs),
+                        score,
+                        "|".join(feats.entities),
+                        "|".join(fired),
+                    )
                 )
             if context_year is None:  # no publication year: the first year the article names
                 if whole_qs is None:
