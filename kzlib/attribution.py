@@ -292,13 +292,45 @@ def _letter_words(text: str) -> frozenset[str]:
     return frozenset(_LETTERS_RE.findall(text))
 
 
-def _according_cues(text: str, words: frozenset[str]) -> list[re.Match[str]]:
+def _according_cues(text: str) -> list[re.Match[str]]:
     """``list(_ACCORDING_RE.finditer(text))``, skipped when no cue word occurs (any case)."""
-    if not any(map(text.__contains__, _ODD_FOLD)) and _ACCORDING_WORDS.isdisjoint(
-        w.lower() for w in words
-    ):
-        return []
+    if not any(map(text.__contains__, _ODD_FOLD)):
+        lowered = text.lower()
+        if not any(map(lowered.__contains__, _ACCORDING_WORDS)):
+            return []
     return list(_ACCORDING_RE.finditer(text))
+
+
+class _AllWords:
+    """Which word sets lie wholly within a sentence's :func:`_letter_words`.
+
+    Examples
+    --------
+    >>> need = _AllWords([frozenset({"Radio", "Liberty"}), frozenset({"TASS"})])
+    >>> need.any_within(frozenset({"Radio", "Free"})), need.any_within(frozenset({"TASS"}))
+    (False, True)
+    """
+
+    def __init__(self, sets: Iterable[frozenset[str]]) -> None:
+        self._need: list[int] = []
+        self._by_word: dict[str, list[int]] = {}
+        for i, words in enumerate(sets):
+            self._need.append(len(words))
+            for w in words:
+                self._by_word.setdefault(w, []).append(i)
+        self._always = 0 in self._need
+
+    def any_within(self, words: frozenset[str]) -> bool:
+        """Whether every word of at least one of the sets is in ``words``."""
+        if self._always:
+            return True
+        hits = [0] * len(self._need)
+        for w in words.intersection(self._by_word):
+            for i in self._by_word[w]:
+                hits[i] += 1
+                if hits[i] == self._need[i]:
+                    return True
+        return False
 
 
 def _report_verbs(text: str, words: frozenset[str]) -> list[re.Match[str]]:
@@ -399,7 +431,15 @@ def load_sources(path: Path = SOURCES_FILE) -> tuple[Source, ...]:
 
 
 @lru_cache(maxsize=8)
-def _source_regex(sources: tuple[Source, ...]) -> tuple[re.Pattern[str], dict[str, Source]]:
+def _source_regex(
+    sources: tuple[Source, ...],
+) -> tuple[re.Pattern[str], dict[str, Source], _AllWords]:
+    """The alias pattern, the source of each alias, and the aliases' letter words.
+
+    A match of the pattern is an alias between non-word characters, so each of
+    the alias's runs of ASCII letters is one of the sentence's letter words:
+    a sentence that lacks a word of every alias holds no alias.
+    """
     by_alias: dict[str, Source] = {}
     for s in sources:
         for a in s.aliases:
@@ -408,7 +448,7 @@ def _source_regex(sources: tuple[Source, ...]) -> tuple[re.Pattern[str], dict[st
     pattern = re.compile(
         r"(?<![\w./])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w/]|\.\w)"
     )
-    return pattern, by_alias
+    return pattern, by_alias, _AllWords(_letter_words(a) for a in alts)
 
 
 def _is_word_or_hyphen(ch: str) -> bool:
@@ -580,7 +620,7 @@ class Attributor:
         return canon
 
     def __post_init__(self) -> None:
-        self._source_pattern, self._by_alias = _source_regex(self.sources)
+        self._source_pattern, self._by_alias, self._alias_words = _source_regex(self.sources)
 
     def _source_aliases(self) -> dict[str, Source]:
         return self._by_alias
@@ -648,13 +688,18 @@ class Attributor:
         return self.last_subject
 
     def _cited_sources(
-        self, text: str, according: list[re.Match[str]], verbs: list[re.Match[str]]
+        self,
+        text: str,
+        according: list[re.Match[str]],
+        verbs: list[re.Match[str]],
+        words: frozenset[str],
     ) -> list[str]:
         """Outlets named, bodies cited ("according to", "X said"), unknown bodies that report."""
         pattern, by_alias = self._source_pattern, self._by_alias
         names: list[str] = []
         cite_spans = [(c.start(), c.end() + 80) for c in according]
-        for m in pattern.finditer(text):
+        aliases = self._alias_words.any_within(words)
+        for m in pattern.finditer(text) if aliases else ():
             src = by_alias[m.group(1)]
             cited = src.kind == "outlet" or any(s <= m.start() <= e for s, e in cite_spans)
             if not cited:
@@ -681,9 +726,9 @@ class Attributor:
         """
         words = _letter_words(text)
         verbs = _report_verbs(text, words)
-        according = _according_cues(text, words)
+        according = _according_cues(text)
         mentions = self._mentions(text, verbs, words)
-        sources = self._cited_sources(text, according, verbs)
+        sources = self._cited_sources(text, according, verbs, words)
         speaker, cue = "", ""
         carried = self.open_quote_speaker
         if carried is not None and text.lstrip()[:1] not in _QUOTE_CHARS:
