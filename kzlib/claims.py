@@ -566,7 +566,8 @@ def _entities(text: str) -> tuple[str, ...]:
         if not words:
             continue
         ent = " ".join(words)
-        ent = _POSSESSIVE_END_RE.sub("", ent)
+        if ent.endswith(("'s", "’s")):  # (no newline after the join: "$" is the end)
+            ent = ent[:-2]
         key = ent.lower()
         key = _ENTITY_ALIASES.get(key, key)
         if key and key not in found:
@@ -620,10 +621,11 @@ def claim_features(
             future_all = True
     # "May" the month is not the hedge "may"
     n_may = _WORD_TOKEN_RE.findall(text).count("May") if "May" in text else 0
+    strong = [_is_strong(q) for q in qs]
     return ClaimFeatures(
-        strong_quantities=sum(_is_strong(q) for q in qs),
-        durations=sum(_is_strong(q) and q.unit in _DURATION_UNITS for q in qs),
-        weak_numbers=sum((not q.is_date) and not _is_strong(q) for q in qs),
+        strong_quantities=sum(strong),
+        durations=sum(s and q.unit in _DURATION_UNITS for s, q in zip(strong, qs, strict=True)),
+        weak_numbers=sum((not q.is_date) and not s for s, q in zip(strong, qs, strict=True)),
         specific_dates=sum(q.is_date and len(str(q.value)) >= 7 for q in qs),
         years=sum(q.is_date and len(str(q.value)) < 7 for q in qs),
         event=_has_event_verb(scope_tokens, _EVENT_VERBS) or (bool(speaker) and speech_event),
@@ -637,6 +639,9 @@ def claim_features(
         hedges=sum(map(_HEDGE_WORDS.__contains__, tokens)) - n_may,
         entities=_entities(text),
     )
+
+
+_TYPE_ORDER = {t: i for i, t in enumerate(CLAIM_TYPES)}
 
 
 def _types(f: ClaimFeatures, attribution: Attribution) -> tuple[str, list[str]]:
@@ -674,8 +679,7 @@ def _types(f: ClaimFeatures, attribution: Attribution) -> tuple[str, list[str]]:
         main = "evaluative"
     if main not in tags:
         tags.append(main)
-    order = {t: i for i, t in enumerate(CLAIM_TYPES)}
-    tags.sort(key=lambda t: order[t])
+    tags.sort(key=_TYPE_ORDER.__getitem__)
     return main, tags
 
 
@@ -699,33 +703,34 @@ def checkworthiness(
     >>> round(score, 2), fired[:1]
     (0.7, ['strong_quantity'])
     """
-    w = weights
-    score = w["base"]
-    fired: list[str] = []
-
-    def add(name: str, times: int = 1) -> None:
-        nonlocal score
-        if times > 0:
-            score += w[name] * times
-            fired.append(name if times == 1 else f"{name}x{times}")
-
-    add("strong_quantity", int(features.strong_quantities > 0))
-    add("weak_number", int(features.weak_numbers > 0 and not features.strong_quantities))
-    add("specific_date", int(features.specific_dates > 0))
-    add("year", int(features.years > 0 and not features.specific_dates))
-    add("event", int(claim_type == "event" or (features.event and claim_type != "evaluative")))
-    add("event_noun", int(features.event_noun and "event" not in fired))
-    add("factual_cue", int(features.factual and claim_type != "evaluative"))
-    add("per_named_actor", min(len(features.entities), 3))
-    add("speaker", int(bool(attribution.speaker)))
-    add("source", int(bool(attribution.source)))
-    add("quote", int(attribution.quote))
-    dated = features.specific_dates + features.years + features.strong_quantities
-    add("dated_prediction", int(claim_type == "predictive" and dated > 0))
-    add("per_hedge", min(features.hedges, 2))
-    add("per_evaluative_cue", min(features.evaluative_cues, 4))
+    f = features
+    event = claim_type == "event" or (f.event and claim_type != "evaluative")
+    dated = f.specific_dates + f.years + f.strong_quantities
     anchored = dated or attribution.speaker or attribution.source
-    add("unanchored_opinion", int(claim_type == "evaluative" and not anchored))
+    # (feature, times it counts), added in this order
+    counts = (
+        ("strong_quantity", int(f.strong_quantities > 0)),
+        ("weak_number", int(f.weak_numbers > 0 and not f.strong_quantities)),
+        ("specific_date", int(f.specific_dates > 0)),
+        ("year", int(f.years > 0 and not f.specific_dates)),
+        ("event", int(event)),
+        ("event_noun", int(f.event_noun and not event)),
+        ("factual_cue", int(f.factual and claim_type != "evaluative")),
+        ("per_named_actor", min(len(f.entities), 3)),
+        ("speaker", int(bool(attribution.speaker))),
+        ("source", int(bool(attribution.source))),
+        ("quote", int(attribution.quote)),
+        ("dated_prediction", int(claim_type == "predictive" and dated > 0)),
+        ("per_hedge", min(f.hedges, 2)),
+        ("per_evaluative_cue", min(f.evaluative_cues, 4)),
+        ("unanchored_opinion", int(claim_type == "evaluative" and not anchored)),
+    )
+    score = weights["base"]
+    fired: list[str] = []
+    for name, times in counts:
+        if times > 0:
+            score += weights[name] * times
+            fired.append(name if times == 1 else f"{name}x{times}")
     return float(min(1.0, max(0.0, round(score, 4)))), fired
 
 

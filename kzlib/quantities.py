@@ -395,18 +395,23 @@ _DATE_STARTS = (
 _ODD_FOLD = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-#: Where a match of :data:`_QUANTITY_RE` can start, besides digits: its qualifiers,
-#: currency signs, number words and "a" ("a hundred"); or one character before
-#: any of these (the optional space before the number).
-_QUANTITY_STARTS = (
-    "more", "less", "fewer", "at", "up", "over", "under", "about", "around", "approximately",
-    "nearly", "almost", "roughly", "some", "only", "just", "past", "last", "next", "the",
-    "within", "us$", "$", "€", "£", "₸", "₽", "a", *_NUMBER_WORDS,
+#: Where a match of :data:`_QUANTITY_RE` can start, besides digits: its currency
+#: signs, or the first words of its qualifiers, its number words and "a" ("a
+#: hundred"); or one character before any of these (the optional space before
+#: the number). The words follow a word boundary and end before a space or a
+#: boundary, so they start only where they are a whole run of letters.
+_QUANTITY_SIGNS = ("us$", "$", "€", "£", "₸", "₽")
+_QUANTITY_START_WORDS = frozenset(
+    [
+        "more", "less", "fewer", "at", "up", "over", "under", "about", "around", "approximately",
+        "nearly", "almost", "roughly", "some", "only", "just", "past", "last", "next", "the",
+        "within", "a", *_NUMBER_WORDS,
+    ]
 )  # fmt: skip
 
 
 def _scan(
-    pattern: re.Pattern[str], text: str, words: tuple[str, ...], *, one_before: bool = False
+    pattern: re.Pattern[str], text: str, words: Iterable[str], *, one_before: bool = False
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, trying the pattern only where a match can start.
 
@@ -541,7 +546,9 @@ def find_quantities(text: str, *, ref_year: int | None = None) -> list[Quantity]
         amount = _SCALES[m.group("scale").lower()]
         found.append(Quantity(amount, unit, m.group(0), m.start(), m.end(), "more than"))
         taken.append((m.start(), m.end()))
-    for m in _scan(_QUANTITY_RE, text, _QUANTITY_STARTS, one_before=True):
+    # start words that are not a whole word of the text cannot start a match
+    starts = [*_QUANTITY_SIGNS, *(words & _QUANTITY_START_WORDS)]
+    for m in _scan(_QUANTITY_RE, text, starts, one_before=True):
         num_span = (m.start("num"), m.end("num"))
         if _overlaps(num_span, taken):
             continue
@@ -633,4 +640,5 @@ def quantities_to_json(quantities: Iterable[Quantity]) -> str:
     >>> quantities_to_json(find_quantities("about 2.5 hours"))
     '[{"value": 2.5, "unit": "hour", "text": "about 2.5 hours", "qualifier": "about"}]'
     """
-    return json.dumps([q.as_dict() for q in quantities], ensure_ascii=False)
+    records = [q.as_dict() for q in quantities]
+    return json.dumps(records, ensure_ascii=False) if records else "[]"
