@@ -319,13 +319,14 @@ class _AllWords:
             for w in words:
                 self._by_word.setdefault(w, []).append(i)
         self._always = 0 in self._need
+        self._vocabulary = frozenset(self._by_word)
 
     def any_within(self, words: frozenset[str]) -> bool:
         """Whether every word of at least one of the sets is in ``words``."""
         if self._always:
             return True
         hits = [0] * len(self._need)
-        for w in words.intersection(self._by_word):
+        for w in words & self._vocabulary:
             for i in self._by_word[w]:
                 hits[i] += 1
                 if hits[i] == self._need[i]:
@@ -493,6 +494,20 @@ def _surname_matches(text: str, names: list[str]) -> list[tuple[int, int, str, b
     return out
 
 
+@lru_cache(maxsize=256)
+def _surnames(known: tuple[str, ...]) -> tuple[dict[str, str], list[str]]:
+    """Surname -> first full name with it, and the surnames longest first.
+
+    Cached: a document's list of names changes only when a new name appears.
+    """
+    surnames: dict[str, str] = {}
+    for full in known:
+        parts = full.split()
+        if len(parts) > 1:
+            surnames.setdefault(parts[-1], full)
+    return surnames, sorted(surnames, key=len, reverse=True)
+
+
 def _is_name(tokens: list[str]) -> bool:
     return bool(tokens) and all(
         t.rstrip("'’s") not in _NOT_NAME and t not in _NOT_NAME for t in tokens
@@ -563,13 +578,8 @@ def _find_persons(text: str, known: Iterable[str], words: frozenset[str]) -> lis
             continue
         name, poss = _strip_possessive(m.group("name"))
         found.append(Mention(m.start(), m.end(), name, "person", poss))
-    surnames: dict[str, str] = {}
-    for full in known:
-        parts = full.split()
-        if len(parts) > 1:
-            surnames.setdefault(parts[-1], full)
+    surnames, order = _surnames(tuple(known))
     if surnames:
-        order = sorted(surnames, key=len, reverse=True)
         for s, e, name, poss in _surname_matches(text, order):
             if free(s, e):
                 found.append(Mention(s, e, surnames[name], "person", poss))
@@ -771,14 +781,14 @@ class Attributor:
                 if subj is not None and subj.end <= v.start():
                     speaker, cue = self._resolve(subj, mentions), "participle"
                     break
-        has_quote = any(ch in text for ch in _QUOTE_CHARS)
+        n_quotes = text.count('"') + text.count("“") + text.count("”")  # _QUOTE_CHARS
+        has_quote = n_quotes > 0
         if not speaker and not cue and has_quote:
             for m in agents:
                 if m.possessive and _SPEECH_NOUN_RE.match(text[m.end :].lstrip()):
                     speaker, cue = self._resolve(m, mentions), "speech noun"
                     break
         # quotation state across sentences
-        n_quotes = sum(text.count(ch) for ch in _QUOTE_CHARS)
         if n_quotes % 2 == 1:
             self.open_quote_speaker = None if carried is not None else speaker
         quote = bool(speaker) and (has_quote or carried is not None)

@@ -67,7 +67,13 @@ import pandas as pd
 
 from kzlib.attribution import Attribution, Attributor, Source, load_sources
 from kzlib.errors import InputError
-from kzlib.quantities import Quantity, find_quantities, quantities_to_json
+from kzlib.quantities import (
+    Quantity,
+    _find_quantities,
+    _letter_runs,
+    find_quantities,
+    quantities_to_json,
+)
 
 __all__ = [
     "CHECKWORTHINESS_WEIGHTS",
@@ -177,16 +183,16 @@ _EVENT_NOUNS = _word_set(
 #: The characters other than ASCII letters that match an ASCII letter under
 #: ``re.IGNORECASE`` (İ ı ſ and the Kelvin sign): the word guards do not see them.
 _ODD_FOLD = ("\u0130", "\u0131", "\u017f", "\u212a")
-_LETTERS_RE = re.compile(r"[a-z]+")
 
 
-def _fold(text: str) -> str | None:
-    """``text.lower()``, or None if that could hide a case-insensitive ASCII match.
+def _fold(text: str, lowered: str | None = None) -> str | None:
+    """``text.lower()`` (or ``lowered``, when given), or None if that could hide a match.
 
     None when ``text`` holds a character of :data:`_ODD_FOLD` (or lower-casing
     changes its length): the callers then fall back to the full patterns.
     """
-    lowered = text.lower()
+    if lowered is None:
+        lowered = text.lower()
     if len(lowered) != len(text) or any(map(text.__contains__, _ODD_FOLD)):
         return None
     return lowered
@@ -206,7 +212,7 @@ def _letter_words(text: str) -> frozenset[str] | None:
     ['it', 'kazakhstan', 'nd', 'out', 's', 'try']
     """
     lowered = _fold(text)
-    return None if lowered is None else frozenset(_LETTERS_RE.findall(lowered))
+    return None if lowered is None else _letter_runs(lowered)
 
 
 @dataclass(frozen=True)
@@ -219,6 +225,9 @@ class _Cue:
 
     guards: tuple[frozenset[str], ...]
     pattern: str
+
+
+_MAX_KNOWN = 65536
 
 
 class _CuePattern:
@@ -249,14 +258,24 @@ class _CuePattern:
                     self._bits[word].append((i, 1 << j))
         self._full = tuple((1 << len(c.guards)) - 1 for c in cues)
         self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+        # guard words present -> possible alternatives; few combinations of
+        # cue words occur, so this stays small (cleared if it ever grows large)
+        self._known: dict[frozenset[str], tuple[int, ...]] = {}
 
     def _possible(self, words: frozenset[str]) -> tuple[int, ...]:
         """Indices of the alternatives whose guard words all occur in ``words``."""
-        hit = [0] * len(self._full)
-        for word in words & self._vocabulary:
-            for i, bit in self._bits[word]:
-                hit[i] |= bit
-        return tuple([i for i, full in enumerate(self._full) if hit[i] == full])
+        present = words & self._vocabulary
+        possible = self._known.get(present)
+        if possible is None:
+            hit = [0] * len(self._full)
+            for word in present:
+                for i, bit in self._bits[word]:
+                    hit[i] |= bit
+            possible = tuple([i for i, full in enumerate(self._full) if hit[i] == full])
+            if len(self._known) >= _MAX_KNOWN:
+                self._known.clear()
+            self._known[present] = possible
+        return possible
 
     def search(self, text: str, words: frozenset[str] | None) -> bool:
         """Whether the alternation matches somewhere in ``text`` (``words``: its letter words)."""
@@ -427,7 +446,6 @@ _HEDGE_WORDS = _word_set(
     reportedly allegedly rumored rumoured presumably probably possible would"""
 )
 _POSSESSIVE_END_RE = re.compile(r"['’]s$")
-_SPACES_RE = re.compile(r"\s+")
 _QUESTION_END_RE = re.compile(r"\?[\"”’)]*\s*$")
 _QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
 #: The check that no word character precedes the capital comes after it
@@ -604,7 +622,22 @@ def claim_features(
     """
     qs = find_quantities(text) if quantities is None else quantities
     lowered = _fold(text)
-    words = None if lowered is None else frozenset(_LETTERS_RE.findall(lowered))
+    words = None if lowered is None else _letter_runs(lowered)
+    return _claim_features(text, qs, inside_quote, speaker, lowered, words)
+
+
+def _claim_features(
+    text: str,
+    qs: Sequence[Quantity],
+    inside_quote: bool,
+    speaker: str,
+    lowered: str | None,
+    words: frozenset[str] | None,
+) -> ClaimFeatures:
+    """:func:`claim_features` given the quantities, :func:`_fold` of ``text`` and its letter runs.
+
+    ``words`` is None exactly when ``lowered`` is.
+    """
     tokens = _lower_tokens(text, lowered)
     outside = "" if inside_quote else _outside_quotes(text)
     if outside == text:
@@ -748,7 +781,7 @@ def normalise_claim_text(text: str) -> str:
     # ASCII is NFKC-normal and holds nothing _NORM_TRANSLATE maps
     t = text if text.isascii() else unicodedata.normalize("NFKC", text).translate(_NORM_TRANSLATE)
     t = t.lower()
-    t = _SPACES_RE.sub(" ", t).strip()
+    t = " ".join(t.split())  # = re.sub(r"\s+", " ", t).strip(): same whitespace class
     return t.rstrip(" .!?;:,")
 
 
@@ -941,15 +974,21 @@ def extract_claims(
                 unit = text[s:e]
                 if not unit.strip():
                     continue
-                qs = find_quantities(unit, ref_year=context_year)
+                # lower-cased text and its letter runs: computed once for both
+                lowered = unit.lower()
+                runs = _letter_runs(lowered)
+                qs = _find_quantities(unit, context_year, lowered, runs)
                 if s == 0 and e == len(text):
                     whole_qs = qs
                 inside = carried or (i > 0 and len(units) > 1 and attribution.quote)
-                feats = claim_features(
+                folded = _fold(unit, lowered)
+                feats = _claim_features(
                     unit,
-                    quantities=qs,
-                    inside_quote=(inside and i > 0) or carried,
-                    speaker=attribution.speaker,
+                    qs,
+                    (inside and i > 0) or carried,
+                    attribution.speaker,
+                    folded,
+                    None if folded is None else runs,
                 )
                 main, tags = _types(feats, attribution)
                 score, fired = checkworthiness(feats, attribution, claim_type=main)

@@ -411,7 +411,12 @@ _QUANTITY_START_WORDS = frozenset(
 
 
 def _scan(
-    pattern: re.Pattern[str], text: str, words: Iterable[str], *, one_before: bool = False
+    pattern: re.Pattern[str],
+    text: str,
+    lowered: str,
+    words: Iterable[str],
+    *,
+    one_before: bool = False,
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, trying the pattern only where a match can start.
 
@@ -421,7 +426,6 @@ def _scan(
     order, from the end of the last match, gives the matches ``finditer`` gives
     without running the large pattern at every character.
     """
-    lowered = text.lower()
     if len(lowered) != len(text) or any(map(text.__contains__, _ODD_FOLD)):
         yield from pattern.finditer(text)
         return
@@ -443,9 +447,9 @@ def _scan(
             pos = m.end()
 
 
-def _find_dates(text: str, ref_year: int | None) -> list[Quantity]:
+def _find_dates(text: str, lowered: str, ref_year: int | None) -> list[Quantity]:
     found: list[Quantity] = []
-    for m in _scan(_DATE_RE, text, _DATE_STARTS):
+    for m in _scan(_DATE_RE, text, lowered, _DATE_STARTS):
         g = m.groupdict()
         parts = [p for p in (g["prep"], g["part"]) if p]
         qualifier = " ".join(p.lower() for p in parts)
@@ -522,15 +526,37 @@ def find_quantities(text: str, *, ref_year: int | None = None) -> list[Quantity]
     >>> [(q.value, q.unit, q.item) for q in qs]
     [(300, 'count', 'locomotive'), (10, 'year', '')]
     """
+    lowered = text.lower()
+    return _find_quantities(text, ref_year, lowered, _letter_runs(lowered))
+
+
+def _letter_runs(lowered: str) -> frozenset[str]:
+    """The runs of ASCII letters of a lower-cased text: the words the guards test.
+
+    Examples
+    --------
+    >>> sorted(_letter_runs("c5+1 over 300 km"))
+    ['c', 'km', 'over']
+    """
+    return frozenset(_ALPHA_RE.findall(lowered))
+
+
+def _find_quantities(
+    text: str, ref_year: int | None, lowered: str, words: frozenset[str]
+) -> list[Quantity]:
+    """:func:`find_quantities` given ``text.lower()`` and its :func:`_letter_runs`.
+
+    The claim inventory computes both once per claim and shares them with the
+    claim features.
+    """
     has_digit = _DIGIT_RE.search(text) is not None
-    words = set(_ALPHA_RE.findall(text.lower()))
     periods: list[Quantity] = []
     if words & _PERIOD_TRIGGERS:
         for m in _PERIOD_RE.finditer(text):
             unit, factor = _UNIT_ALIASES[m.group("unit").lower()]
             qualifier = "past" if m.group("dir").lower() in {"past", "last", "previous"} else "next"
             periods.append(Quantity(int(factor), unit, m.group(0), m.start(), m.end(), qualifier))
-    dates = _find_dates(text, ref_year) if has_digit or words & _DATE_TRIGGERS else []
+    dates = _find_dates(text, lowered, ref_year) if has_digit or words & _DATE_TRIGGERS else []
     dates = [
         q for q in dates if not _overlaps((q.start, q.end), [(p.start, p.end) for p in periods])
     ]
@@ -548,7 +574,7 @@ def find_quantities(text: str, *, ref_year: int | None = None) -> list[Quantity]
         taken.append((m.start(), m.end()))
     # start words that are not a whole word of the text cannot start a match
     starts = [*_QUANTITY_SIGNS, *(words & _QUANTITY_START_WORDS)]
-    for m in _scan(_QUANTITY_RE, text, starts, one_before=True):
+    for m in _scan(_QUANTITY_RE, text, lowered, starts, one_before=True):
         num_span = (m.start("num"), m.end("num"))
         if _overlaps(num_span, taken):
             continue
