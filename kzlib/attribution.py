@@ -301,6 +301,10 @@ def _according_cues(text: str) -> list[re.Match[str]]:
     return list(_ACCORDING_RE.finditer(text))
 
 
+#: Bound of the remembered word combinations of :class:`_AllWords`.
+_MAX_KNOWN = 65536
+
+
 class _AllWords:
     """Which word sets lie wholly within a sentence's :func:`_letter_words`.
 
@@ -320,13 +324,27 @@ class _AllWords:
                 self._by_word.setdefault(w, []).append(i)
         self._always = 0 in self._need
         self._vocabulary = frozenset(self._by_word)
+        self._known: dict[frozenset[str], bool] = {}
 
     def any_within(self, words: frozenset[str]) -> bool:
         """Whether every word of at least one of the sets is in ``words``."""
         if self._always:
             return True
+        present = words & self._vocabulary
+        if not present:
+            return False
+        # few combinations of these words occur: remember the answer for each
+        answer = self._known.get(present)
+        if answer is None:
+            if len(self._known) >= _MAX_KNOWN:
+                self._known.clear()
+            answer = self._known[present] = self._complete(present)
+        return answer
+
+    def _complete(self, present: frozenset[str]) -> bool:
+        """Whether the words ``present`` (all of the vocabulary) complete one of the sets."""
         hits = [0] * len(self._need)
-        for w in words & self._vocabulary:
+        for w in present:
             for i in self._by_word[w]:
                 hits[i] += 1
                 if hits[i] == self._need[i]:

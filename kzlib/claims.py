@@ -58,7 +58,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -220,11 +220,37 @@ class _Cue:
     """One alternative of a cue pattern, with the words every match of it contains.
 
     A match can exist only if every set in ``guards`` shares a word with the
-    text's :func:`_letter_words`.
+    text's :func:`_letter_words`. ``starts``, when known, are the words at which
+    every match starts, each as a whole run of letters (after a word boundary,
+    before a space or a boundary).
     """
 
     guards: tuple[frozenset[str], ...]
     pattern: str
+    starts: frozenset[str] | None = None
+
+
+def _run_starts(lowered: str, words: Iterable[str]) -> list[int]:
+    """Sorted positions where one of ``words`` stands as a whole run of letters in ``lowered``.
+
+    Examples
+    --------
+    >>> _run_starts("it is a bit, it", ["it"])
+    [0, 13]
+    """
+    out: list[int] = []
+    n = len(lowered)
+    for word in words:
+        i = lowered.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not "a" <= lowered[i - 1] <= "z") and (
+                j == n or not "a" <= lowered[j] <= "z"
+            ):
+                out.append(i)
+            i = lowered.find(word, i + 1)
+    out.sort()
+    return out
 
 
 _MAX_KNOWN = 65536
@@ -234,14 +260,17 @@ class _CuePattern:
     """A case-insensitive alternation of :class:`_Cue` tried only where its words occur.
 
     An alternative whose guard words are absent cannot match anywhere in the
-    text, so dropping it from the alternation (order kept) changes no match:
-    :meth:`search` and :meth:`count` agree with ``whole.search`` and
-    ``len(whole.findall)`` while running small patterns, or none.
+    text, so dropping it from the alternation (order kept) changes no match;
+    where the alternatives' start words are known the pattern is only tried
+    where they stand, in order, as ``finditer`` would meet them. :meth:`search`
+    and :meth:`count` agree with ``whole.search`` and ``len(whole.findall)``
+    while running small patterns at few places, or none.
 
     Examples
     --------
     >>> p = _CuePattern((_Cue((_word_set("will"),), r"\\bwill\\b"), _Cue((), r"\\bnext\\b")))
-    >>> p.count("Next year will come.", _letter_words("Next year will come."))
+    >>> t = "Next year will come."
+    >>> p.count(t, t.lower(), _letter_words(t))
     2
     """
 
@@ -257,7 +286,7 @@ class _CuePattern:
                 for word in guard:
                     self._bits[word].append((i, 1 << j))
         self._full = tuple((1 << len(c.guards)) - 1 for c in cues)
-        self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._subsets: dict[tuple[int, ...], tuple[re.Pattern[str], frozenset[str] | None]] = {}
         # guard words present -> possible alternatives; few combinations of
         # cue words occur, so this stays small (cleared if it ever grows large)
         self._known: dict[frozenset[str], tuple[int, ...]] = {}
@@ -277,31 +306,59 @@ class _CuePattern:
             self._known[present] = possible
         return possible
 
-    def search(self, text: str, words: frozenset[str] | None) -> bool:
-        """Whether the alternation matches somewhere in ``text`` (``words``: its letter words)."""
+    def search(self, text: str, lowered: str | None, words: frozenset[str] | None) -> bool:
+        """Whether the alternation matches somewhere in ``text``.
+
+        ``lowered`` is :func:`_fold` of ``text`` and ``words`` its letter runs
+        (both None when the text does not fold safely).
+        """
         if not text:
             return False
-        if words is None:
+        if lowered is None or words is None:
             return self.whole.search(text) is not None
-        return any(self._parts[i].search(text) is not None for i in self._possible(words))
+        for i in self._possible(words):
+            part, starts = self._parts[i], self.cues[i].starts
+            if starts is None:
+                if part.search(text) is not None:
+                    return True
+            elif any(part.match(text, p) for p in _run_starts(lowered, starts & words)):
+                return True
+        return False
 
-    def count(self, text: str, words: frozenset[str] | None) -> int:
-        """``len(whole.findall(text))``, with only the possible alternatives compiled in."""
-        if words is None:
+    def count(self, text: str, lowered: str | None, words: frozenset[str] | None) -> int:
+        """``len(whole.findall(text))`` (arguments as for :meth:`search`)."""
+        if lowered is None or words is None:
             return len(self.whole.findall(text))
         possible = self._possible(words)
         if not possible:
             return 0
-        pattern = self._subsets.get(possible)
-        if pattern is None:
+        subset = self._subsets.get(possible)
+        if subset is None:
             joined = "|".join(self.cues[i].pattern for i in possible)
-            pattern = self._subsets[possible] = re.compile(joined, re.IGNORECASE)
-        return len(pattern.findall(text))
+            starts = [self.cues[i].starts for i in possible]
+            subset = self._subsets[possible] = (
+                re.compile(joined, re.IGNORECASE),
+                None if None in starts else frozenset().union(*starts),
+            )
+        pattern, all_starts = subset
+        if all_starts is None:
+            return len(pattern.findall(text))
+        n, end = 0, 0
+        for p in _run_starts(lowered, all_starts & words):
+            if p >= end:
+                m = pattern.match(text, p)
+                if m is not None:
+                    n, end = n + 1, m.end()
+        return n
 
 
-def _cue(pattern: str, *guards: str) -> _Cue:
-    """A :class:`_Cue` from its pattern and one space-separated word list per guard."""
-    return _Cue(tuple(_word_set(g) for g in guards), pattern)
+def _cue(pattern: str, *guards: str, starts: str | None = None) -> _Cue:
+    """A :class:`_Cue` from its pattern, one space-separated word list per guard and its starts."""
+    return _Cue(
+        tuple(_word_set(g) for g in guards),
+        pattern,
+        None if starts is None else _word_set(starts),
+    )
 
 
 _BE = "is are was were"
@@ -311,6 +368,7 @@ _FUTURE = _CuePattern(
         _cue(
             r"\b(?:will|shall|won['’]t)\s+(?!power\b)(?:\w+ly\s+)?(?:not\s+)?(?!of\b|to\b)[a-z]+",
             "will shall won",
+            starts="will shall won",
         ),
         _cue(r"\b\w+['’]ll\b", "ll"),
         _cue(
@@ -318,26 +376,32 @@ _FUTURE = _CuePattern(
             _BE,
             "going set due expected scheduled planned poised slated",
             "to",
+            starts=_BE,
         ),
         _cue(
             r"\b(?:plans?|planned|intends?|aims?|pledged|promised|vowed|hopes?)\s+to\s+\w+",
             "plan plans planned intend intends aim aims pledged promised vowed hope hopes",
             "to",
+            starts="plan plans planned intend intends aim aims pledged promised vowed hope hopes",
         ),
         _cue(
             r"\b(?:expects?|expected|forecasts?|predicts?|anticipates?)\b",
             "expect expects expected forecast forecasts predict predicts anticipate anticipates",
+            starts="expect expects expected forecast forecasts predict predicts anticipate "
+            "anticipates",
         ),
-        _cue(r"\bthat\b[^.;]{0,60}?\bwould\s+(?!have\b)[a-z]+", "that", "would"),
+        _cue(r"\bthat\b[^.;]{0,60}?\bwould\s+(?!have\b)[a-z]+", "that", "would", starts="that"),
         _cue(
             r"\b(?:upcoming|forthcoming|next\s+(?:year|month|week|decade|summit)|in\s+(?:a\s+few|the\s+coming)\s+(?:days|weeks|months|years))\b",
             "upcoming forthcoming next few coming",
+            starts="upcoming forthcoming next in",
         ),
         _cue(
             r"(?<!\bone\s)(?<!\byou\s)\b(?:could|might|may)\s+(?:\w+ly\s+)?(?:become|serve|lead|emerge|result|reach|grow|rise|fall|host|join|replace|follow|trigger|turn)\b",
             "could might may",
             "become serve lead emerge result reach grow rise fall host join replace follow "
             "trigger turn",
+            starts="could might may",
         ),
     )
 )
@@ -350,11 +414,13 @@ _FACTUAL = _CuePattern(
             "remain remains became becomes " + _BE,
             "the",
             "only first last largest biggest smallest second third leading main sole",
+            starts="remain remains became becomes " + _BE,
         ),
         _cue(
             r"\b(?:is|are|was|were)\s+(?:a\s+)?(?:member|members|home|located|based|bordered|landlocked)\b",
             _BE,
             "member members home located based bordered landlocked",
+            starts=_BE,
         ),
         _cue(
             r"\b(?:borders|bordering|accounts?\s+for|consists?\s+of|comprises?|includes|included|covers|"
@@ -365,8 +431,12 @@ _FACTUAL = _CuePattern(
             "included covers contains hosts carries holds owns produces ranks outpaces outpace "
             "exceeds exceed surpass surpasses employs operates links connects stretches crosses "
             "claimed participated participate present took encompass encompasses",
+            starts="borders bordering accounts account consists consist comprises comprise "
+            "includes included covers contains hosts carries holds owns produces ranks outpaces "
+            "outpace exceeds exceed surpass surpasses employs operates links connects stretches "
+            "crosses has participated did was took encompass encompasses",
         ),
-        _cue(r"\b(?:since|from)\s+(?:1[89]\d\d|20\d\d)\b", "since from"),
+        _cue(r"\b(?:since|from)\s+(?:1[89]\d\d|20\d\d)\b", "since from", starts="since from"),
     )
 )  # fmt: skip
 
@@ -407,36 +477,58 @@ _EVALUATIVE_FRAME = _CuePattern(
             r"differs|feeds)\b",
             "this that it these such",
             _FRAME_VERBS,
+            starts="this that it these such",
         ),
-        _cue(r"\bnot\s+(?:only|merely|simply|just)\b", "not", "only merely simply just"),
-        _cue(r"\bnot\s+\w+(?:\s+\w+){0,5}?,?\s+but\b", "not", "but"),
-        _cue(r"\brather\s+than\b", "rather", "than"),
-        _cue(r"\bneither\b.{1,80}\bnor\b", "neither", "nor"),
-        _cue(r"\bno\s+longer\b", "no", "longer"),
-        _cue(r"\bthe\s+art\s+of\b", "art"),
-        _cue(r"\bthe\s+language\s+of\b", "language"),
-        _cue(r"\ba\s+(?:kind|form|version|sort|matter)\s+of\b", "kind form version sort matter"),
-        _cue(r"\bin\s+this\s+sense\b", "sense"),
-        _cue(r"\bthrough\s+this\s+lens\b", "lens"),
-        _cue(r"\bin\s+\w+\s+terms\b", "terms"),
-        _cue(r"\blike\s+a\b", "like"),
-        _cue(r"\bas\s+if\b", "if"),
+        _cue(
+            r"\bnot\s+(?:only|merely|simply|just)\b",
+            "not",
+            "only merely simply just",
+            starts="not",
+        ),
+        _cue(r"\bnot\s+\w+(?:\s+\w+){0,5}?,?\s+but\b", "not", "but", starts="not"),
+        _cue(r"\brather\s+than\b", "rather", "than", starts="rather"),
+        _cue(r"\bneither\b.{1,80}\bnor\b", "neither", "nor", starts="neither"),
+        _cue(r"\bno\s+longer\b", "no", "longer", starts="no"),
+        _cue(r"\bthe\s+art\s+of\b", "art", starts="the"),
+        _cue(r"\bthe\s+language\s+of\b", "language", starts="the"),
+        _cue(
+            r"\ba\s+(?:kind|form|version|sort|matter)\s+of\b",
+            "kind form version sort matter",
+            starts="a",
+        ),
+        _cue(r"\bin\s+this\s+sense\b", "sense", starts="in"),
+        _cue(r"\bthrough\s+this\s+lens\b", "lens", starts="through"),
+        _cue(r"\bin\s+\w+\s+terms\b", "terms", starts="in"),
+        _cue(r"\blike\s+a\b", "like", starts="like"),
+        _cue(r"\bas\s+if\b", "if", starts="as"),
         _cue(
             r"\bcan\s+(?:also\s+)?be\s+(?:described|seen|read|understood|viewed)\b",
             "can",
             "described seen read understood viewed",
+            starts="can",
         ),
         _cue(
             r"\b(?:must|should|ought\s+to|need\s+to|needs\s+to)\b",
             "must should ought need needs",
+            starts="must should ought need needs",
         ),
-        _cue(r"\b(?:increasingly|growing|emerging)\b", "increasingly growing emerging"),
+        _cue(
+            r"\b(?:increasingly|growing|emerging)\b",
+            "increasingly growing emerging",
+            starts="increasingly growing emerging",
+        ),
         _cue(
             r"\b(?:seeks?|sought|aspires?|strives?|tries|tried)\s+to\b",
             "seek seeks sought aspire aspires strive strives tries tried",
             "to",
+            starts="seek seeks sought aspire aspires strive strives tries tried",
         ),
-        _cue(r"\b(?:viewed|seen|regarded|framed)\s+as\b", "viewed seen regarded framed", "as"),
+        _cue(
+            r"\b(?:viewed|seen|regarded|framed)\s+as\b",
+            "viewed seen regarded framed",
+            "as",
+            starts="viewed seen regarded framed",
+        ),
     )
 )  # fmt: skip
 #: "may" counts only in lower case (not the month).
@@ -641,11 +733,16 @@ def _claim_features(
     tokens = _lower_tokens(text, lowered)
     outside = "" if inside_quote else _outside_quotes(text)
     if outside == text:
-        future_out = future_all = _FUTURE.search(text, words)
+        future_out = future_all = _FUTURE.search(text, lowered, words)
         scope_tokens = tokens
     else:
-        future_out = _FUTURE.search(outside, _letter_words(outside))
-        future_all = _FUTURE.search(text, words)
+        folded_outside = _fold(outside)
+        future_out = _FUTURE.search(
+            outside,
+            folded_outside,
+            None if folded_outside is None else _letter_runs(folded_outside),
+        )
+        future_all = _FUTURE.search(text, lowered, words)
         scope_tokens = _lower_tokens(outside, _fold(outside)) if outside.strip() else tokens
     speech_event = _has_event_verb(scope_tokens, _SPEECH_VERBS)
     for q in qs:
@@ -666,9 +763,9 @@ def _claim_features(
         event_noun=not _EVENT_NOUNS.isdisjoint(tokens),
         future_outside_quotes=future_out,
         future_in_quotes=future_all and not future_out,
-        factual=_FACTUAL.search(text, words),
+        factual=_FACTUAL.search(text, lowered, words),
         evaluative_cues=sum(map(_EVALUATIVE_WORDS.__contains__, tokens))
-        + _EVALUATIVE_FRAME.count(text, words),
+        + _EVALUATIVE_FRAME.count(text, lowered, words),
         hedges=sum(map(_HEDGE_WORDS.__contains__, tokens)) - n_may,
         entities=_entities(text),
     )
@@ -822,10 +919,13 @@ def claim_units(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in claim_units(t)]
     ['He said: "We carry most freight.', 'By 2030 we will build more railways."']
     """
-    spans: list[tuple[int, int]] = []
-    cuts = [0]
     # a cut inside a quotation needs a quotation mark before it
     has_quote = any(map(text.__contains__, '"“”'))
+    if not has_quote and ";" not in text:  # one claim: the loops below give this span
+        seg = text.rstrip()
+        return [(len(seg) - len(seg.lstrip()), len(seg))]
+    spans: list[tuple[int, int]] = []
+    cuts = [0]
     for m in _SPLIT_QUOTED_RE.finditer(text) if has_quote else ():
         left, right = text[cuts[-1] : m.start()], text[m.end() :]
         inside = sum(text[: m.start()].count(q) for q in '"“”') % 2 == 1
