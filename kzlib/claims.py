@@ -667,10 +667,24 @@ def _is_strong(q: Quantity) -> bool:
     return True
 
 
+def _quantity_counts(qs: Sequence[Quantity]) -> tuple[int, int, int, int, int]:
+    """Strong quantities, durations among them, weak numbers, specific dates and years."""
+    if not qs:
+        return 0, 0, 0, 0, 0
+    strong = [_is_strong(q) for q in qs]
+    return (
+        sum(strong),
+        sum(s and q.unit in _DURATION_UNITS for s, q in zip(strong, qs, strict=True)),
+        sum((not q.is_date) and not s for s, q in zip(strong, qs, strict=True)),
+        sum(q.is_date and len(str(q.value)) >= 7 for q in qs),
+        sum(q.is_date and len(str(q.value)) < 7 for q in qs),
+    )
+
+
 def _entities(text: str) -> tuple[str, ...]:
     found: list[str] = []
-    for m in _ENTITY_RE.finditer(text):
-        words = m.group().split()
+    for match in _ENTITY_RE.findall(text):  # (no capturing groups: whole matches)
+        words = match.split()
         while words and words[0] in _ENTITY_STOP:
             words.pop(0)
         if not words:
@@ -751,13 +765,13 @@ def _claim_features(
             future_all = True
     # "May" the month is not the hedge "may"
     n_may = _WORD_TOKEN_RE.findall(text).count("May") if "May" in text else 0
-    strong = [_is_strong(q) for q in qs]
+    strong, durations, weak, specific, years = _quantity_counts(qs)
     return ClaimFeatures(
-        strong_quantities=sum(strong),
-        durations=sum(s and q.unit in _DURATION_UNITS for s, q in zip(strong, qs, strict=True)),
-        weak_numbers=sum((not q.is_date) and not s for s, q in zip(strong, qs, strict=True)),
-        specific_dates=sum(q.is_date and len(str(q.value)) >= 7 for q in qs),
-        years=sum(q.is_date and len(str(q.value)) < 7 for q in qs),
+        strong_quantities=strong,
+        durations=durations,
+        weak_numbers=weak,
+        specific_dates=specific,
+        years=years,
         event=_has_event_verb(scope_tokens, _EVENT_VERBS) or (bool(speaker) and speech_event),
         speech_event=speech_event,
         event_noun=not _EVENT_NOUNS.isdisjoint(tokens),
