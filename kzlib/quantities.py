@@ -382,13 +382,21 @@ def _month_number(name: str) -> int | None:
     return _MONTHS.get(name.lower().rstrip("."))
 
 
-#: Lower-case words at which a match of :data:`_DATE_RE` can start when it does not
-#: start at a digit: its prepositions, part words, months, seasons and relative years.
-_DATE_STARTS = (
-    "by", "since", "until", "till", "before", "after", "from", "through", "as", "early",
-    "mid", "late", "the", "end", "beginning", "start", "jan", "feb", "mar", "apr", "may",
-    "jun", "jul", "aug", "sep", "oct", "nov", "dec", "spring", "summer", "autumn", "fall",
-    "winter", "next", "last", "this",
+#: Where a match of :data:`_DATE_RE` can start when it does not start at a digit.
+#: Its prepositions, part words, relative years and month names standing alone
+#: ("in August") follow a word boundary and end before a space, hyphen or
+#: boundary: whole runs of letters of the text. A month or season followed by a
+#: day or year can start inside a longer run ("xMay 5, 2025"), but needs a digit.
+_DATE_START_WORDS = frozenset(
+    [
+        "by", "since", "until", "till", "before", "after", "from", "through", "as", "early",
+        "mid", "late", "the", "end", "beginning", "start", "next", "last", "this",
+        *_MONTHS,
+    ]
+)  # fmt: skip
+_DATE_PREFIXES = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "spring", "summer", "autumn", "fall", "winter",
 )  # fmt: skip
 #: The characters other than ASCII letters that match an ASCII letter under
 #: ``re.IGNORECASE`` (İ ı ſ and the Kelvin sign).
@@ -447,9 +455,12 @@ def _scan(
             pos = m.end()
 
 
-def _find_dates(text: str, lowered: str, ref_year: int | None) -> list[Quantity]:
+def _find_dates(
+    text: str, lowered: str, words: frozenset[str], has_digit: bool, ref_year: int | None
+) -> list[Quantity]:
     found: list[Quantity] = []
-    for m in _scan(_DATE_RE, text, lowered, _DATE_STARTS):
+    starts = [*(words & _DATE_START_WORDS), *(_DATE_PREFIXES if has_digit else ())]
+    for m in _scan(_DATE_RE, text, lowered, starts):
         g = m.groupdict()
         parts = [p for p in (g["prep"], g["part"]) if p]
         qualifier = " ".join(p.lower() for p in parts)
@@ -556,7 +567,11 @@ def _find_quantities(
             unit, factor = _UNIT_ALIASES[m.group("unit").lower()]
             qualifier = "past" if m.group("dir").lower() in {"past", "last", "previous"} else "next"
             periods.append(Quantity(int(factor), unit, m.group(0), m.start(), m.end(), qualifier))
-    dates = _find_dates(text, lowered, ref_year) if has_digit or words & _DATE_TRIGGERS else []
+    dates = (
+        _find_dates(text, lowered, words, has_digit, ref_year)
+        if has_digit or words & _DATE_TRIGGERS
+        else []
+    )
     dates = [
         q for q in dates if not _overlaps((q.start, q.end), [(p.start, p.end) for p in periods])
     ]
