@@ -744,15 +744,24 @@ class Attributor:
                 names.append(org)
         return names
 
-    def attribute(self, text: str) -> Attribution:
+    def attribute(self, text: str, *, words: frozenset[str] | None = None) -> Attribution:
         """Attribute one sentence (call in document order).
+
+        Parameters
+        ----------
+        text : str
+            The sentence.
+        words : frozenset of str, optional
+            Its runs of ASCII letters (``re.findall("[A-Za-z]+", text)``), when
+            the caller has them already; found here otherwise.
 
         Examples
         --------
         >>> Attributor().attribute("According to Reuters, the deal was signed.").source
         'Reuters'
         """
-        words = _letter_words(text)
+        if words is None:
+            words = _letter_words(text)
         verbs = _report_verbs(text, words)
         according = _according_cues(text)
         mentions = self._mentions(text, verbs, words)

@@ -66,6 +66,7 @@ import numpy as np
 import pandas as pd
 
 from kzlib.attribution import Attribution, Attributor, Source, load_sources
+from kzlib.attribution import _letter_words as _cased_letter_words
 from kzlib.errors import InputError
 from kzlib.quantities import (
     Quantity,
@@ -1079,7 +1080,8 @@ def extract_claims(
                 continue
             sent_id, base = int(str(sent_ids[p])), int(str(starts[p]))
             carried = attributor.open_quote_speaker is not None
-            attribution = attributor.attribute(text)
+            cased_words = _cased_letter_words(text)
+            attribution = attributor.attribute(text, words=cased_words)
             if _QUESTION_END_RE.search(text) and not attribution.quote:
                 continue
             units = claim_units(text)
@@ -1090,12 +1092,18 @@ def extract_claims(
                     continue
                 # lower-cased text and its letter runs: computed once for both
                 lowered = unit.lower()
-                runs = _letter_runs(lowered)
+                folded = _fold(unit, lowered)
+                whole = s == 0 and e == len(text)
+                if whole and folded is not None:
+                    # folding maps letters to letters and nothing else to a letter:
+                    # the runs of the lower-cased text are the lower-cased runs
+                    runs = frozenset(map(str.lower, cased_words))
+                else:
+                    runs = _letter_runs(lowered)
                 qs = _find_quantities(unit, context_year, lowered, runs)
-                if s == 0 and e == len(text):
+                if whole:
                     whole_qs = qs
                 inside = carried or (i > 0 and len(units) > 1 and attribution.quote)
-                folded = _fold(unit, lowered)
                 feats = _claim_features(
                     unit,
                     qs,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -388,3 +389,12 @@ def test_documents_follow_groupby_and_stable_sort() -> None:
         for doc, group in s.groupby("doc_id", sort=True)
     ]
     assert kc._documents(s) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZk .'-\u0130\u212a\u00c5\u00e9\u03a3\u1e9e\u017f1_")))
+def test_lower_cased_runs_are_the_runs_of_the_lower_cased_text(text: str) -> None:
+    """extract_claims derives a sentence's lower-case letter runs from its cased runs."""
+    if kc._fold(text) is not None:
+        cased = frozenset(re.findall("[A-Za-z]+", text))
+        assert frozenset(map(str.lower, cased)) == kc._letter_runs(text.lower())
