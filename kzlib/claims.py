@@ -58,7 +58,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +72,7 @@ from kzlib.quantities import (
     Quantity,
     _find_quantities,
     _letter_runs,
+    _run_starts,
     find_quantities,
     quantities_to_json,
 )
@@ -229,29 +230,6 @@ class _Cue:
     guards: tuple[frozenset[str], ...]
     pattern: str
     starts: frozenset[str] | None = None
-
-
-def _run_starts(lowered: str, words: Iterable[str]) -> list[int]:
-    """Sorted positions where one of ``words`` stands as a whole run of letters in ``lowered``.
-
-    Examples
-    --------
-    >>> _run_starts("it is a bit, it", ["it"])
-    [0, 13]
-    """
-    out: list[int] = []
-    n = len(lowered)
-    for word in words:
-        i = lowered.find(word)
-        while i >= 0:
-            j = i + len(word)
-            if (i == 0 or not "a" <= lowered[i - 1] <= "z") and (
-                j == n or not "a" <= lowered[j] <= "z"
-            ):
-                out.append(i)
-            i = lowered.find(word, i + 1)
-    out.sort()
-    return out
 
 
 _MAX_KNOWN = 65536

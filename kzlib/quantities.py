@@ -418,21 +418,46 @@ _QUANTITY_START_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _run_starts(lowered: str, words: Iterable[str]) -> list[int]:
+    """Sorted positions where one of ``words`` stands as a whole run of letters in ``lowered``.
+
+    Examples
+    --------
+    >>> _run_starts("it is a bit, it", ["it"])
+    [0, 13]
+    """
+    out: list[int] = []
+    n = len(lowered)
+    for word in words:
+        i = lowered.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not "a" <= lowered[i - 1] <= "z") and (
+                j == n or not "a" <= lowered[j] <= "z"
+            ):
+                out.append(i)
+            i = lowered.find(word, i + 1)
+    out.sort()
+    return out
+
+
 def _scan(
     pattern: re.Pattern[str],
     text: str,
     lowered: str,
     words: Iterable[str],
     *,
+    whole_words: Iterable[str] = (),
     one_before: bool = False,
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, trying the pattern only where a match can start.
 
     The caller guarantees that every match of ``pattern`` (compiled with
-    ``re.IGNORECASE``) starts at a digit or at one of ``words`` (lower case), or
-    one character before one (``one_before``). Matching at those positions in
-    order, from the end of the last match, gives the matches ``finditer`` gives
-    without running the large pattern at every character.
+    ``re.IGNORECASE``) starts at a digit, at one of ``words`` (lower case) or
+    at one of ``whole_words`` standing as a whole run of letters, or one
+    character before one of these (``one_before``). Matching at those
+    positions in order, from the end of the last match, gives the matches
+    ``finditer`` gives without running the large pattern at every character.
     """
     if len(lowered) != len(text) or any(map(text.__contains__, _ODD_FOLD)):
         yield from pattern.finditer(text)
@@ -443,6 +468,7 @@ def _scan(
         while i >= 0:
             starts.add(i)
             i = lowered.find(word, i + 1)
+    starts.update(_run_starts(lowered, whole_words))
     if one_before:
         starts |= {p - 1 for p in starts if p > 0}
     pos = 0
@@ -459,8 +485,8 @@ def _find_dates(
     text: str, lowered: str, words: frozenset[str], has_digit: bool, ref_year: int | None
 ) -> list[Quantity]:
     found: list[Quantity] = []
-    starts = [*(words & _DATE_START_WORDS), *(_DATE_PREFIXES if has_digit else ())]
-    for m in _scan(_DATE_RE, text, lowered, starts):
+    prefixes = _DATE_PREFIXES if has_digit else ()
+    for m in _scan(_DATE_RE, text, lowered, prefixes, whole_words=words & _DATE_START_WORDS):
         g = m.groupdict()
         parts = [p for p in (g["prep"], g["part"]) if p]
         qualifier = " ".join(p.lower() for p in parts)
@@ -587,9 +613,10 @@ def _find_quantities(
         amount = _SCALES[m.group("scale").lower()]
         found.append(Quantity(amount, unit, m.group(0), m.start(), m.end(), "more than"))
         taken.append((m.start(), m.end()))
-    # start words that are not a whole word of the text cannot start a match
-    starts = [*_QUANTITY_SIGNS, *(words & _QUANTITY_START_WORDS)]
-    for m in _scan(_QUANTITY_RE, text, lowered, starts, one_before=True):
+    starts = words & _QUANTITY_START_WORDS
+    for m in _scan(
+        _QUANTITY_RE, text, lowered, _QUANTITY_SIGNS, whole_words=starts, one_before=True
+    ):
         num_span = (m.start("num"), m.end("num"))
         if _overlaps(num_span, taken):
             continue
