@@ -314,10 +314,10 @@ class _CuePattern:
         subset = self._subsets.get(possible)
         if subset is None:
             joined = "|".join(self.cues[i].pattern for i in possible)
-            starts = [self.cues[i].starts for i in possible]
+            starts = [s for i in possible if (s := self.cues[i].starts) is not None]
             subset = self._subsets[possible] = (
                 re.compile(joined, re.IGNORECASE),
-                None if None in starts else frozenset().union(*starts),
+                frozenset().union(*starts) if len(starts) == len(possible) else None,
             )
         pattern, all_starts = subset
         if all_starts is None:
