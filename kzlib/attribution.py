@@ -59,7 +59,9 @@ __all__ = [
 #: The outlet/body gazetteer (codebook: ``data/sources.README.md``).
 SOURCES_FILE: Path = DATA_DIR / "sources.v1.csv"
 
-_NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w]*(?:['’\-][A-ZÀ-ÖØ-Þ]?[\w]+)*"
+_NAME_HEAD = r"[A-ZÀ-ÖØ-Þ]"
+_NAME_TAIL = r"[\w]*(?:['’\-][A-ZÀ-ÖØ-Þ]?[\w]+)*"
+_NAME_TOKEN = _NAME_HEAD + _NAME_TAIL
 _TITLE = (
     r"(?:(?:Deputy |Vice |Acting |Former |former |then |Prime |Foreign |Defen[cs]e |Finance |"
     r"Economy |Energy |Trade |Interior |Chief |Executive |Special |General )*"
@@ -73,8 +75,13 @@ _TITLE = (
 _PERSON_TITLED_RE = re.compile(
     rf"\b{_TITLE}\s+(?P<name>{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_NAME_TOKEN}){{0,2}})"
 )
+# Patterns that must not start after a word character open with the capital
+# and check the character before it afterwards (``(?<![\w'’].)``): a pattern
+# that opens with a character class lets the regex engine skip to the next
+# capital instead of trying every position. The matches are the same.
 _PERSON_FULL_RE = re.compile(
-    rf"(?<![\w'’])(?P<name>{_NAME_TOKEN}(?:\s+[A-Z]\.)?(?:\s+{_NAME_TOKEN}){{1,2}})(?!\w)"
+    rf"(?P<name>{_NAME_HEAD}(?<![\w'’].){_NAME_TAIL}(?:\s+[A-Z]\.)?(?:\s+{_NAME_TOKEN}){{1,2}})"
+    r"(?!\w)"
 )
 _WORD_RE = re.compile(r"[\w'’\-]+")
 # Capitalised words that are not (parts of) personal names: places, institutions,
@@ -186,7 +193,8 @@ _GAP_OK_RE = re.compile(
     r"still|both|has|have|had|was|were|is|will|would|publicly|for (?:his|her|their) part,?)\s+)*$"
 )
 _NAME_BEFORE_VERB_RE = re.compile(
-    rf"(?<![\w\-])(?<!\bof\s)(?<!\bfor\s)(?<!\bthe\s)({_NAME_TOKEN})\s+(?:(?:\w+ly|also)\s+)?$"
+    rf"({_NAME_HEAD}(?<![\w\-].)(?<!\bof\s.)(?<!\bfor\s.)(?<!\bthe\s.){_NAME_TAIL})"
+    r"\s+(?:(?:\w+ly|also)\s+)?$"
 )
 #: A named body not in the gazetteer that reports or is cited: "the Ministry of Transport said".
 _ORG_HEAD = (
@@ -222,6 +230,133 @@ _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|He|She|His|Her)\b")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We)\b")
 _QUOTE_CHARS = '"“”'
 _QUOTE_SPAN_RE = re.compile(r"[\"“]([^\"“”]{1,600})[\"”]")
+
+
+# ---- word guards
+# Every match of the patterns below contains one of its guard words as a whole
+# run of ASCII letters (the word stands between word boundaries, spaces or
+# punctuation), so a sentence without any of them cannot match and the pattern
+# is not run: most sentences report nothing.
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+#: The characters other than ASCII letters that match an ASCII letter under
+#: ``re.IGNORECASE`` (İ ı ſ and the Kelvin sign): the lower-case guards do not see them.
+_ODD_FOLD = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _alternatives(group: str) -> frozenset[str]:
+    """The words of a ``(?:w1|w2|...)`` group of plain words, ``[sz]`` spellings expanded.
+
+    Examples
+    --------
+    >>> sorted(_alternatives("(?:said|emphasi[sz]ed)"))
+    ['emphasised', 'emphasized', 'said']
+    """
+    return frozenset(w.replace("[sz]", ch) for w in group[3:-1].split("|") for ch in "sz")
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_REPORT_VERB_WORDS = _alternatives(_REPORT_VERB)
+_REPORT_PARTICIPLE_WORDS = _alternatives(_REPORT_PARTICIPLE)
+_PRONOUN_WORDS = _word_set("he she his her He She His Her")
+_FIRST_PERSON_WORDS = _word_set("I we We")
+#: Lower case; :data:`_ACCORDING_RE` ignores case.
+_ACCORDING_WORDS = _word_set(
+    "according reported quoted cited told interview statement citing information data figures"
+)
+#: The titles of :data:`_PERSON_TITLED_RE` (a modifier such as "Deputy" never stands alone).
+_TITLE_HEAD_WORDS = _word_set(
+    """President Minister Secretary Chancellor Premier Senator Congressman Congresswoman
+    Ambassador Envoy envoy Chairman Chairwoman Chair Director Governor Mayor King Queen Emir
+    Sheikh Prince Speaker Spokesman Spokeswoman Spokesperson spokesman spokeswoman
+    spokesperson Professor Prof Dr Mr Mrs Ms General Commissioner Adviser Advisor adviser
+    advisor analyst expert researcher director leader Leader counterpart colleague"""
+)
+#: The offices of :data:`_TITLE_ONLY_RE`.
+_TITLE_ONLY_WORDS = _word_set(
+    """minister spokesman spokeswoman spokesperson ambassador envoy official secretary adviser
+    advisor negotiator"""
+)
+
+
+def _letter_words(text: str) -> frozenset[str]:
+    """The runs of ASCII letters in ``text`` (case kept): the words the guards look for.
+
+    Examples
+    --------
+    >>> sorted(_letter_words("Peskov's O'Brien-led talks, 2025"))
+    ['Brien', 'O', 'Peskov', 'led', 's', 'talks']
+    """
+    return frozenset(_LETTERS_RE.findall(text))
+
+
+def _according_cues(text: str) -> list[re.Match[str]]:
+    """``list(_ACCORDING_RE.finditer(text))``, skipped when no cue word occurs (any case)."""
+    if not any(map(text.__contains__, _ODD_FOLD)):
+        lowered = text.lower()
+        if not any(map(lowered.__contains__, _ACCORDING_WORDS)):
+            return []
+    return list(_ACCORDING_RE.finditer(text))
+
+
+#: Bound of the remembered word combinations of :class:`_AllWords`.
+_MAX_KNOWN = 65536
+
+
+class _AllWords:
+    """Which word sets lie wholly within a sentence's :func:`_letter_words`.
+
+    Examples
+    --------
+    >>> need = _AllWords([frozenset({"Radio", "Liberty"}), frozenset({"TASS"})])
+    >>> need.any_within(frozenset({"Radio", "Free"})), need.any_within(frozenset({"TASS"}))
+    (False, True)
+    """
+
+    def __init__(self, sets: Iterable[frozenset[str]]) -> None:
+        self._need: list[int] = []
+        self._by_word: dict[str, list[int]] = {}
+        for i, words in enumerate(sets):
+            self._need.append(len(words))
+            for w in words:
+                self._by_word.setdefault(w, []).append(i)
+        self._always = 0 in self._need
+        self._vocabulary = frozenset(self._by_word)
+        self._known: dict[frozenset[str], bool] = {}
+
+    def any_within(self, words: frozenset[str]) -> bool:
+        """Whether every word of at least one of the sets is in ``words``."""
+        if self._always:
+            return True
+        present = words & self._vocabulary
+        if not present:
+            return False
+        # few combinations of these words occur: remember the answer for each
+        answer = self._known.get(present)
+        if answer is None:
+            if len(self._known) >= _MAX_KNOWN:
+                self._known.clear()
+            answer = self._known[present] = self._complete(present)
+        return answer
+
+    def _complete(self, present: frozenset[str]) -> bool:
+        """Whether the words ``present`` (all of the vocabulary) complete one of the sets."""
+        hits = [0] * len(self._need)
+        for w in present:
+            for i in self._by_word[w]:
+                hits[i] += 1
+                if hits[i] == self._need[i]:
+                    return True
+        return False
+
+
+def _report_verbs(text: str, words: frozenset[str]) -> list[re.Match[str]]:
+    """``list(_REPORT_VERB_RE.finditer(text))``, skipped when no reporting verb occurs."""
+    if _REPORT_VERB_WORDS.isdisjoint(words):
+        return []
+    return list(_REPORT_VERB_RE.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -315,7 +450,15 @@ def load_sources(path: Path = SOURCES_FILE) -> tuple[Source, ...]:
 
 
 @lru_cache(maxsize=8)
-def _source_regex(sources: tuple[Source, ...]) -> tuple[re.Pattern[str], dict[str, Source]]:
+def _source_regex(
+    sources: tuple[Source, ...],
+) -> tuple[re.Pattern[str], dict[str, Source], _AllWords]:
+    """The alias pattern, the source of each alias, and the aliases' letter words.
+
+    A match of the pattern is an alias between non-word characters, so each of
+    the alias's runs of ASCII letters is one of the sentence's letter words:
+    a sentence that lacks a word of every alias holds no alias.
+    """
     by_alias: dict[str, Source] = {}
     for s in sources:
         for a in s.aliases:
@@ -324,7 +467,7 @@ def _source_regex(sources: tuple[Source, ...]) -> tuple[re.Pattern[str], dict[st
     pattern = re.compile(
         r"(?<![\w./])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w/]|\.\w)"
     )
-    return pattern, by_alias
+    return pattern, by_alias, _AllWords(_letter_words(a) for a in alts)
 
 
 def _is_word_or_hyphen(ch: str) -> bool:
@@ -369,6 +512,20 @@ def _surname_matches(text: str, names: list[str]) -> list[tuple[int, int, str, b
     return out
 
 
+@lru_cache(maxsize=256)
+def _surnames(known: tuple[str, ...]) -> tuple[dict[str, str], list[str]]:
+    """Surname -> first full name with it, and the surnames longest first.
+
+    Cached: a document's list of names changes only when a new name appears.
+    """
+    surnames: dict[str, str] = {}
+    for full in known:
+        parts = full.split()
+        if len(parts) > 1:
+            surnames.setdefault(parts[-1], full)
+    return surnames, sorted(surnames, key=len, reverse=True)
+
+
 def _is_name(tokens: list[str]) -> bool:
     return bool(tokens) and all(
         t.rstrip("'’s") not in _NOT_NAME and t not in _NOT_NAME for t in tokens
@@ -406,12 +563,18 @@ def find_persons(text: str, *, known: Iterable[str] = ()) -> list[Mention]:
     >>> [m.name for m in find_persons("Then Putin spoke.", known=["Vladimir Putin"])]
     ['Vladimir Putin']
     """
+    return _find_persons(text, known, _letter_words(text))
+
+
+def _find_persons(text: str, known: Iterable[str], words: frozenset[str]) -> list[Mention]:
+    """:func:`find_persons`; ``words`` are the :func:`_letter_words` of ``text``."""
     found: list[Mention] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= m.start or s >= m.end for m in found)
 
-    for m in _PERSON_TITLED_RE.finditer(text):
+    titled = () if _TITLE_HEAD_WORDS.isdisjoint(words) else _PERSON_TITLED_RE.finditer(text)
+    for m in titled:
         raw = m.group("name")
         tokens = raw.split()
         # drop trailing non-name tokens ("President Tokayev In ...")
@@ -433,13 +596,8 @@ def find_persons(text: str, *, known: Iterable[str] = ()) -> list[Mention]:
             continue
         name, poss = _strip_possessive(m.group("name"))
         found.append(Mention(m.start(), m.end(), name, "person", poss))
-    surnames: dict[str, str] = {}
-    for full in known:
-        parts = full.split()
-        if len(parts) > 1:
-            surnames.setdefault(parts[-1], full)
+    surnames, order = _surnames(tuple(known))
     if surnames:
-        order = sorted(surnames, key=len, reverse=True)
         for s, e, name, poss in _surname_matches(text, order):
             if free(s, e):
                 found.append(Mention(s, e, surnames[name], "person", poss))
@@ -490,15 +648,16 @@ class Attributor:
         return canon
 
     def __post_init__(self) -> None:
-        self._source_pattern, self._by_alias = _source_regex(self.sources)
+        self._source_pattern, self._by_alias, self._alias_words = _source_regex(self.sources)
 
     def _source_aliases(self) -> dict[str, Source]:
         return self._by_alias
 
-    def _mentions(self, text: str, verbs: list[re.Match[str]] | None = None) -> list[Mention]:
-        if verbs is None:
-            verbs = list(_REPORT_VERB_RE.finditer(text))
-        persons = find_persons(text, known=self.persons)
+    def _mentions(
+        self, text: str, verbs: list[re.Match[str]], words: frozenset[str]
+    ) -> list[Mention]:
+        """Persons, pronouns, the author and unnamed office holders, in order of position."""
+        persons = _find_persons(text, self.persons, words)
         mentions = [
             Mention(m.start, m.end, self._remember(m.name), m.kind, m.possessive) for m in persons
         ]
@@ -515,14 +674,15 @@ class Attributor:
             ):
                 name = self._remember(w.group(1))
                 mentions.append(Mention(w.start(1), w.end(1), name, "person"))
-        for m in _PRONOUN_RE.finditer(text):
+        for m in () if _PRONOUN_WORDS.isdisjoint(words) else _PRONOUN_RE.finditer(text):
             mentions.append(
                 Mention(m.start(), m.end(), "", "pronoun", m.group().lower() in {"his", "her"})
             )
-        for m in _FIRST_PERSON_RE.finditer(text):
+        for m in () if _FIRST_PERSON_WORDS.isdisjoint(words) else _FIRST_PERSON_RE.finditer(text):
             mentions.append(Mention(m.start(), m.end(), "", "author"))
         # a title-only match needs a reporting verb after it: none without one
-        for m in _TITLE_ONLY_RE.finditer(text) if verbs else ():
+        titles = verbs and not _TITLE_ONLY_WORDS.isdisjoint(words)
+        for m in _TITLE_ONLY_RE.finditer(text) if titles else ():
             if all(m.end() <= x.start or m.start() >= x.end for x in mentions):
                 mentions.append(Mention(m.start(), m.end(), m.group().strip(), "title"))
         mentions.sort(key=lambda x: x.start)
@@ -555,13 +715,19 @@ class Attributor:
                 return other.name
         return self.last_subject
 
-    def _cited_sources(self, text: str, according: list[re.Match[str]] | None = None) -> list[str]:
+    def _cited_sources(
+        self,
+        text: str,
+        according: list[re.Match[str]],
+        verbs: list[re.Match[str]],
+        words: frozenset[str],
+    ) -> list[str]:
+        """Outlets named, bodies cited ("according to", "X said"), unknown bodies that report."""
         pattern, by_alias = self._source_pattern, self._by_alias
         names: list[str] = []
-        if according is None:
-            according = list(_ACCORDING_RE.finditer(text))
         cite_spans = [(c.start(), c.end() + 80) for c in according]
-        for m in pattern.finditer(text):
+        aliases = self._alias_words.any_within(words)
+        for m in pattern.finditer(text) if aliases else ():
             src = by_alias[m.group(1)]
             cited = src.kind == "outlet" or any(s <= m.start() <= e for s, e in cite_spans)
             if not cited:
@@ -569,7 +735,8 @@ class Attributor:
                 cited = bool(_VERB_AFTER_SOURCE_RE.match(after))
             if cited and src.name not in names:
                 names.append(src.name)
-        has_org = any(w in text for w in _ORG_HEAD_WORDS)
+        # an organisation pattern match needs a reporting verb or a citing cue after its head
+        has_org = bool(verbs or according) and any(w in text for w in _ORG_HEAD_WORDS)
         for m in _ORG_CITED_RE.finditer(text) if has_org else ():
             org = (m.group("org") or m.group("org2") or "").strip()
             known = any(a in org for a in by_alias)
@@ -577,18 +744,28 @@ class Attributor:
                 names.append(org)
         return names
 
-    def attribute(self, text: str) -> Attribution:
+    def attribute(self, text: str, *, words: frozenset[str] | None = None) -> Attribution:
         """Attribute one sentence (call in document order).
+
+        Parameters
+        ----------
+        text : str
+            The sentence.
+        words : frozenset of str, optional
+            Its runs of ASCII letters (``re.findall("[A-Za-z]+", text)``), when
+            the caller has them already; found here otherwise.
 
         Examples
         --------
         >>> Attributor().attribute("According to Reuters, the deal was signed.").source
         'Reuters'
         """
-        verbs = list(_REPORT_VERB_RE.finditer(text))
-        according = list(_ACCORDING_RE.finditer(text))
-        mentions = self._mentions(text, verbs)
-        sources = self._cited_sources(text, according)
+        if words is None:
+            words = _letter_words(text)
+        verbs = _report_verbs(text, words)
+        according = _according_cues(text)
+        mentions = self._mentions(text, verbs, words)
+        sources = self._cited_sources(text, according, verbs, words)
         speaker, cue = "", ""
         carried = self.open_quote_speaker
         if carried is not None and text.lstrip()[:1] not in _QUOTE_CHARS:
@@ -622,7 +799,8 @@ class Attributor:
                         speaker, cue = self._resolve(subj, mentions), "subject"
                         break
         if not speaker and not cue:
-            for v in _REPORT_PARTICIPLE_RE.finditer(text):
+            participles = not _REPORT_PARTICIPLE_WORDS.isdisjoint(words)
+            for v in _REPORT_PARTICIPLE_RE.finditer(text) if participles else ():
                 head = text[: v.start()].rstrip()
                 if not (head.endswith(",") or _PARTICIPLE_AND_RE.search(head)):
                     continue
@@ -630,14 +808,14 @@ class Attributor:
                 if subj is not None and subj.end <= v.start():
                     speaker, cue = self._resolve(subj, mentions), "participle"
                     break
-        has_quote = any(ch in text for ch in _QUOTE_CHARS)
+        n_quotes = text.count('"') + text.count("“") + text.count("”")  # _QUOTE_CHARS
+        has_quote = n_quotes > 0
         if not speaker and not cue and has_quote:
             for m in agents:
                 if m.possessive and _SPEECH_NOUN_RE.match(text[m.end :].lstrip()):
                     speaker, cue = self._resolve(m, mentions), "speech noun"
                     break
         # quotation state across sentences
-        n_quotes = sum(text.count(ch) for ch in _QUOTE_CHARS)
         if n_quotes % 2 == 1:
             self.open_quote_speaker = None if carried is not None else speaker
         quote = bool(speaker) and (has_quote or carried is not None)

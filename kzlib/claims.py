@@ -66,8 +66,16 @@ import numpy as np
 import pandas as pd
 
 from kzlib.attribution import Attribution, Attributor, Source, load_sources
+from kzlib.attribution import _letter_words as _cased_letter_words
 from kzlib.errors import InputError
-from kzlib.quantities import Quantity, find_quantities, quantities_to_json
+from kzlib.quantities import (
+    Quantity,
+    _find_quantities,
+    _letter_runs,
+    _run_starts,
+    find_quantities,
+    quantities_to_json,
+)
 
 __all__ = [
     "CHECKWORTHINESS_WEIGHTS",
@@ -174,87 +182,242 @@ _EVENT_NOUNS = _word_set(
     announcement sanctions contract memorandum negotiations session trip tour ceremony vote
     referendum appearance bilateral"""
 )
-#: The alternatives of :data:`_FUTURE_RE`, each with words (lower case) one of
-#: which every match contains: a cheap ``in`` test skips the pattern for most sentences.
-_FUTURE_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (
-        ("will", "shall", "won"),
-        r"\b(?:will|shall|won['’]t)\s+(?!power\b)(?:\w+ly\s+)?(?:not\s+)?(?!of\b|to\b)[a-z]+",
-    ),
-    (("'ll", "’ll"), r"\b\w+['’]ll\b"),
-    (
-        ("going", "set", "due", "expected", "scheduled", "planned", "poised", "slated"),
-        r"\b(?:is|are|was|were)\s+(?:going|set|due|expected|scheduled|planned|poised|slated)\s+to\b",
-    ),
-    (
-        ("plan", "intend", "aim", "pledged", "promised", "vowed", "hope"),
-        r"\b(?:plans?|planned|intends?|aims?|pledged|promised|vowed|hopes?)\s+to\s+\w+",
-    ),
-    (
-        ("expect", "forecast", "predict", "anticipate"),
-        r"\b(?:expects?|expected|forecasts?|predicts?|anticipates?)\b",
-    ),
-    (("would",), r"\bthat\b[^.;]{0,60}?\bwould\s+(?!have\b)[a-z]+"),
-    (
-        ("next", "few", "coming"),
-        r"\b(?:upcoming|forthcoming|next\s+(?:year|month|week|decade|summit)|in\s+(?:a\s+few|the\s+coming)\s+(?:days|weeks|months|years))\b",
-    ),
-    (
-        ("could", "might", "may"),
-        r"(?<!\bone\s)(?<!\byou\s)\b(?:could|might|may)\s+(?:\w+ly\s+)?(?:become|serve|lead|emerge|result|reach|grow|rise|fall|host|join|replace|follow|trigger|turn)\b",
-    ),
-)
-_FUTURE_RE = re.compile("|".join(p for _, p in _FUTURE_PARTS), re.IGNORECASE)
-_FACTUAL_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (
-        (
-            "only", "first", "last", "largest", "biggest", "smallest", "second", "third",
-            "leading", "main", "sole",
-        ),
-        r"\b(?:remains?|is|are|was|were|became|becomes)\s+(?:still\s+)?the\s+(?:only|first|last|"
-        r"largest|biggest|smallest|second|third|leading|main|sole)\b",
-    ),
-    (
-        ("member", "home", "located", "based", "bordered", "landlocked"),
-        r"\b(?:is|are|was|were)\s+(?:a\s+)?(?:member|members|home|located|based|bordered|landlocked)\b",
-    ),
-    (
-        (
-            "border", "account", "consist", "compris", "include", "cover", "contain", "host",
-            "carries", "hold", "own", "produce", "rank", "outpace", "exceed", "surpass",
-            "employ", "operate", "link", "connect", "stretch", "cross", "claimed", "particip",
-            "not", "took", "encompass",
-        ),
-        r"\b(?:borders|bordering|accounts?\s+for|consists?\s+of|comprises?|includes|included|covers|"
-        r"contains|hosts|carries|holds|owns|produces|ranks|outpaces?|exceeds?|surpass(?:es)?|employs|"
-        r"operates|links|connects|stretches|crosses|has\s+long\s+claimed|participated\s+in|"
-        r"did\s+not\s+participate|was\s+not\s+present|took\s+part|encompasses?)\b",
-    ),
-    (("since", "from"), r"\b(?:since|from)\s+(?:1[89]\d\d|20\d\d)\b"),
-)  # fmt: skip
-_FACTUAL_RE = re.compile("|".join(p for _, p in _FACTUAL_PARTS), re.IGNORECASE)
-_FUTURE_GUARDED = tuple((w, re.compile(p, re.IGNORECASE)) for w, p in _FUTURE_PARTS)
-_FACTUAL_GUARDED = tuple((w, re.compile(p, re.IGNORECASE)) for w, p in _FACTUAL_PARTS)
 #: The characters other than ASCII letters that match an ASCII letter under
 #: ``re.IGNORECASE`` (İ ı ſ and the Kelvin sign): the word guards do not see them.
 _ODD_FOLD = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-def _matches_any(
-    text: str,
-    whole: re.Pattern[str],
-    parts: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...],
-) -> bool:
-    """``bool(whole.search(text))``, trying only the alternatives whose guard words occur."""
-    if not text:
+def _fold(text: str, lowered: str | None = None) -> str | None:
+    """``text.lower()`` (or ``lowered``, when given), or None if that could hide a match.
+
+    None when ``text`` holds a character of :data:`_ODD_FOLD` (or lower-casing
+    changes its length): the callers then fall back to the full patterns.
+    """
+    if lowered is None:
+        lowered = text.lower()
+    if len(lowered) != len(text) or any(map(text.__contains__, _ODD_FOLD)):
+        return None
+    return lowered
+
+
+def _letter_words(text: str) -> frozenset[str] | None:
+    """The maximal runs of ASCII letters of the lower-cased ``text`` (the guard words).
+
+    A word of a case-insensitive pattern that stands between word boundaries,
+    spaces or apostrophes in every match is such a run of the matched text.
+    None when lower-casing could hide a match (characters of :data:`_ODD_FOLD`,
+    or lower-casing that changes the length): then every alternative is tried.
+
+    Examples
+    --------
+    >>> sorted(_letter_words("It's Kazakhstan's 2nd try-out"))
+    ['it', 'kazakhstan', 'nd', 'out', 's', 'try']
+    """
+    lowered = _fold(text)
+    return None if lowered is None else _letter_runs(lowered)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """One alternative of a cue pattern, with the words every match of it contains.
+
+    A match can exist only if every set in ``guards`` shares a word with the
+    text's :func:`_letter_words`. ``starts``, when known, are the words at which
+    every match starts, each as a whole run of letters (after a word boundary,
+    before a space or a boundary).
+    """
+
+    guards: tuple[frozenset[str], ...]
+    pattern: str
+    starts: frozenset[str] | None = None
+
+
+_MAX_KNOWN = 65536
+
+
+class _CuePattern:
+    """A case-insensitive alternation of :class:`_Cue` tried only where its words occur.
+
+    An alternative whose guard words are absent cannot match anywhere in the
+    text, so dropping it from the alternation (order kept) changes no match;
+    where the alternatives' start words are known the pattern is only tried
+    where they stand, in order, as ``finditer`` would meet them. :meth:`search`
+    and :meth:`count` agree with ``whole.search`` and ``len(whole.findall)``
+    while running small patterns at few places, or none.
+
+    Examples
+    --------
+    >>> p = _CuePattern((_Cue((_word_set("will"),), r"\\bwill\\b"), _Cue((), r"\\bnext\\b")))
+    >>> t = "Next year will come."
+    >>> p.count(t, t.lower(), _letter_words(t))
+    2
+    """
+
+    def __init__(self, cues: tuple[_Cue, ...]) -> None:
+        self.cues = cues
+        self.whole = re.compile("|".join(c.pattern for c in cues), re.IGNORECASE)
+        self._parts = tuple(re.compile(c.pattern, re.IGNORECASE) for c in cues)
+        self._vocabulary = frozenset().union(*(g for c in cues for g in c.guards))
+        # word -> bits (one per guard) it sets in its alternatives' masks
+        self._bits: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for i, cue in enumerate(cues):
+            for j, guard in enumerate(cue.guards):
+                for word in guard:
+                    self._bits[word].append((i, 1 << j))
+        self._full = tuple((1 << len(c.guards)) - 1 for c in cues)
+        self._subsets: dict[tuple[int, ...], tuple[re.Pattern[str], frozenset[str] | None]] = {}
+        # guard words present -> possible alternatives; few combinations of
+        # cue words occur, so this stays small (cleared if it ever grows large)
+        self._known: dict[frozenset[str], tuple[int, ...]] = {}
+
+    def _possible(self, words: frozenset[str]) -> tuple[int, ...]:
+        """Indices of the alternatives whose guard words all occur in ``words``."""
+        present = words & self._vocabulary
+        possible = self._known.get(present)
+        if possible is None:
+            hit = [0] * len(self._full)
+            for word in present:
+                for i, bit in self._bits[word]:
+                    hit[i] |= bit
+            possible = tuple([i for i, full in enumerate(self._full) if hit[i] == full])
+            if len(self._known) >= _MAX_KNOWN:
+                self._known.clear()
+            self._known[present] = possible
+        return possible
+
+    def search(self, text: str, lowered: str | None, words: frozenset[str] | None) -> bool:
+        """Whether the alternation matches somewhere in ``text``.
+
+        ``lowered`` is :func:`_fold` of ``text`` and ``words`` its letter runs
+        (both None when the text does not fold safely).
+        """
+        if not text:
+            return False
+        if lowered is None or words is None:
+            return self.whole.search(text) is not None
+        for i in self._possible(words):
+            part, starts = self._parts[i], self.cues[i].starts
+            if starts is None:
+                if part.search(text) is not None:
+                    return True
+            elif any(part.match(text, p) for p in _run_starts(lowered, starts & words)):
+                return True
         return False
-    if any(map(text.__contains__, _ODD_FOLD)):
-        return whole.search(text) is not None
-    present = text.lower().__contains__
-    for words, pattern in parts:
-        if any(map(present, words)) and pattern.search(text) is not None:
-            return True
-    return False
+
+    def count(self, text: str, lowered: str | None, words: frozenset[str] | None) -> int:
+        """``len(whole.findall(text))`` (arguments as for :meth:`search`)."""
+        if lowered is None or words is None:
+            return len(self.whole.findall(text))
+        possible = self._possible(words)
+        if not possible:
+            return 0
+        subset = self._subsets.get(possible)
+        if subset is None:
+            joined = "|".join(self.cues[i].pattern for i in possible)
+            starts = [s for i in possible if (s := self.cues[i].starts) is not None]
+            subset = self._subsets[possible] = (
+                re.compile(joined, re.IGNORECASE),
+                frozenset().union(*starts) if len(starts) == len(possible) else None,
+            )
+        pattern, all_starts = subset
+        if all_starts is None:
+            return len(pattern.findall(text))
+        n, end = 0, 0
+        for p in _run_starts(lowered, all_starts & words):
+            if p >= end:
+                m = pattern.match(text, p)
+                if m is not None:
+                    n, end = n + 1, m.end()
+        return n
+
+
+def _cue(pattern: str, *guards: str, starts: str | None = None) -> _Cue:
+    """A :class:`_Cue` from its pattern, one space-separated word list per guard and its starts."""
+    return _Cue(
+        tuple(_word_set(g) for g in guards),
+        pattern,
+        None if starts is None else _word_set(starts),
+    )
+
+
+_BE = "is are was were"
+#: Cues of the future. Guard words stand between word boundaries or spaces in every match.
+_FUTURE = _CuePattern(
+    (
+        _cue(
+            r"\b(?:will|shall|won['’]t)\s+(?!power\b)(?:\w+ly\s+)?(?:not\s+)?(?!of\b|to\b)[a-z]+",
+            "will shall won",
+            starts="will shall won",
+        ),
+        _cue(r"\b\w+['’]ll\b", "ll"),
+        _cue(
+            r"\b(?:is|are|was|were)\s+(?:going|set|due|expected|scheduled|planned|poised|slated)\s+to\b",
+            _BE,
+            "going set due expected scheduled planned poised slated",
+            "to",
+            starts=_BE,
+        ),
+        _cue(
+            r"\b(?:plans?|planned|intends?|aims?|pledged|promised|vowed|hopes?)\s+to\s+\w+",
+            "plan plans planned intend intends aim aims pledged promised vowed hope hopes",
+            "to",
+            starts="plan plans planned intend intends aim aims pledged promised vowed hope hopes",
+        ),
+        _cue(
+            r"\b(?:expects?|expected|forecasts?|predicts?|anticipates?)\b",
+            "expect expects expected forecast forecasts predict predicts anticipate anticipates",
+            starts="expect expects expected forecast forecasts predict predicts anticipate "
+            "anticipates",
+        ),
+        _cue(r"\bthat\b[^.;]{0,60}?\bwould\s+(?!have\b)[a-z]+", "that", "would", starts="that"),
+        _cue(
+            r"\b(?:upcoming|forthcoming|next\s+(?:year|month|week|decade|summit)|in\s+(?:a\s+few|the\s+coming)\s+(?:days|weeks|months|years))\b",
+            "upcoming forthcoming next few coming",
+            starts="upcoming forthcoming next in",
+        ),
+        _cue(
+            r"(?<!\bone\s)(?<!\byou\s)\b(?:could|might|may)\s+(?:\w+ly\s+)?(?:become|serve|lead|emerge|result|reach|grow|rise|fall|host|join|replace|follow|trigger|turn)\b",
+            "could might may",
+            "become serve lead emerge result reach grow rise fall host join replace follow "
+            "trigger turn",
+            starts="could might may",
+        ),
+    )
+)
+#: Cues of a checkable state of the world (stative predicates).
+_FACTUAL = _CuePattern(
+    (
+        _cue(
+            r"\b(?:remains?|is|are|was|were|became|becomes)\s+(?:still\s+)?the\s+(?:only|first|last|"
+            r"largest|biggest|smallest|second|third|leading|main|sole)\b",
+            "remain remains became becomes " + _BE,
+            "the",
+            "only first last largest biggest smallest second third leading main sole",
+            starts="remain remains became becomes " + _BE,
+        ),
+        _cue(
+            r"\b(?:is|are|was|were)\s+(?:a\s+)?(?:member|members|home|located|based|bordered|landlocked)\b",
+            _BE,
+            "member members home located based bordered landlocked",
+            starts=_BE,
+        ),
+        _cue(
+            r"\b(?:borders|bordering|accounts?\s+for|consists?\s+of|comprises?|includes|included|covers|"
+            r"contains|hosts|carries|holds|owns|produces|ranks|outpaces?|exceeds?|surpass(?:es)?|employs|"
+            r"operates|links|connects|stretches|crosses|has\s+long\s+claimed|participated\s+in|"
+            r"did\s+not\s+participate|was\s+not\s+present|took\s+part|encompasses?)\b",
+            "borders bordering accounts account consists consist comprises comprise includes "
+            "included covers contains hosts carries holds owns produces ranks outpaces outpace "
+            "exceeds exceed surpass surpasses employs operates links connects stretches crosses "
+            "claimed participated participate present took encompass encompasses",
+            starts="borders bordering accounts account consists consist comprises comprise "
+            "includes included covers contains hosts carries holds owns produces ranks outpaces "
+            "outpace exceeds exceed surpass surpasses employs operates links connects stretches "
+            "crosses has participated did was took encompass encompasses",
+        ),
+        _cue(r"\b(?:since|from)\s+(?:1[89]\d\d|20\d\d)\b", "since from", starts="since from"),
+    )
+)  # fmt: skip
 
 
 _EVALUATIVE_WORDS = _word_set(
@@ -278,19 +441,75 @@ _EVALUATIVE_WORDS = _word_set(
     metaphor momentum resonance equilibrium texture textured fabric weave weaving weaves
     subjectivity sovereignty post-imperial"""
 )
-_EVALUATIVE_FRAME_RE = re.compile(
-    r"\b(?:this|that|it|these|such)\s+(?:is|was|are|were|has\s+been|becomes|became|constitutes|"
-    r"represents|reflects|signifies|illustrates|underscores|demonstrates|captures|embodies|"
-    r"marks|signals|shows|suggests|means|implies|indicates|confirms|highlights|aligns|supports|"
-    r"differs|feeds)\b"
-    r"|\bnot\s+(?:only|merely|simply|just)\b|\bnot\s+\w+(?:\s+\w+){0,5}?,?\s+but\b|\brather\s+than\b"
-    r"|\bneither\b.{1,80}\bnor\b|\bno\s+longer\b|\bthe\s+art\s+of\b|\bthe\s+language\s+of\b"
-    r"|\ba\s+(?:kind|form|version|sort|matter)\s+of\b|\bin\s+this\s+sense\b|\bthrough\s+this\s+lens\b"
-    r"|\bin\s+\w+\s+terms\b|\blike\s+a\b|\bas\s+if\b|\bcan\s+(?:also\s+)?be\s+(?:described|seen|read|understood|viewed)\b"
-    r"|\b(?:must|should|ought\s+to|need\s+to|needs\s+to)\b|\b(?:increasingly|growing|emerging)\b"
-    r"|\b(?:seeks?|sought|aspires?|strives?|tries|tried)\s+to\b|\b(?:viewed|seen|regarded|framed)\s+as\b",
-    re.IGNORECASE,
+_FRAME_VERBS = (
+    "is was are were has becomes became constitutes represents reflects signifies illustrates "
+    "underscores demonstrates captures embodies marks signals shows suggests means implies "
+    "indicates confirms highlights aligns supports differs feeds"
 )
+#: Interpretive frames ("this reflects", "not only", "rather than", "must"), counted.
+_EVALUATIVE_FRAME = _CuePattern(
+    (
+        _cue(
+            r"\b(?:this|that|it|these|such)\s+(?:is|was|are|were|has\s+been|becomes|became|constitutes|"
+            r"represents|reflects|signifies|illustrates|underscores|demonstrates|captures|embodies|"
+            r"marks|signals|shows|suggests|means|implies|indicates|confirms|highlights|aligns|supports|"
+            r"differs|feeds)\b",
+            "this that it these such",
+            _FRAME_VERBS,
+            starts="this that it these such",
+        ),
+        _cue(
+            r"\bnot\s+(?:only|merely|simply|just)\b",
+            "not",
+            "only merely simply just",
+            starts="not",
+        ),
+        _cue(r"\bnot\s+\w+(?:\s+\w+){0,5}?,?\s+but\b", "not", "but", starts="not"),
+        _cue(r"\brather\s+than\b", "rather", "than", starts="rather"),
+        _cue(r"\bneither\b.{1,80}\bnor\b", "neither", "nor", starts="neither"),
+        _cue(r"\bno\s+longer\b", "no", "longer", starts="no"),
+        _cue(r"\bthe\s+art\s+of\b", "art", starts="the"),
+        _cue(r"\bthe\s+language\s+of\b", "language", starts="the"),
+        _cue(
+            r"\ba\s+(?:kind|form|version|sort|matter)\s+of\b",
+            "kind form version sort matter",
+            starts="a",
+        ),
+        _cue(r"\bin\s+this\s+sense\b", "sense", starts="in"),
+        _cue(r"\bthrough\s+this\s+lens\b", "lens", starts="through"),
+        _cue(r"\bin\s+\w+\s+terms\b", "terms", starts="in"),
+        _cue(r"\blike\s+a\b", "like", starts="like"),
+        _cue(r"\bas\s+if\b", "if", starts="as"),
+        _cue(
+            r"\bcan\s+(?:also\s+)?be\s+(?:described|seen|read|understood|viewed)\b",
+            "can",
+            "described seen read understood viewed",
+            starts="can",
+        ),
+        _cue(
+            r"\b(?:must|should|ought\s+to|need\s+to|needs\s+to)\b",
+            "must should ought need needs",
+            starts="must should ought need needs",
+        ),
+        _cue(
+            r"\b(?:increasingly|growing|emerging)\b",
+            "increasingly growing emerging",
+            starts="increasingly growing emerging",
+        ),
+        _cue(
+            r"\b(?:seeks?|sought|aspires?|strives?|tries|tried)\s+to\b",
+            "seek seeks sought aspire aspires strive strives tries tried",
+            "to",
+            starts="seek seeks sought aspire aspires strive strives tries tried",
+        ),
+        _cue(
+            r"\b(?:viewed|seen|regarded|framed)\s+as\b",
+            "viewed seen regarded framed",
+            "as",
+            starts="viewed seen regarded framed",
+        ),
+    )
+)  # fmt: skip
 #: "may" counts only in lower case (not the month).
 _HEDGE_WORDS = _word_set(
     """might may could perhaps possibly potentially arguably apparently seemingly likely
@@ -298,11 +517,13 @@ _HEDGE_WORDS = _word_set(
     reportedly allegedly rumored rumoured presumably probably possible would"""
 )
 _POSSESSIVE_END_RE = re.compile(r"['’]s$")
-_SPACES_RE = re.compile(r"\s+")
 _QUESTION_END_RE = re.compile(r"\?[\"”’)]*\s*$")
 _QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
+#: The check that no word character precedes the capital comes after it
+#: (``(?<![\w'’\-].)``): a pattern that opens with a character class lets the
+#: regex engine skip to the next capital instead of trying every position.
 _ENTITY_RE = re.compile(
-    r"(?<![\w'’\-])(?:[A-Z][\w.'’\-]*[\w]|[A-Z])(?:\+\d)?(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?[A-Z][\w.'’\-]*[\w])*"
+    r"[A-Z](?<![\w'’\-].)(?:[\w.'’\-]*[\w])?(?:\+\d)?(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?[A-Z][\w.'’\-]*[\w])*"
 )
 _ENTITY_STOP = frozenset(
     """
@@ -380,6 +601,8 @@ class ClaimFeatures:
 
 def _has_event_verb(tokens: Sequence[str], lexicon: frozenset[str]) -> bool:
     """An event verb used as a verb (not "can be described", "his proposed reforms")."""
+    if lexicon.isdisjoint(tokens):
+        return False
     for i, tok in enumerate(tokens):
         if tok in lexicon:
             prev = tokens[i - 1] if i else ""
@@ -388,11 +611,17 @@ def _has_event_verb(tokens: Sequence[str], lexicon: frozenset[str]) -> bool:
     return False
 
 
-def _lower_tokens(text: str) -> list[str]:
-    return [t.lower() for t in _WORD_TOKEN_RE.findall(text)]
+def _lower_tokens(text: str, lowered: str | None) -> list[str]:
+    """The lower-cased word tokens of ``text``; ``lowered`` is :func:`_fold` of it."""
+    if lowered is None:
+        return [t.lower() for t in _WORD_TOKEN_RE.findall(text)]
+    # lower-casing maps token characters to token characters one to one here
+    return _WORD_TOKEN_RE.findall(lowered)
 
 
 def _outside_quotes(text: str) -> str:
+    if '"' not in text and "“" not in text:  # every quoted span opens with one of these
+        return text
     return _QUOTED_RE.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -417,16 +646,31 @@ def _is_strong(q: Quantity) -> bool:
     return True
 
 
+def _quantity_counts(qs: Sequence[Quantity]) -> tuple[int, int, int, int, int]:
+    """Strong quantities, durations among them, weak numbers, specific dates and years."""
+    if not qs:
+        return 0, 0, 0, 0, 0
+    strong = [_is_strong(q) for q in qs]
+    return (
+        sum(strong),
+        sum(s and q.unit in _DURATION_UNITS for s, q in zip(strong, qs, strict=True)),
+        sum((not q.is_date) and not s for s, q in zip(strong, qs, strict=True)),
+        sum(q.is_date and len(str(q.value)) >= 7 for q in qs),
+        sum(q.is_date and len(str(q.value)) < 7 for q in qs),
+    )
+
+
 def _entities(text: str) -> tuple[str, ...]:
     found: list[str] = []
-    for m in _ENTITY_RE.finditer(text):
-        words = m.group().split()
+    for match in _ENTITY_RE.findall(text):  # (no capturing groups: whole matches)
+        words = match.split()
         while words and words[0] in _ENTITY_STOP:
             words.pop(0)
         if not words:
             continue
         ent = " ".join(words)
-        ent = _POSSESSIVE_END_RE.sub("", ent)
+        if ent.endswith(("'s", "’s")):  # (no newline after the join: "$" is the end)
+            ent = ent[:-2]
         key = ent.lower()
         key = _ENTITY_ALIASES.get(key, key)
         if key and key not in found:
@@ -462,35 +706,65 @@ def claim_features(
     True
     """
     qs = find_quantities(text) if quantities is None else quantities
+    lowered = _fold(text)
+    words = None if lowered is None else _letter_runs(lowered)
+    return _claim_features(text, qs, inside_quote, speaker, lowered, words)
+
+
+def _claim_features(
+    text: str,
+    qs: Sequence[Quantity],
+    inside_quote: bool,
+    speaker: str,
+    lowered: str | None,
+    words: frozenset[str] | None,
+) -> ClaimFeatures:
+    """:func:`claim_features` given the quantities, :func:`_fold` of ``text`` and its letter runs.
+
+    ``words`` is None exactly when ``lowered`` is.
+    """
+    tokens = _lower_tokens(text, lowered)
     outside = "" if inside_quote else _outside_quotes(text)
-    future_out = _matches_any(outside, _FUTURE_RE, _FUTURE_GUARDED)
-    future_all = future_out if outside == text else _matches_any(text, _FUTURE_RE, _FUTURE_GUARDED)
-    scope = outside if outside.strip() else text
-    raw_tokens = _WORD_TOKEN_RE.findall(text)
-    tokens = [t.lower() for t in raw_tokens]
-    scope_tokens = tokens if scope is text else _lower_tokens(scope)
+    if outside == text:
+        future_out = future_all = _FUTURE.search(text, lowered, words)
+        scope_tokens = tokens
+    else:
+        folded_outside = _fold(outside)
+        future_out = _FUTURE.search(
+            outside,
+            folded_outside,
+            None if folded_outside is None else _letter_runs(folded_outside),
+        )
+        future_all = _FUTURE.search(text, lowered, words)
+        scope_tokens = _lower_tokens(outside, _fold(outside)) if outside.strip() else tokens
     speech_event = _has_event_verb(scope_tokens, _SPEECH_VERBS)
     for q in qs:
         if q.is_date and q.qualifier.startswith("by") and not future_out:
             future_out = future_out or not inside_quote
             future_all = True
+    # "May" the month is not the hedge "may"
+    n_may = _WORD_TOKEN_RE.findall(text).count("May") if "May" in text else 0
+    strong, durations, weak, specific, years = _quantity_counts(qs)
     return ClaimFeatures(
-        strong_quantities=sum(_is_strong(q) for q in qs),
-        durations=sum(_is_strong(q) and q.unit in _DURATION_UNITS for q in qs),
-        weak_numbers=sum((not q.is_date) and not _is_strong(q) for q in qs),
-        specific_dates=sum(q.is_date and len(str(q.value)) >= 7 for q in qs),
-        years=sum(q.is_date and len(str(q.value)) < 7 for q in qs),
+        strong_quantities=strong,
+        durations=durations,
+        weak_numbers=weak,
+        specific_dates=specific,
+        years=years,
         event=_has_event_verb(scope_tokens, _EVENT_VERBS) or (bool(speaker) and speech_event),
         speech_event=speech_event,
-        event_noun=any(t in _EVENT_NOUNS for t in tokens),
+        event_noun=not _EVENT_NOUNS.isdisjoint(tokens),
         future_outside_quotes=future_out,
         future_in_quotes=future_all and not future_out,
-        factual=_matches_any(text, _FACTUAL_RE, _FACTUAL_GUARDED),
-        evaluative_cues=sum(t in _EVALUATIVE_WORDS for t in tokens)
-        + len(_EVALUATIVE_FRAME_RE.findall(text)),
-        hedges=sum(t in _HEDGE_WORDS for t in tokens) - raw_tokens.count("May"),
+        factual=_FACTUAL.search(text, lowered, words),
+        evaluative_cues=sum(map(_EVALUATIVE_WORDS.__contains__, tokens))
+        + _EVALUATIVE_FRAME.count(text, lowered, words),
+        hedges=sum(map(_HEDGE_WORDS.__contains__, tokens)) - n_may,
         entities=_entities(text),
     )
+
+
+_TYPE_ORDER = {t: i for i, t in enumerate(CLAIM_TYPES)}
 
 
 def _types(f: ClaimFeatures, attribution: Attribution) -> tuple[str, list[str]]:
@@ -528,8 +802,7 @@ def _types(f: ClaimFeatures, attribution: Attribution) -> tuple[str, list[str]]:
         main = "evaluative"
     if main not in tags:
         tags.append(main)
-    order = {t: i for i, t in enumerate(CLAIM_TYPES)}
-    tags.sort(key=lambda t: order[t])
+    tags.sort(key=_TYPE_ORDER.__getitem__)
     return main, tags
 
 
@@ -553,33 +826,34 @@ def checkworthiness(
     >>> round(score, 2), fired[:1]
     (0.7, ['strong_quantity'])
     """
-    w = weights
-    score = w["base"]
-    fired: list[str] = []
-
-    def add(name: str, times: int = 1) -> None:
-        nonlocal score
-        if times > 0:
-            score += w[name] * times
-            fired.append(name if times == 1 else f"{name}x{times}")
-
-    add("strong_quantity", int(features.strong_quantities > 0))
-    add("weak_number", int(features.weak_numbers > 0 and not features.strong_quantities))
-    add("specific_date", int(features.specific_dates > 0))
-    add("year", int(features.years > 0 and not features.specific_dates))
-    add("event", int(claim_type == "event" or (features.event and claim_type != "evaluative")))
-    add("event_noun", int(features.event_noun and "event" not in fired))
-    add("factual_cue", int(features.factual and claim_type != "evaluative"))
-    add("per_named_actor", min(len(features.entities), 3))
-    add("speaker", int(bool(attribution.speaker)))
-    add("source", int(bool(attribution.source)))
-    add("quote", int(attribution.quote))
-    dated = features.specific_dates + features.years + features.strong_quantities
-    add("dated_prediction", int(claim_type == "predictive" and dated > 0))
-    add("per_hedge", min(features.hedges, 2))
-    add("per_evaluative_cue", min(features.evaluative_cues, 4))
+    f = features
+    event = claim_type == "event" or (f.event and claim_type != "evaluative")
+    dated = f.specific_dates + f.years + f.strong_quantities
     anchored = dated or attribution.speaker or attribution.source
-    add("unanchored_opinion", int(claim_type == "evaluative" and not anchored))
+    # (feature, times it counts), added in this order
+    counts = (
+        ("strong_quantity", int(f.strong_quantities > 0)),
+        ("weak_number", int(f.weak_numbers > 0 and not f.strong_quantities)),
+        ("specific_date", int(f.specific_dates > 0)),
+        ("year", int(f.years > 0 and not f.specific_dates)),
+        ("event", int(event)),
+        ("event_noun", int(f.event_noun and not event)),
+        ("factual_cue", int(f.factual and claim_type != "evaluative")),
+        ("per_named_actor", min(len(f.entities), 3)),
+        ("speaker", int(bool(attribution.speaker))),
+        ("source", int(bool(attribution.source))),
+        ("quote", int(attribution.quote)),
+        ("dated_prediction", int(claim_type == "predictive" and dated > 0)),
+        ("per_hedge", min(f.hedges, 2)),
+        ("per_evaluative_cue", min(f.evaluative_cues, 4)),
+        ("unanchored_opinion", int(claim_type == "evaluative" and not anchored)),
+    )
+    score = weights["base"]
+    fired: list[str] = []
+    for name, times in counts:
+        if times > 0:
+            score += weights[name] * times
+            fired.append(name if times == 1 else f"{name}x{times}")
     return float(min(1.0, max(0.0, round(score, 4)))), fired
 
 
@@ -594,8 +868,10 @@ def normalise_claim_text(text: str) -> str:
     >>> normalise_claim_text("  Tokayev  met “Putin”—again. ")
     'tokayev met "putin"-again'
     """
-    t = unicodedata.normalize("NFKC", text).translate(_NORM_TRANSLATE).lower()
-    t = _SPACES_RE.sub(" ", t).strip()
+    # ASCII is NFKC-normal and holds nothing _NORM_TRANSLATE maps
+    t = text if text.isascii() else unicodedata.normalize("NFKC", text).translate(_NORM_TRANSLATE)
+    t = t.lower()
+    t = " ".join(t.split())  # = re.sub(r"\s+", " ", t).strip(): same whitespace class
     return t.rstrip(" .!?;:,")
 
 
@@ -636,9 +912,14 @@ def claim_units(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in claim_units(t)]
     ['He said: "We carry most freight.', 'By 2030 we will build more railways."']
     """
+    # a cut inside a quotation needs a quotation mark before it
+    has_quote = any(map(text.__contains__, '"“”'))
+    if not has_quote and ";" not in text:  # one claim: the loops below give this span
+        seg = text.rstrip()
+        return [(len(seg) - len(seg.lstrip()), len(seg))]
     spans: list[tuple[int, int]] = []
     cuts = [0]
-    for m in _SPLIT_QUOTED_RE.finditer(text):
+    for m in _SPLIT_QUOTED_RE.finditer(text) if has_quote else ():
         left, right = text[cuts[-1] : m.start()], text[m.end() :]
         inside = sum(text[: m.start()].count(q) for q in '"“”') % 2 == 1
         last_word = left.split()[-1] if left.split() else ""
@@ -647,7 +928,7 @@ def claim_units(text: str) -> list[tuple[int, int]]:
     for s, e in zip(cuts, [*cuts[1:], len(text)], strict=True):
         piece = text[s:e]
         sub = [0]
-        for m in _SEMICOLON_RE.finditer(piece):
+        for m in _SEMICOLON_RE.finditer(piece) if ";" in piece else ():
             if _outside_quotes(piece)[m.start()] != ";":
                 continue
             left, right = piece[sub[-1] : m.start()], piece[m.end() :]
@@ -677,6 +958,34 @@ def _ref_years(
     for doc_id in sentences["doc_id"].unique():
         out[str(doc_id)] = None if doc_years is None else doc_years.get(str(doc_id))
     return out
+
+
+def _documents(sentences: pd.DataFrame) -> list[tuple[str, list[int]]]:
+    """Each document's row positions in reading order, documents sorted by doc_id.
+
+    Documents come in ``groupby("doc_id", sort=True)`` order (rows without a
+    doc_id are dropped, as groupby drops them) and rows by start, then
+    sent_id, ties kept in table order: plain lists instead of a sorted
+    DataFrame per document.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"doc_id": ["b", "a", "b"], "start": [9, 0, 0], "sent_id": [1, 0, 0]})
+    >>> _documents(s)
+    [('a', [1]), ('b', [2, 0])]
+    """
+    codes_array, uniques = pd.factorize(sentences["doc_id"], sort=True)
+    codes: list[int] = codes_array.tolist()
+    starts, sent_ids = sentences["start"].tolist(), sentences["sent_id"].tolist()
+    order = sorted(
+        (p for p, c in enumerate(codes) if c >= 0),
+        key=lambda p: (codes[p], starts[p], sent_ids[p]),
+    )
+    return [
+        (str(uniques[code]), list(group))
+        for code, group in itertools.groupby(order, key=codes.__getitem__)
+    ]
 
 
 def document_years(documents: pd.DataFrame) -> dict[str, int]:
@@ -735,21 +1044,22 @@ def extract_claims(
         )
     gaz = load_sources() if sources is None else sources
     years = _ref_years(sentences, doc_years)
-    records: list[dict[str, object]] = []
-    has_kind = "kind" in sentences.columns
-    for doc_id, group in sentences.groupby("doc_id", sort=True):
-        doc = str(doc_id)
+    records: list[tuple[object, ...]] = []
+    texts = sentences["text"].tolist()
+    kinds = sentences["kind"].tolist() if "kind" in sentences.columns else None
+    sent_ids, starts = sentences["sent_id"].tolist(), sentences["start"].tolist()
+    for doc, positions in _documents(sentences):
         attributor = Attributor(sources=gaz)
         seen: dict[str, int] = defaultdict(int)
         context_year = years.get(doc)
-        rows = group.sort_values(["start", "sent_id"], kind="stable")
-        for row in rows.itertuples(index=False):
-            text = str(row.text)
-            if has_kind and str(row.kind) != "body":
+        for p in positions:
+            text = str(texts[p])
+            if kinds is not None and str(kinds[p]) != "body":
                 continue
-            sent_id, base = int(str(row.sent_id)), int(str(row.start))
+            sent_id, base = int(str(sent_ids[p])), int(str(starts[p]))
             carried = attributor.open_quote_speaker is not None
-            attribution = attributor.attribute(text)
+            cased_words = _cased_letter_words(text)
+            attribution = attributor.attribute(text, words=cased_words)
             if _QUESTION_END_RE.search(text) and not attribution.quote:
                 continue
             units = claim_units(text)
@@ -758,15 +1068,27 @@ def extract_claims(
                 unit = text[s:e]
                 if not unit.strip():
                     continue
-                qs = find_quantities(unit, ref_year=context_year)
-                if s == 0 and e == len(text):
+                # lower-cased text and its letter runs: computed once for both
+                lowered = unit.lower()
+                folded = _fold(unit, lowered)
+                whole = s == 0 and e == len(text)
+                if whole and folded is not None:
+                    # folding maps letters to letters and nothing else to a letter:
+                    # the runs of the lower-cased text are the lower-cased runs
+                    runs = frozenset(map(str.lower, cased_words))
+                else:
+                    runs = _letter_runs(lowered)
+                qs = _find_quantities(unit, context_year, lowered, runs)
+                if whole:
                     whole_qs = qs
                 inside = carried or (i > 0 and len(units) > 1 and attribution.quote)
-                feats = claim_features(
+                feats = _claim_features(
                     unit,
-                    quantities=qs,
-                    inside_quote=(inside and i > 0) or carried,
-                    speaker=attribution.speaker,
+                    qs,
+                    (inside and i > 0) or carried,
+                    attribution.speaker,
+                    folded,
+                    None if folded is None else runs,
                 )
                 main, tags = _types(feats, attribution)
                 score, fired = checkworthiness(feats, attribution, claim_type=main)
@@ -774,23 +1096,23 @@ def extract_claims(
                 occurrence = seen[norm]
                 seen[norm] += 1
                 records.append(
-                    {
-                        "claim_id": _claim_id_of_normalised(doc, norm, occurrence),
-                        "doc_id": doc,
-                        "sent_id": sent_id,
-                        "start": base + s,
-                        "end": base + e,
-                        "text": unit,
-                        "claim_type": main,
-                        "tags": "|".join(tags),
-                        "speaker": attribution.speaker,
-                        "source": attribution.source,
-                        "quote": bool(attribution.quote),
-                        "numbers": quantities_to_json(qs),
-                        "checkworthiness": score,
-                        "entities": "|".join(feats.entities),
-                        "cw_features": "|".join(fired),
-                    }
+                    (  # in the order of CLAIM_COLUMNS
+                        _claim_id_of_normalised(doc, norm, occurrence),
+                        doc,
+                        sent_id,
+                        base + s,
+                        base + e,
+                        unit,
+                        main,
+                        "|".join(tags),
+                        attribution.speaker,
+                        attribution.source,
+                        bool(attribution.quote),
+                        quantities_to_json(qs),
+                        score,
+                        "|".join(feats.entities),
+                        "|".join(fired),
+                    )
                 )
             if context_year is None:  # no publication year: the first year the article names
                 if whole_qs is None:

@@ -382,41 +382,83 @@ def _month_number(name: str) -> int | None:
     return _MONTHS.get(name.lower().rstrip("."))
 
 
-#: Lower-case words at which a match of :data:`_DATE_RE` can start when it does not
-#: start at a digit: its prepositions, part words, months, seasons and relative years.
-_DATE_STARTS = (
-    "by", "since", "until", "till", "before", "after", "from", "through", "as", "early",
-    "mid", "late", "the", "end", "beginning", "start", "jan", "feb", "mar", "apr", "may",
-    "jun", "jul", "aug", "sep", "oct", "nov", "dec", "spring", "summer", "autumn", "fall",
-    "winter", "next", "last", "this",
+#: Where a match of :data:`_DATE_RE` can start when it does not start at a digit.
+#: Its prepositions, part words, relative years and month names standing alone
+#: ("in August") follow a word boundary and end before a space, hyphen or
+#: boundary: whole runs of letters of the text. A month or season followed by a
+#: day or year can start inside a longer run ("xMay 5, 2025"), but needs a digit.
+_DATE_START_WORDS = frozenset(
+    [
+        "by", "since", "until", "till", "before", "after", "from", "through", "as", "early",
+        "mid", "late", "the", "end", "beginning", "start", "next", "last", "this",
+        *_MONTHS,
+    ]
+)  # fmt: skip
+_DATE_PREFIXES = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "spring", "summer", "autumn", "fall", "winter",
 )  # fmt: skip
 #: The characters other than ASCII letters that match an ASCII letter under
 #: ``re.IGNORECASE`` (İ ı ſ and the Kelvin sign).
 _ODD_FOLD = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-#: Where a match of :data:`_QUANTITY_RE` can start, besides digits: its qualifiers,
-#: currency signs, number words and "a" ("a hundred"); or one character before
-#: any of these (the optional space before the number).
-_QUANTITY_STARTS = (
-    "more", "less", "fewer", "at", "up", "over", "under", "about", "around", "approximately",
-    "nearly", "almost", "roughly", "some", "only", "just", "past", "last", "next", "the",
-    "within", "us$", "$", "€", "£", "₸", "₽", "a", *_NUMBER_WORDS,
+#: Where a match of :data:`_QUANTITY_RE` can start, besides digits: its currency
+#: signs, or the first words of its qualifiers, its number words and "a" ("a
+#: hundred"); or one character before any of these (the optional space before
+#: the number). The words follow a word boundary and end before a space or a
+#: boundary, so they start only where they are a whole run of letters.
+_QUANTITY_SIGNS = ("us$", "$", "€", "£", "₸", "₽")
+_QUANTITY_START_WORDS = frozenset(
+    [
+        "more", "less", "fewer", "at", "up", "over", "under", "about", "around", "approximately",
+        "nearly", "almost", "roughly", "some", "only", "just", "past", "last", "next", "the",
+        "within", "a", *_NUMBER_WORDS,
+    ]
 )  # fmt: skip
 
 
+def _run_starts(lowered: str, words: Iterable[str]) -> list[int]:
+    """Sorted positions where one of ``words`` stands as a whole run of letters in ``lowered``.
+
+    Examples
+    --------
+    >>> _run_starts("it is a bit, it", ["it"])
+    [0, 13]
+    """
+    out: list[int] = []
+    n = len(lowered)
+    for word in words:
+        i = lowered.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not "a" <= lowered[i - 1] <= "z") and (
+                j == n or not "a" <= lowered[j] <= "z"
+            ):
+                out.append(i)
+            i = lowered.find(word, i + 1)
+    out.sort()
+    return out
+
+
 def _scan(
-    pattern: re.Pattern[str], text: str, words: tuple[str, ...], *, one_before: bool = False
+    pattern: re.Pattern[str],
+    text: str,
+    lowered: str,
+    words: Iterable[str],
+    *,
+    whole_words: Iterable[str] = (),
+    one_before: bool = False,
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, trying the pattern only where a match can start.
 
     The caller guarantees that every match of ``pattern`` (compiled with
-    ``re.IGNORECASE``) starts at a digit or at one of ``words`` (lower case), or
-    one character before one (``one_before``). Matching at those positions in
-    order, from the end of the last match, gives the matches ``finditer`` gives
-    without running the large pattern at every character.
+    ``re.IGNORECASE``) starts at a digit, at one of ``words`` (lower case) or
+    at one of ``whole_words`` standing as a whole run of letters, or one
+    character before one of these (``one_before``). Matching at those
+    positions in order, from the end of the last match, gives the matches
+    ``finditer`` gives without running the large pattern at every character.
     """
-    lowered = text.lower()
     if len(lowered) != len(text) or any(map(text.__contains__, _ODD_FOLD)):
         yield from pattern.finditer(text)
         return
@@ -426,6 +468,7 @@ def _scan(
         while i >= 0:
             starts.add(i)
             i = lowered.find(word, i + 1)
+    starts.update(_run_starts(lowered, whole_words))
     if one_before:
         starts |= {p - 1 for p in starts if p > 0}
     pos = 0
@@ -438,9 +481,12 @@ def _scan(
             pos = m.end()
 
 
-def _find_dates(text: str, ref_year: int | None) -> list[Quantity]:
+def _find_dates(
+    text: str, lowered: str, words: frozenset[str], has_digit: bool, ref_year: int | None
+) -> list[Quantity]:
     found: list[Quantity] = []
-    for m in _scan(_DATE_RE, text, _DATE_STARTS):
+    prefixes = _DATE_PREFIXES if has_digit else ()
+    for m in _scan(_DATE_RE, text, lowered, prefixes, whole_words=words & _DATE_START_WORDS):
         g = m.groupdict()
         parts = [p for p in (g["prep"], g["part"]) if p]
         qualifier = " ".join(p.lower() for p in parts)
@@ -517,15 +563,41 @@ def find_quantities(text: str, *, ref_year: int | None = None) -> list[Quantity]
     >>> [(q.value, q.unit, q.item) for q in qs]
     [(300, 'count', 'locomotive'), (10, 'year', '')]
     """
+    lowered = text.lower()
+    return _find_quantities(text, ref_year, lowered, _letter_runs(lowered))
+
+
+def _letter_runs(lowered: str) -> frozenset[str]:
+    """The runs of ASCII letters of a lower-cased text: the words the guards test.
+
+    Examples
+    --------
+    >>> sorted(_letter_runs("c5+1 over 300 km"))
+    ['c', 'km', 'over']
+    """
+    return frozenset(_ALPHA_RE.findall(lowered))
+
+
+def _find_quantities(
+    text: str, ref_year: int | None, lowered: str, words: frozenset[str]
+) -> list[Quantity]:
+    """:func:`find_quantities` given ``text.lower()`` and its :func:`_letter_runs`.
+
+    The claim inventory computes both once per claim and shares them with the
+    claim features.
+    """
     has_digit = _DIGIT_RE.search(text) is not None
-    words = set(_ALPHA_RE.findall(text.lower()))
     periods: list[Quantity] = []
     if words & _PERIOD_TRIGGERS:
         for m in _PERIOD_RE.finditer(text):
             unit, factor = _UNIT_ALIASES[m.group("unit").lower()]
             qualifier = "past" if m.group("dir").lower() in {"past", "last", "previous"} else "next"
             periods.append(Quantity(int(factor), unit, m.group(0), m.start(), m.end(), qualifier))
-    dates = _find_dates(text, ref_year) if has_digit or words & _DATE_TRIGGERS else []
+    dates = (
+        _find_dates(text, lowered, words, has_digit, ref_year)
+        if has_digit or words & _DATE_TRIGGERS
+        else []
+    )
     dates = [
         q for q in dates if not _overlaps((q.start, q.end), [(p.start, p.end) for p in periods])
     ]
@@ -541,7 +613,10 @@ def find_quantities(text: str, *, ref_year: int | None = None) -> list[Quantity]
         amount = _SCALES[m.group("scale").lower()]
         found.append(Quantity(amount, unit, m.group(0), m.start(), m.end(), "more than"))
         taken.append((m.start(), m.end()))
-    for m in _scan(_QUANTITY_RE, text, _QUANTITY_STARTS, one_before=True):
+    starts = words & _QUANTITY_START_WORDS
+    for m in _scan(
+        _QUANTITY_RE, text, lowered, _QUANTITY_SIGNS, whole_words=starts, one_before=True
+    ):
         num_span = (m.start("num"), m.end("num"))
         if _overlaps(num_span, taken):
             continue
@@ -633,4 +708,5 @@ def quantities_to_json(quantities: Iterable[Quantity]) -> str:
     >>> quantities_to_json(find_quantities("about 2.5 hours"))
     '[{"value": 2.5, "unit": "hour", "text": "about 2.5 hours", "qualifier": "about"}]'
     """
-    return json.dumps([q.as_dict() for q in quantities], ensure_ascii=False)
+    records = [q.as_dict() for q in quantities]
+    return json.dumps(records, ensure_ascii=False) if records else "[]"

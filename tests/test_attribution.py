@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from kzlib.attribution import Attributor, find_persons, load_sources
+from kzlib import attribution
+from kzlib.attribution import Attribution, Attributor, find_persons, load_sources
 from kzlib.errors import InputError
 
 
@@ -123,3 +125,53 @@ def test_unlisted_bodies_that_report_are_sources() -> None:
     )
     assert out[0][:2] == ("", "Kazakh Ministry of Transport")
     assert out[1][1] == "National Bank of Kazakhstan"
+
+
+def _attribute_all(texts: list[str]) -> list[Attribution]:
+    out: list[Attribution] = []
+    for i in range(0, len(texts), 6):  # documents of six sentences
+        attr = Attributor()
+        out += [attr.attribute(t) for t in texts[i : i + 6]]
+    return out
+
+
+def test_word_guards_never_change_an_attribution(
+    seed_sentences: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With every guard word present (so every pattern runs) the attributions are the same."""
+    texts = seed_sentences["text"].tolist()
+    texts += [
+        f"{a} reported that the deal was signed, according to the {a} office."
+        for s in load_sources()
+        for a in s.aliases
+    ]
+    texts += [t.upper() for t in texts[:30]] + [t.replace("i", "\u0131") for t in texts[:30]]
+    fast = _attribute_all(texts)
+    everything = frozenset().union(
+        attribution._REPORT_VERB_WORDS,
+        attribution._REPORT_PARTICIPLE_WORDS,
+        attribution._PRONOUN_WORDS,
+        attribution._FIRST_PERSON_WORDS,
+        attribution._TITLE_HEAD_WORDS,
+        attribution._TITLE_ONLY_WORDS,
+    )
+    letter_words = attribution._letter_words
+    monkeypatch.setattr(attribution, "_letter_words", lambda t: letter_words(t) | everything)
+    monkeypatch.setattr(attribution._AllWords, "any_within", lambda self, words: True)
+    monkeypatch.setattr(
+        attribution, "_according_cues", lambda t: list(attribution._ACCORDING_RE.finditer(t))
+    )
+    assert _attribute_all(texts) == fast
+
+
+def test_guard_words_are_the_patterns_words() -> None:
+    verbs = attribution._REPORT_VERB_WORDS
+    assert all(attribution._REPORT_VERB_RE.fullmatch(w) for w in verbs)
+    alternatives = set(attribution._REPORT_VERB[3:-1].split("|"))
+    assert len(verbs) == len(alternatives) + sum("[sz]" in a for a in alternatives)
+    for w in attribution._REPORT_PARTICIPLE_WORDS:
+        assert attribution._REPORT_PARTICIPLE_RE.fullmatch(w)
+    for title in attribution._TITLE_HEAD_WORDS:
+        dot = "." if title in {"Dr", "Mr", "Mrs", "Ms", "Prof"} else ""
+        probe = f"{title}{dot} Nursultan Nazarbayev"
+        assert attribution._PERSON_TITLED_RE.search(probe), title

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import kzlib.claims as kc
 from kzlib.claims import (
     CLAIM_COLUMNS,
     CLAIM_TYPES,
@@ -311,3 +315,86 @@ def test_links_flag_a_person_given_two_offices() -> None:
     got = link_claims(extract_claims(pd.concat([a, b], ignore_index=True)))
     assert got["disagreement"].tolist() == ["title"]
     assert "President-elect Trump vs President Trump" in got.loc[0, "detail"]
+
+
+# --------------------------------------------------------------------------- fast paths
+# The word guards and start positions must never change a result: each test
+# compares the fast path with the plain pattern or the general code path.
+
+_CUE_WORDS = sorted(
+    {w for p in (kc._FUTURE, kc._FACTUAL, kc._EVALUATIVE_FRAME) for c in p.cues
+     for g in (*c.guards, c.starts or frozenset()) for w in g}
+    | {"one", "you", "power", "of", "to", "have", "really", "2024", "1999", "won't", "we'll"}
+)  # fmt: skip
+_SEPARATORS = [" ", " ", "  ", "-", "'", "’", ".", ",", ";", "\n", "_", "é", "3", "\u017f", "K"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_CUE_WORDS),
+            st.sampled_from(["lower", "upper", "title"]),
+            st.sampled_from(_SEPARATORS),
+        ),
+        max_size=12,
+    )
+)
+def test_cue_patterns_agree_with_the_whole_patterns(
+    parts: list[tuple[str, str, str]],
+) -> None:
+    text = "".join(getattr(w, case)() + sep for w, case, sep in parts)
+    lowered = kc._fold(text)
+    runs = None if lowered is None else kc._letter_runs(lowered)
+    for cues in (kc._FUTURE, kc._FACTUAL, kc._EVALUATIVE_FRAME):
+        assert cues.search(text, lowered, runs) == (cues.whole.search(text) is not None)
+        assert cues.count(text, lowered, runs) == len(cues.whole.findall(text))
+
+
+def test_claim_features_without_guards_are_the_same(
+    seed_sentences: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = seed_sentences["text"].tolist()
+    texts += [t.upper() for t in texts[:40]] + [t.replace("e", "\u017f") for t in texts[:40]]
+    fast = [kc.claim_features(t, inside_quote=i % 3 == 0) for i, t in enumerate(texts)]
+    monkeypatch.setattr(kc, "_fold", lambda text, lowered=None: None)  # whole patterns
+    slow = [kc.claim_features(t, inside_quote=i % 3 == 0) for i, t in enumerate(texts)]
+    assert fast == slow
+
+
+def test_claim_units_one_claim_fast_path() -> None:
+    for text in ["  Tokayev met Putin.  ", "No quote here", "A; b", '"Quoted." He said.', ""]:
+        spans = claim_units(text)
+        seg = text.rstrip()
+        if ";" not in text and '"' not in text:
+            assert spans == [(len(seg) - len(seg.lstrip()), len(seg))]
+        assert all(0 <= s <= e <= len(text) for s, e in spans)
+
+
+def test_normalise_folds_every_unicode_space() -> None:
+    spaces = "".join(chr(i) for i in range(0x3001) if chr(i).isspace())
+    assert kc.normalise_claim_text(f"A{spaces}b{spaces}") == "a b"
+
+
+def test_documents_follow_groupby_and_stable_sort() -> None:
+    s = pd.DataFrame(
+        {
+            "doc_id": ["b", "a", None, "b", "a", "b", "a"],
+            "start": [5, 0, 0, 0, 0, 5, 3],
+            "sent_id": [2, 1, 0, 0, 0, 1, 2],
+        }
+    )
+    expected = [
+        (str(doc), group.sort_values(["start", "sent_id"], kind="stable").index.tolist())
+        for doc, group in s.groupby("doc_id", sort=True)
+    ]
+    assert kc._documents(s) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZk .'-\u0130\u212a\u00c5\u00e9\u03a3\u1e9e\u017f1_")))
+def test_lower_cased_runs_are_the_runs_of_the_lower_cased_text(text: str) -> None:
+    """extract_claims derives a sentence's lower-case letter runs from its cased runs."""
+    if kc._fold(text) is not None:
+        cased = frozenset(re.findall("[A-Za-z]+", text))
+        assert frozenset(map(str.lower, cased)) == kc._letter_runs(text.lower())

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kzlib import quantities
 from kzlib.quantities import find_quantities, parse_number_words, quantities_to_json
 
 
@@ -129,3 +130,31 @@ def test_periods_ending_now_are_durations_but_last_year_is_a_date() -> None:
     assert _vu("the shift over the past year") == [(1, "year")]
     assert _vu("during the last decade") == [(10, "year")]
     assert _vu("trade grew last year", ref_year=2025) == [("2024", "date")]
+
+
+_PIECES = [
+    "a", "A", "the", "about", "xabout", "over", "more than", "at least", "up to", "some", "US$",
+    "BUS$", "$", "€", "£", "5", "1,200", "3.5", "2025", "twenty-five", "two-and-a-half",
+    "hundred", "a hundred", "five thousand", "one", "ten", "often", "dozen", "million", "bn", "m",
+    "percent", "%", "km", "years", "decades", "locomotives", "-", "-point", "past", "last",
+    "next", "the past year", "within", "multibillion-dollar", "Chapter", "C5+1", "early", "by",
+    "December", "May", "in May", "Sept.", "24", "summer", "next year", "2025-09-24", "\u017f",
+    "\u212a", "\u0130", "é", "xMay", "market", "decade", "Marches", "midsummer", "of", "as of",
+    "the end of", "mid-", "this year", "Aug.",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", "", "-", ", "]))))
+def test_start_positions_find_what_finditer_finds(
+    parts: list[tuple[str, str]],
+) -> None:
+    """Trying the patterns only where a match can start finds the same quantities."""
+    text = "".join(p + sep for p, sep in parts)
+    fast = find_quantities(text, ref_year=2025)
+    scan = quantities._scan
+    try:
+        quantities._scan = lambda pattern, text, *args, **kwargs: pattern.finditer(text)  # type: ignore[assignment]
+        assert find_quantities(text, ref_year=2025) == fast
+    finally:
+        quantities._scan = scan
