@@ -26,8 +26,14 @@ How a term matches
   counts for each of them.
 
 All terms of a lexicon are compiled into one regular expression, factored as
-a prefix tree, and run once over all texts joined together, so matching cost
-grows with the length of the corpus, not with corpus length times terms.
+a prefix tree. The expression is not run at every character: the texts are
+joined and scanned once, with numpy, for word starts whose first few
+characters begin some term (a hash of up to four characters looked up in a
+sorted table), and the expression is tried only there, in order and skipping
+positions inside the previous match, which finds exactly what ``finditer``
+finds (only a match start can be skipped, and a match starts at a word start
+with a term's first characters). :func:`find_all` shares that scan among
+several lexicons over the same texts.
 
 Examples
 --------
@@ -43,7 +49,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,7 +58,7 @@ import pandas as pd
 
 from kzlib.errors import InputError
 
-__all__ = ["MATCH_COLUMNS", "Lexicon", "read_lexicon"]
+__all__ = ["MATCH_COLUMNS", "Lexicon", "find_all", "read_lexicon"]
 
 #: Columns of :meth:`Lexicon.find`.
 MATCH_COLUMNS: list[str] = ["item", "start", "end", "match", "term", "category"]
@@ -61,27 +67,41 @@ _TERM_OK = re.compile(r"\*?[^\W_](?:[\w '’.*+&/-]*[\w.*+])?")
 _CATEGORY_OK = re.compile(r"[a-z][a-z0-9_]*")
 _WILD = r"\w*"
 _OPENERS = "\"'“‘(["
+#: Characters of a term hashed to find where it may start (more: fewer false starts).
+_PREFIX_CHARS = 4
+_HASH_MULT = np.uint64(0x100000001B3)
+_HASH_MASK = (1 << 64) - 1
+#: Which ASCII characters are ``\w`` (regex word characters) and ``\s`` (whitespace).
+_ASCII_WORD = np.array([chr(i).isalnum() or chr(i) == "_" for i in range(128)])
+_ASCII_SPACE = np.array([chr(i).isspace() for i in range(128)])
 
 
 def _is_lower(term: str) -> bool:
     return term == term.lower()
 
 
-def _atoms(term: str) -> list[str]:
-    """The term as a list of regex atoms (one per character of the term)."""
+#: A regex atom and the characters it matches once whitespace runs are squeezed to
+#: one space (None: any number of characters).
+_Atom = tuple[str, frozenset[str] | None]
+
+
+def _atoms(term: str) -> list[_Atom]:
+    """The term as regex atoms, one per character of the term."""
     lower = _is_lower(term)
-    out: list[str] = []
+    out: list[_Atom] = []
     for i, ch in enumerate(term):
         if ch == "*":
-            out.append(_WILD)
+            out.append((_WILD, None))
         elif ch == " ":
-            out.append(r"\s+")
+            out.append((r"\s+", frozenset(" ")))
+        elif ch.isspace():  # not in a validated term; squeezing would hide it
+            out.append((re.escape(ch), None))
         elif ch in "'’":
-            out.append("['’]")
+            out.append(("['’]", frozenset("'’")))
         elif i == 0 and lower and ch.upper() != ch:
-            out.append(f"[{re.escape(ch)}{re.escape(ch.upper())}]")
+            out.append((f"[{re.escape(ch)}{re.escape(ch.upper())}]", frozenset(ch + ch.upper())))
         else:
-            out.append(re.escape(ch))
+            out.append((re.escape(ch), frozenset(ch)))
     return out
 
 
@@ -91,7 +111,7 @@ def _trie_regex(terms: Iterable[str]) -> str:
     trie: dict[str, object] = {}
     for term in terms:
         node: dict[str, object] = trie
-        for atom in _atoms(term):
+        for atom, _ in _atoms(term):
             child = node.setdefault(atom, {})
             assert isinstance(child, dict)
             node = child
@@ -113,8 +133,133 @@ def _trie_regex(terms: Iterable[str]) -> str:
     return emit(trie)
 
 
+def _hash(text: str) -> int:
+    """The prefix hash of ``text`` (as :meth:`_Scan.hashes` computes it on arrays)."""
+    h = 0
+    for ch in text:
+        h = (h * int(_HASH_MULT) + ord(ch)) & _HASH_MASK
+    return h
+
+
+def _prefix_keys(atoms: Sequence[_Atom]) -> tuple[int, list[int]]:
+    """Hashes of every string the leading fixed-character atoms can match.
+
+    Returns the number of characters hashed (at most :data:`_PREFIX_CHARS`,
+    0 if the first atom is a run) and one hash per spelling.
+    """
+    sets: list[frozenset[str]] = []
+    for _, chars in atoms[:_PREFIX_CHARS]:
+        if chars is None:
+            break
+        sets.append(chars)
+    spellings = [""]
+    for chars in sets:
+        spellings = [s + c for s in spellings for c in sorted(chars)]
+    return len(sets), [_hash(s) for s in spellings] if sets else []
+
+
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'"))
+
+
+def _char_test(
+    codes: np.ndarray, test: Callable[[str], bool], ascii_table: np.ndarray
+) -> np.ndarray:
+    """``test`` of each code point (a table for ASCII, ``test`` itself once per other point)."""
+    out = np.zeros(len(codes), dtype=bool)
+    ascii_ = codes < 128
+    out[ascii_] = ascii_table[codes[ascii_]]
+    other = np.flatnonzero(~ascii_)
+    if len(other):
+        distinct, inverse = np.unique(codes[other], return_inverse=True)
+        out[other] = np.array([test(chr(c)) for c in distinct.tolist()])[inverse]
+    return out
+
+
+class _Scan:
+    r"""Texts joined by newlines, with the hashes that say where a term may start.
+
+    A match starts right after a non-word character (or at 0), at a word
+    character or a non-ASCII non-space one (a capitalised first letter may
+    be a mark). Those positions are ``starts``. Hashes are taken over the
+    text with every run of whitespace squeezed to one space, as a term's
+    space matches any run (``\s+``); the squeezed text keeps every start.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.joined = "\n".join(texts)
+        lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+        self.offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(texts) else lengths
+        codes = np.frombuffer(self.joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        self.word = _char_test(codes, lambda c: c.isalnum(), _ASCII_WORD)
+        space = _char_test(codes, str.isspace, _ASCII_SPACE)
+        after_word = np.concatenate([[False], self.word[:-1]])
+        self.starts = np.flatnonzero(~after_word & (self.word | ((codes >= 128) & ~space)))
+        self.after_hyphen = np.zeros(len(self.starts), dtype=bool)
+        inner = self.starts > 0
+        self.after_hyphen[inner] = codes[self.starts[inner] - 1] == ord("-")
+        keep = ~(space & np.concatenate([[False], space[:-1]]))
+        squeezed = np.where(space, np.uint32(ord(" ")), codes)[keep]
+        # Zeros past the end: no term has a NUL, so a hash running off the end matches none.
+        padded = np.concatenate([squeezed, np.zeros(_PREFIX_CHARS, np.uint32)])
+        self._squeezed = padded.astype(np.uint64)
+        self._start_at = np.cumsum(keep)[self.starts] - 1
+        self._hashes: dict[int, np.ndarray] = {}
+
+    def hashes(self, k: int) -> np.ndarray:
+        """Hashes of the ``k`` squeezed characters from each start."""
+        if k not in self._hashes:
+            more = self._squeezed[self._start_at + (k - 1)]
+            # uint64 arithmetic wraps modulo 2**64, as _hash does
+            self._hashes[k] = more if k == 1 else self.hashes(k - 1) * _HASH_MULT + more
+        return self._hashes[k]
+
+    def run_starts(self, positions: np.ndarray) -> np.ndarray:
+        """Where the run of word characters that ends just before each position begins."""
+        breaks = np.flatnonzero(~self.word)
+        before = np.searchsorted(breaks, positions) - 1
+        return np.where(before >= 0, breaks[np.maximum(before, 0)] + 1, 0)
+
+
+def _lookup(table: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of ``values`` found in the sorted ``table``, and where in the table."""
+    if not len(table):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    at = np.minimum(np.searchsorted(table, values), len(table) - 1)
+    rows = np.flatnonzero(table[at] == values)
+    return rows, at[rows]
+
+
+def _candidates(lexicons: Sequence[Lexicon], scan: _Scan) -> list[np.ndarray]:
+    """For each lexicon, the sorted positions where one of its terms may start.
+
+    The first characters of the terms of all lexicons go into one sorted
+    table per length, so each length costs one lookup of all starts.
+    """
+    hits: list[list[np.ndarray]] = [[] for _ in lexicons]
+    for k in sorted({k for lex in lexicons for k in lex._heads}):
+        keys = [lex._heads.get(k, np.zeros(0, np.uint64)) for lex in lexicons]
+        table = np.unique(np.concatenate(keys))
+        member = np.zeros((len(table), len(lexicons)), dtype=bool)
+        for j, lex_keys in enumerate(keys):
+            member[np.searchsorted(table, lex_keys), j] = True
+        rows, at = _lookup(table, scan.hashes(k))
+        for j in range(len(lexicons)):
+            hits[j].append(rows[member[at, j]])
+    out = []
+    for j, lex in enumerate(lexicons):
+        rows = np.unique(np.concatenate(hits[j])) if hits[j] else np.zeros(0, np.int64)
+        if lex.hyphen_joins:
+            rows = rows[~scan.after_hyphen[rows]]
+        found = [scan.starts[rows]]
+        for rx in lex._after_wild:
+            inner = np.array([m.start() for m in rx.finditer(scan.joined)], dtype=np.int64)
+            found.append(scan.run_starts(inner))
+        if lex._anywhere:
+            found.append(np.arange(len(scan.word)))
+        out.append(np.unique(np.concatenate(found)))
+    return out
 
 
 @dataclass(frozen=True, eq=False)
@@ -146,6 +291,12 @@ class Lexicon:
     _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _exact: dict[str, list[tuple[str, str]]] = field(init=False, repr=False, compare=False)
     _wild: list[tuple[re.Pattern[str], str, str]] = field(init=False, repr=False, compare=False)
+    # Hashes of the first characters of the terms, by number of characters.
+    _heads: dict[int, np.ndarray] = field(init=False, repr=False, compare=False)
+    # For terms with a leading ``*``: where the rest of the term begins.
+    _after_wild: list[re.Pattern[str]] = field(init=False, repr=False, compare=False)
+    # A term whose start cannot be hashed (not from a validated file): try everywhere.
+    _anywhere: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         terms = self.terms["term"].drop_duplicates().tolist()
@@ -156,13 +307,31 @@ class Lexicon:
         wild: list[tuple[re.Pattern[str], str, str]] = []
         for term, category in zip(self.terms["term"], self.terms["category"], strict=True):
             if "*" in term:
-                rx = re.compile("".join(_atoms(term)))
+                rx = re.compile("".join(atom for atom, _ in _atoms(term)))
                 wild.append((rx, term, category))
             else:
                 exact.setdefault(_key(term), []).append((term, category))
+        heads: dict[int, list[int]] = {}
+        after_wild: list[re.Pattern[str]] = []
+        anywhere = False
+        for term in terms:
+            atoms = _atoms(term)
+            k, keys = _prefix_keys(atoms)
+            heads.setdefault(k, []).extend(keys)
+            if k:
+                continue
+            rest = [atom for atom, _ in atoms[1:]]
+            if atoms[0][0] == _WILD and rest and rest[0] not in (_WILD, r"\s+"):
+                # One character per match, so finditer tries every position.
+                after_wild.append(re.compile(f"{rest[0]}(?={''.join(rest[1:])})"))
+            else:
+                anywhere = True
         object.__setattr__(self, "_pattern", re.compile(pattern))
         object.__setattr__(self, "_exact", exact)
         object.__setattr__(self, "_wild", wild)
+        object.__setattr__(self, "_heads", _sorted_keys(heads))
+        object.__setattr__(self, "_after_wild", after_wild)
+        object.__setattr__(self, "_anywhere", anywhere)
 
     @classmethod
     def from_terms(
@@ -208,7 +377,7 @@ class Lexicon:
         return [(term, category) for rx, term, category in self._wild if rx.fullmatch(text)]
 
     def find(self, texts: Sequence[str]) -> pd.DataFrame:
-        """Every match in each of ``texts`` (one regex pass over all of them).
+        """Every match in each of ``texts`` (one scan over all of them).
 
         Parameters
         ----------
@@ -232,13 +401,15 @@ class Lexicon:
         0     0      3   may
         1     1      0   May
         """
-        joined = "\n".join(texts)
-        lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
-        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(texts) else lengths
-        found = [(m.start(), m.group()) for m in self._pattern.finditer(joined)]
+        return find_all([self], texts)[0]
+
+    def _matches(self, scan: _Scan, candidates: np.ndarray) -> pd.DataFrame:
+        """The :meth:`find` table from the matches at the candidate starts."""
+        found = _finditer_at(self._pattern, scan.joined, candidates)
+        texts = scan.texts
         positions = np.fromiter((p for p, _ in found), dtype=np.int64, count=len(found))
-        items = np.searchsorted(offsets, positions, side="right") - 1
-        locals_ = positions - offsets[items] if len(found) else positions
+        items = np.searchsorted(scan.offsets, positions, side="right") - 1
+        locals_ = positions - scan.offsets[items] if len(found) else positions
         cache: dict[str, list[tuple[str, str]]] = {}
         rows: list[tuple[int, int, int, str, str, str]] = []
         for (_, text), item, local in zip(found, items.tolist(), locals_.tolist(), strict=True):
@@ -253,6 +424,55 @@ class Lexicon:
                 rows.append((item, local, local + len(text), text, term, category))
         frame = pd.DataFrame(rows, columns=MATCH_COLUMNS)
         return frame.astype({"item": "int64", "start": "int64", "end": "int64"})
+
+
+def _finditer_at(
+    pattern: re.Pattern[str], text: str, candidates: np.ndarray
+) -> list[tuple[int, str]]:
+    """``(start, match)`` of what ``pattern.finditer(text)`` finds, given sorted positions
+    that include every start it can find: the pattern is tried there only, skipping
+    positions inside the previous match."""
+    match = pattern.match
+    found: list[tuple[int, str]] = []
+    end = 0
+    for pos in candidates.tolist():
+        if pos >= end:
+            m = match(text, pos)
+            if m is not None:
+                found.append((pos, m.group()))
+                end = m.end()
+    return found
+
+
+def _sorted_keys(by_length: dict[int, list[int]]) -> dict[int, np.ndarray]:
+    return {k: np.unique(np.array(v, dtype=np.uint64)) for k, v in by_length.items() if k}
+
+
+def find_all(lexicons: Sequence[Lexicon], texts: Sequence[str]) -> list[pd.DataFrame]:
+    """:meth:`Lexicon.find` of each lexicon on the same texts, scanning them once.
+
+    Parameters
+    ----------
+    lexicons : sequence of Lexicon
+        Matched independently (matches of different lexicons may overlap).
+    texts : sequence of str
+        As for :meth:`Lexicon.find`.
+
+    Returns
+    -------
+    list of DataFrame
+        One :meth:`Lexicon.find` table per lexicon, in order.
+
+    Examples
+    --------
+    >>> hedges = Lexicon.from_terms([("may", "modal")])
+    >>> months = Lexicon.from_terms([("May", "month")])
+    >>> [len(f) for f in find_all([hedges, months], ["It may rain in May."])]
+    [1, 1]
+    """
+    scan = _Scan(texts)
+    starts = _candidates(lexicons, scan)
+    return [lex._matches(scan, cand) for lex, cand in zip(lexicons, starts, strict=True)]
 
 
 def _term_problem(term: str) -> str:

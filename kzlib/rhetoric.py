@@ -84,7 +84,7 @@ import pandas as pd
 
 from kzlib.actors import load_actors
 from kzlib.errors import InputError
-from kzlib.lexicon import Lexicon, read_lexicon
+from kzlib.lexicon import Lexicon, find_all, read_lexicon
 from kzlib.paths import LEXICON_DIR
 
 __all__ = [
@@ -558,11 +558,11 @@ def _analyse(
     measure_of: dict[tuple[str, str | None], str] = {
         (name, cat): m for m, name, cat in lex.rate_measures()
     }
-    negators = lex["negators"].find(texts)
-    for name, lexicon in lex.by_name.items():
-        if name == "negators":
-            continue
-        found = lexicon.find(texts)
+    names = [name for name in lex.by_name if name != "negators"]
+    negators, *per_lexicon, actor_found = find_all(
+        [lex["negators"], *(lex[name] for name in names), gaz], texts
+    )
+    for name, found in zip(names, per_lexicon, strict=True):
         if name in _SINGLE:
             found["measure"] = _SINGLE[name]
         else:
@@ -578,11 +578,10 @@ def _analyse(
             ]
             found.loc[inside, "reason"] = "inside a quotation"
         parts.append(found)
-    found = gaz.find(texts)
-    found["measure"] = "actor_share:" + found["category"]
-    found["lexicon"] = "actors"
-    found["reason"] = ""
-    parts.append(found)
+    actor_found["measure"] = "actor_share:" + actor_found["category"]
+    actor_found["lexicon"] = "actors"
+    actor_found["reason"] = ""
+    parts.append(actor_found)
     hits = pd.concat(parts, ignore_index=True)
     hits["counted"] = hits["reason"] == ""
     return _Analysis(
@@ -718,6 +717,9 @@ def _statistics(sums: np.ndarray, names: list[str], col: dict[str, int]) -> np.n
     n = sums[:, col["sentences"]]
     words = sums[:, col["words"]]
     out = np.full((sums.shape[0], len(names)), np.nan)
+    # Rates and shares column blocks at once: the same elementwise arithmetic as one by one.
+    rates: list[tuple[int, int]] = []
+    shares: list[tuple[int, int]] = []
     with np.errstate(divide="ignore", invalid="ignore"):
         for j, name in enumerate(names):
             if name == "words":
@@ -731,9 +733,14 @@ def _statistics(sums: np.ndarray, names: list[str], col: dict[str, int]) -> np.n
             elif name == "flesch_reading_ease":
                 out[:, j] = 206.835 - 1.015 * words / n - 84.6 * sums[:, col["syllables"]] / words
             elif name.startswith("actor_share:"):
-                out[:, j] = sums[:, col[name]] / n
+                shares.append((j, col[name]))
             elif name in col:
-                out[:, j] = 1000.0 * sums[:, col[name]] / words
+                rates.append((j, col[name]))
+        for pairs, scale, denominator in ((shares, None, n), (rates, 1000.0, words)):
+            if pairs:
+                to, src = (list(v) for v in zip(*pairs, strict=True))
+                num = sums[:, src] if scale is None else scale * sums[:, src]
+                out[:, to] = num / denominator[:, None]
     return out
 
 
@@ -747,38 +754,119 @@ def _one_blas_thread() -> AbstractContextManager[object]:
     return cast(AbstractContextManager[object], threadpool_limits(limits=1, user_api="blas"))
 
 
-def _doc_measures(
-    xd: np.ndarray,
-    tokens: list[list[str]],
-    names: list[str],
-    col: dict[str, int],
-    no_ci: np.ndarray,
-    n_boot: int,
-    alpha: float,
-    rng: np.random.Generator,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Values and percentile interval ends of one article's measures."""
+#: Articles whose varying bootstrap columns share one quantile call (results do not depend on it).
+_BOOT_CHUNK = 64
+
+
+def _resampled_sums(xd: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """Column sums of ``n_boot`` resamples (with replacement) of the rows of ``xd``."""
     n = len(xd)
-    point = _statistics(xd.sum(axis=0, keepdims=True), names, col)[0]
-    if "mtld" in names:
-        lexical = [t.lower() for row in tokens for t in row if not t.isdigit()]
-        point[names.index("mtld")] = mtld(lexical)
-    lo = np.full(len(names), np.nan)
-    hi = np.full(len(names), np.nan)
-    if not (n_boot and n):
-        return point, lo, hi
     # Resampling counts: how often each sentence is drawn in each of n_boot resamples.
     idx = rng.integers(0, n, size=(n_boot, n)) + n * np.arange(n_boot)[:, None]
     counts = np.bincount(idx.ravel(), minlength=n_boot * n).reshape(n_boot, n)
-    boot = _statistics(counts.astype(np.float64) @ xd, names, col)
-    finite = np.isfinite(boot)
-    whole = ~no_ci & finite.all(axis=0)
-    if whole.any():
-        lo[whole], hi[whole] = np.quantile(boot[:, whole], [alpha, 1.0 - alpha], axis=0)
-    part = ~no_ci & ~whole & finite.any(axis=0)
-    if part.any():
-        lo[part], hi[part] = np.nanquantile(boot[:, part], [alpha, 1.0 - alpha], axis=0)
-    return point, lo, hi
+    sums: np.ndarray = counts.astype(np.float64) @ xd
+    return sums
+
+
+def _zero_sources(names: list[str], col: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """For each measure, the column whose absence from an article makes it 0.0 in every
+    resample (-1: none), and whether it is a rate (then only if no resample has 0 words;
+    a share's denominator, the sentences drawn, is never 0)."""
+    source = np.full(len(names), -1)
+    rate = np.zeros(len(names), dtype=bool)
+    for j, name in enumerate(names):
+        if name == "quotes_share":
+            source[j] = col["quoted"]
+        elif name.startswith("actor_share:"):
+            source[j] = col[name]
+        elif name in col and name not in BASE_MEASURES:
+            source[j], rate[j] = col[name], True
+    return source, rate
+
+
+class _Quantiles:
+    """Percentile interval ends of bootstrap columns, many articles per ``np.quantile`` call.
+
+    ``np.quantile`` treats each column alone, so pooling the columns of
+    several articles gives the same numbers as one call per article.
+    """
+
+    def __init__(self, lo: np.ndarray, hi: np.ndarray, alpha: float) -> None:
+        self.lo, self.hi, self.alpha = lo, hi, alpha
+        self._rows: list[np.ndarray] = []
+        self._cols: list[np.ndarray] = []
+        self._boot: list[np.ndarray] = []
+
+    def add(self, row: int, cols: np.ndarray, boot: np.ndarray) -> None:
+        """Queue the interval of measure ``cols[k]`` of article ``row`` from ``boot[:, k]``."""
+        finite = np.isfinite(boot)
+        whole = finite.all(axis=0)
+        part = ~whole & finite.any(axis=0)
+        if part.any():  # rare (a resample with no words): NaN-aware, as before
+            self.lo[row, cols[part]], self.hi[row, cols[part]] = np.nanquantile(
+                boot[:, part], [self.alpha, 1.0 - self.alpha], axis=0
+            )
+        # One value throughout is its own quantile (but interpolation may turn -0.0 into 0.0).
+        first = boot[0]
+        bits = boot.view(np.int64)
+        same = whole & (bits == bits[0]).all(axis=0) & ~((first == 0) & np.signbit(first))
+        self.lo[row, cols[same]] = self.hi[row, cols[same]] = first[same]
+        vary = whole & ~same
+        if vary.any():
+            self._rows.append(np.full(int(vary.sum()), row))
+            self._cols.append(cols[vary])
+            self._boot.append(boot[:, vary])
+
+    def flush(self) -> None:
+        """Compute every queued interval."""
+        if self._boot:
+            rows, cols = np.concatenate(self._rows), np.concatenate(self._cols)
+            pooled = np.concatenate(self._boot, axis=1)
+            self.lo[rows, cols], self.hi[rows, cols] = np.quantile(
+                pooled, [self.alpha, 1.0 - self.alpha], axis=0
+            )
+        self._rows, self._cols, self._boot = [], [], []
+
+
+def _bootstrap(
+    x: np.ndarray,
+    bounds: list[tuple[str, int, int]],
+    totals: np.ndarray,
+    names: list[str],
+    col: dict[str, int],
+    n_boot: int,
+    seed: int,
+    alpha: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Interval ends of every article.
+
+    ``bounds`` gives ``(doc_id, a, b)``: the article's rows ``a:b`` of ``x``;
+    ``totals`` its column sums. Measures of a column the article never has
+    (most actors and frames) are 0.0 in every resample and skip the statistics.
+    """
+    lo = np.full((len(bounds), len(names)), np.nan)
+    hi = np.full((len(bounds), len(names)), np.nan)
+    if not n_boot:
+        return lo, hi
+    needs = np.array([n not in _NO_CI for n in names])
+    source, rate = _zero_sources(names, col)
+    quantiles = _Quantiles(lo, hi, alpha)
+    with _one_blas_thread():
+        for i, (doc_id, a, b) in enumerate(bounds):
+            if b == a:
+                continue
+            sums = _resampled_sums(x[a:b], n_boot, _doc_stream(seed, doc_id))
+            absent = (source >= 0) & (totals[i, source] == 0)
+            if not (sums[:, col["words"]] > 0).all():
+                absent &= ~rate
+            lo[i, needs & absent] = hi[i, needs & absent] = 0.0
+            cols = np.flatnonzero(needs & ~absent)
+            boot = _statistics(sums, [names[j] for j in cols], col)
+            quantiles.add(i, cols, boot)
+            if (i + 1) % _BOOT_CHUNK == 0:
+                quantiles.flush()
+    quantiles.flush()
+    return lo, hi
 
 
 def measures(
@@ -866,29 +954,29 @@ def measures(
     x[acts["item"].to_numpy(), acts["measure"].map(col).to_numpy()] = 1.0
 
     codes = an.body["doc_id"].to_numpy()
-    bounds = (
-        np.searchsorted(codes, an.doc_ids, side="left"),
-        np.searchsorted(codes, an.doc_ids, side="right"),
-    )
-    alpha = (1.0 - float(ci)) / 2.0
-    no_ci = np.array([n in _NO_CI for n in names])
-    values, lows, highs = [], [], []
-    with _one_blas_thread():
-        for doc_id, a, b in zip(an.doc_ids, *bounds, strict=True):
-            point, lo, hi = _doc_measures(
-                x[a:b], an.tokens[a:b], names, col, no_ci, n_boot, alpha, _doc_stream(seed, doc_id)
+    starts = np.searchsorted(codes, an.doc_ids, side="left")
+    ends = np.searchsorted(codes, an.doc_ids, side="right")
+    # Sums of integer counts: exact in float64, so the same as summing each article alone.
+    cumulative = np.concatenate([np.zeros((1, x.shape[1])), np.cumsum(x, axis=0)])
+    totals = cumulative[ends] - cumulative[starts]
+    values = _statistics(totals, names, col)
+    if "mtld" in names:
+        j = names.index("mtld")
+        for i, (a, b) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+            values[i, j] = mtld(
+                [t.lower() for row in an.tokens[a:b] for t in row if not t.isdigit()]
             )
-            values.append(point)
-            lows.append(lo)
-            highs.append(hi)
+    bounds = list(zip(an.doc_ids, starts.tolist(), ends.tolist(), strict=True))
+    alpha = (1.0 - float(ci)) / 2.0
+    lows, highs = _bootstrap(x, bounds, totals, names, col, n_boot, seed, alpha)
     k = len(names)
     table = pd.DataFrame(
         {
             "doc_id": np.repeat(an.doc_ids, k),
             "measure": names * len(an.doc_ids),
-            "value": np.concatenate(values) if values else [],
-            "ci_low": np.concatenate(lows) if lows else [],
-            "ci_high": np.concatenate(highs) if highs else [],
+            "value": values.ravel(),
+            "ci_low": lows.ravel(),
+            "ci_high": highs.ravel(),
         },
         columns=MEASURE_COLUMNS,
     )
