@@ -403,26 +403,70 @@ class Lexicon:
         """
         return find_all([self], texts)[0]
 
-    def _matches(self, scan: _Scan, candidates: np.ndarray) -> pd.DataFrame:
-        """The :meth:`find` table from the matches at the candidate starts."""
+    def _columns(self, scan: _Scan, candidates: np.ndarray) -> _Columns:
+        """The :meth:`find` table, as columns, from the matches at the candidate starts."""
         found = _finditer_at(self._pattern, scan.joined, candidates)
-        texts = scan.texts
         positions = np.fromiter((p for p, _ in found), dtype=np.int64, count=len(found))
         items = np.searchsorted(scan.offsets, positions, side="right") - 1
         locals_ = positions - scan.offsets[items] if len(found) else positions
-        cache: dict[str, list[tuple[str, str]]] = {}
-        rows: list[tuple[int, int, int, str, str, str]] = []
-        for (_, text), item, local in zip(found, items.tolist(), locals_.tolist(), strict=True):
-            ids = cache.get(text)
-            if ids is None:
-                ids = cache[text] = self._identify(text)
-            if text[:1].isupper() and ids and all(_is_lower(t) for t, _ in ids):
-                before = texts[item][:local].rstrip()
-                if before and before[-1] not in _OPENERS:
-                    continue
-            for term, category in ids:
-                rows.append((item, local, local + len(text), text, term, category))
-        frame = pd.DataFrame(rows, columns=MATCH_COLUMNS)
+        # Each distinct matched text is identified once.
+        index: dict[str, int] = {}
+        codes = np.array([index.setdefault(t, len(index)) for _, t in found], dtype=np.int64)
+        texts = list(index)
+        ids = [self._identify(t) for t in texts]
+        keep = np.ones(len(found), dtype=bool)
+        at_start_only = [
+            t[:1].isupper() and bool(i) and all(_is_lower(term) for term, _ in i)
+            for t, i in zip(texts, ids, strict=True)
+        ]
+        for k in np.flatnonzero(np.array(at_start_only, dtype=bool)[codes] if len(found) else []):
+            before = scan.texts[items[k]][: locals_[k]].rstrip()
+            keep[k] = not before or before[-1] in _OPENERS
+        codes, items, locals_ = codes[keep], items[keep], locals_[keep]
+        # One row per match and category of its term, in order.
+        n_ids = np.array([len(i) for i in ids], dtype=np.int64)
+        first = np.concatenate([[0], np.cumsum(n_ids)[:-1]]) if len(ids) else n_ids
+        repeat = n_ids[codes]
+        pair = np.repeat(first[codes] - np.cumsum(repeat) + repeat, repeat) + np.arange(
+            int(repeat.sum())
+        )
+        flat = [p for i in ids for p in i]
+        code = np.repeat(codes, repeat)
+        starts = np.repeat(locals_, repeat)
+        lengths = np.array([len(t) for t in texts], dtype=np.int64)
+        return _Columns(
+            item=np.repeat(items, repeat).astype(np.int64),
+            start=starts.astype(np.int64),
+            end=(starts + (lengths[code] if len(code) else 0)).astype(np.int64),
+            match=[texts[c] for c in code.tolist()],
+            term=[flat[j][0] for j in pair.tolist()],
+            category=[flat[j][1] for j in pair.tolist()],
+        )
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """The :meth:`Lexicon.find` table as arrays and lists, before any DataFrame."""
+
+    item: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    match: list[str]
+    term: list[str]
+    category: list[str]
+
+    def frame(self) -> pd.DataFrame:
+        """The table, as :meth:`Lexicon.find` returns it."""
+        rows = zip(
+            self.item.tolist(),
+            self.start.tolist(),
+            self.end.tolist(),
+            self.match,
+            self.term,
+            self.category,
+            strict=True,
+        )
+        frame = pd.DataFrame(list(rows), columns=MATCH_COLUMNS)
         return frame.astype({"item": "int64", "start": "int64", "end": "int64"})
 
 
@@ -470,9 +514,14 @@ def find_all(lexicons: Sequence[Lexicon], texts: Sequence[str]) -> list[pd.DataF
     >>> [len(f) for f in find_all([hedges, months], ["It may rain in May."])]
     [1, 1]
     """
+    return [found.frame() for found in _find_columns(lexicons, texts)]
+
+
+def _find_columns(lexicons: Sequence[Lexicon], texts: Sequence[str]) -> list[_Columns]:
+    """:func:`find_all` as columns (for callers that need no DataFrame)."""
     scan = _Scan(texts)
     starts = _candidates(lexicons, scan)
-    return [lex._matches(scan, cand) for lex, cand in zip(lexicons, starts, strict=True)]
+    return [lex._columns(scan, cand) for lex, cand in zip(lexicons, starts, strict=True)]
 
 
 def _term_problem(term: str) -> str:
