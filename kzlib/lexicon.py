@@ -49,8 +49,9 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -71,9 +72,6 @@ _OPENERS = "\"'“‘(["
 _PREFIX_CHARS = 4
 _HASH_MULT = np.uint64(0x100000001B3)
 _HASH_MASK = (1 << 64) - 1
-#: Which ASCII characters are ``\w`` (regex word characters) and ``\s`` (whitespace).
-_ASCII_WORD = np.array([chr(i).isalnum() or chr(i) == "_" for i in range(128)])
-_ASCII_SPACE = np.array([chr(i).isspace() for i in range(128)])
 
 
 def _is_lower(term: str) -> bool:
@@ -162,28 +160,44 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'"))
 
 
-def _char_test(
-    codes: np.ndarray, test: Callable[[str], bool], ascii_table: np.ndarray
-) -> np.ndarray:
-    """``test`` of each code point (a table for ASCII, ``test`` itself once per other point)."""
-    out = np.zeros(len(codes), dtype=bool)
-    ascii_ = codes < 128
-    out[ascii_] = ascii_table[codes[ascii_]]
-    other = np.flatnonzero(~ascii_)
-    if len(other):
-        distinct, inverse = np.unique(codes[other], return_inverse=True)
-        out[other] = np.array([test(chr(c)) for c in distinct.tolist()])[inverse]
+#: Bits of :func:`_classes`: regex word character (``\w``), whitespace (``\s``), and
+#: possible first character of a match (a word character, or a non-ASCII non-space one:
+#: the capital of a lower-case term's first letter may be a mark).
+_WORD, _SPACE, _FIRST = 1, 2, 4
+
+
+def _class_bits(c: str) -> int:
+    word = c.isalnum() or c == "_"
+    return (
+        word * _WORD + c.isspace() * _SPACE + (word or (ord(c) >= 128 and not c.isspace())) * _FIRST
+    )
+
+
+@cache
+def _bmp_classes() -> np.ndarray:
+    """:func:`_class_bits` of every code point below 0x10000."""
+    return np.array([_class_bits(chr(c)) for c in range(0x10000)], dtype=np.uint8)
+
+
+def _classes(codes: np.ndarray) -> np.ndarray:
+    """:func:`_class_bits` of each code point (the rare ones above 0xFFFF one by one)."""
+    out = np.take(_bmp_classes(), codes, mode="clip")
+    if len(codes) and codes.max() > 0xFFFF:
+        astral = np.flatnonzero(codes > 0xFFFF)
+        distinct, inverse = np.unique(codes[astral], return_inverse=True)
+        bits = [_class_bits(chr(c)) for c in distinct.tolist()]
+        out[astral] = np.array(bits, dtype=np.uint8)[inverse]
     return out
 
 
 class _Scan:
     r"""Texts joined by newlines, with the hashes that say where a term may start.
 
-    A match starts right after a non-word character (or at 0), at a word
-    character or a non-ASCII non-space one (a capitalised first letter may
-    be a mark). Those positions are ``starts``. Hashes are taken over the
-    text with every run of whitespace squeezed to one space, as a term's
-    space matches any run (``\s+``); the squeezed text keeps every start.
+    A match starts right after a non-word character (or at 0), at a
+    character that can begin a match (``_FIRST``): those positions are
+    ``starts``. Hashes are taken over the text with every run of whitespace
+    squeezed to one space, as a term's space matches any run (``\s+``); only
+    the characters after each start are looked up, not the squeezed text.
     """
 
     def __init__(self, texts: Sequence[str]) -> None:
@@ -192,25 +206,36 @@ class _Scan:
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
         self.offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(texts) else lengths
         codes = np.frombuffer(self.joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        self.word = _char_test(codes, lambda c: c.isalnum(), _ASCII_WORD)
-        space = _char_test(codes, str.isspace, _ASCII_SPACE)
-        after_word = np.concatenate([[False], self.word[:-1]])
-        self.starts = np.flatnonzero(~after_word & (self.word | ((codes >= 128) & ~space)))
+        classes = _classes(codes)
+        self.word = (classes & _WORD).astype(bool)
+        self._space = (classes & _SPACE).astype(bool)
+        first = (classes & _FIRST).astype(bool)
+        first[1:] &= ~self.word[:-1]
+        self.starts = np.flatnonzero(first)
         self.after_hyphen = np.zeros(len(self.starts), dtype=bool)
         inner = self.starts > 0
         self.after_hyphen[inner] = codes[self.starts[inner] - 1] == ord("-")
-        keep = ~(space & np.concatenate([[False], space[:-1]]))
-        squeezed = np.where(space, np.uint32(ord(" ")), codes)[keep]
-        # Zeros past the end: no term has a NUL, so a hash running off the end matches none.
-        padded = np.concatenate([squeezed, np.zeros(_PREFIX_CHARS, np.uint32)])
-        self._squeezed = padded.astype(np.uint64)
-        self._start_at = np.cumsum(keep)[self.starts] - 1
+        self._codes = codes
+        # Squeezing drops each whitespace character that follows another; a squeezed
+        # position j is original position j + (drops d_m with d_m - m <= j).
+        dropped = np.flatnonzero(self._space[1:] & self._space[:-1]) + 1
+        self._drops = dropped - np.arange(len(dropped))
+        self._start_at = self.starts - np.searchsorted(dropped, self.starts)
         self._hashes: dict[int, np.ndarray] = {}
+
+    def _squeezed_at(self, squeezed: np.ndarray) -> np.ndarray:
+        """Code points at squeezed positions (spaces as " ", 0 past the end)."""
+        where = squeezed + np.searchsorted(self._drops, squeezed, side="right")
+        inside = where < len(self._codes)
+        where = np.where(inside, where, 0)
+        out = np.where(inside, self._codes[where], 0).astype(np.uint64)
+        out[inside & self._space[where]] = ord(" ")
+        return out
 
     def hashes(self, k: int) -> np.ndarray:
         """Hashes of the ``k`` squeezed characters from each start."""
         if k not in self._hashes:
-            more = self._squeezed[self._start_at + (k - 1)]
+            more = self._squeezed_at(self._start_at + (k - 1))
             # uint64 arithmetic wraps modulo 2**64, as _hash does
             self._hashes[k] = more if k == 1 else self.hashes(k - 1) * _HASH_MULT + more
         return self._hashes[k]
@@ -237,7 +262,7 @@ def _candidates(lexicons: Sequence[Lexicon], scan: _Scan) -> list[np.ndarray]:
     The first characters of the terms of all lexicons go into one sorted
     table per length, so each length costs one lookup of all starts.
     """
-    hits: list[list[np.ndarray]] = [[] for _ in lexicons]
+    hit = np.zeros((len(scan.starts), len(lexicons)), dtype=bool)
     for k in sorted({k for lex in lexicons for k in lex._heads}):
         keys = [lex._heads.get(k, np.zeros(0, np.uint64)) for lex in lexicons]
         table = np.unique(np.concatenate(keys))
@@ -245,21 +270,20 @@ def _candidates(lexicons: Sequence[Lexicon], scan: _Scan) -> list[np.ndarray]:
         for j, lex_keys in enumerate(keys):
             member[np.searchsorted(table, lex_keys), j] = True
         rows, at = _lookup(table, scan.hashes(k))
-        for j in range(len(lexicons)):
-            hits[j].append(rows[member[at, j]])
+        hit[rows] |= member[at]
     out = []
     for j, lex in enumerate(lexicons):
-        rows = np.unique(np.concatenate(hits[j])) if hits[j] else np.zeros(0, np.int64)
-        if lex.hyphen_joins:
-            rows = rows[~scan.after_hyphen[rows]]
-        found = [scan.starts[rows]]
-        for rx in lex._after_wild:
-            inner = np.array([m.start() for m in rx.finditer(scan.joined)], dtype=np.int64)
-            found.append(scan.run_starts(inner))
+        starts = hit[:, j] & ~scan.after_hyphen if lex.hyphen_joins else hit[:, j]
+        found = scan.starts[starts]
+        extra = [scan.run_starts(_positions(rx, scan.joined)) for rx in lex._after_wild]
         if lex._anywhere:
-            found.append(np.arange(len(scan.word)))
-        out.append(np.unique(np.concatenate(found)))
+            extra.append(np.arange(len(scan.word)))
+        out.append(np.unique(np.concatenate([found, *extra])) if extra else found)
     return out
+
+
+def _positions(pattern: re.Pattern[str], text: str) -> np.ndarray:
+    return np.array([m.start() for m in pattern.finditer(text)], dtype=np.int64)
 
 
 @dataclass(frozen=True, eq=False)

@@ -548,7 +548,7 @@ def _body(sentences: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
             f"sentence table: missing column(s) {', '.join(missing)}; "
             "pass kzlib.segment.sentences_frame(corpus)"
         )
-    doc_ids = sorted(dict.fromkeys(sentences["doc_id"].astype(str)))
+    doc_ids = sorted(set(sentences["doc_id"].astype(str).tolist()))
     body = sentences[sentences["kind"] == "body"] if "kind" in sentences.columns else sentences
     frame = pd.DataFrame(
         {
@@ -569,7 +569,7 @@ def _quotes(
     body: pd.DataFrame, n_words: np.ndarray, min_words: int
 ) -> tuple[np.ndarray, dict[int, list[tuple[int, int]]]]:
     texts = body["text"].tolist()
-    keys = list(zip(body["doc_id"], body["para_id"], strict=True))
+    keys = list(zip(body["doc_id"].tolist(), body["para_id"].tolist(), strict=True))
     marks = [
         (i, m.start())
         for i, t in enumerate(texts)
