@@ -430,7 +430,9 @@ def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
 
 def _previous(seq: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Index of the previous and of the next equal value of each element (-1, len: none)."""
-    order = np.argsort(seq, kind="stable")
+    # Small non-negative ids sort by radix as 16-bit integers.
+    small = len(seq) and seq.min() >= 0 and seq.max() < 1 << 16
+    order = np.argsort(seq.astype(np.uint16) if small else seq, kind="stable")
     same = seq[order[1:]] == seq[order[:-1]]
     before = np.full(len(seq), -1)
     after = np.full(len(seq), len(seq))
@@ -440,17 +442,17 @@ def _previous(seq: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _mtld_passes(
-    seq: np.ndarray, starts: np.ndarray, ends: np.ndarray, threshold: float
+    before: np.ndarray, starts: np.ndarray, ends: np.ndarray, threshold: float
 ) -> np.ndarray:
-    """:func:`_mtld_pass` of ``seq[a:b]`` for every ``(a, b)``, all articles at once.
+    """:func:`_mtld_pass` of the tokens ``a:b`` for every ``(a, b)``, all articles at once.
 
-    A token is new in the stretch that began at ``s`` if its previous
-    occurrence is before ``s``; a window of tokens from each article's
-    current start gives every type-token ratio of the stretch at once. The
-    ratios, factors and partial factor use the same float arithmetic as the
-    loop, so the results are equal.
+    ``before`` is the index of each token's previous occurrence (see
+    :func:`_previous`). A token is new in the stretch that began at ``s`` if
+    that is before ``s``; a window of tokens from each article's current start
+    gives every type-token ratio of the stretch at once. The ratios, factors
+    and partial factor use the same float arithmetic as the loop, so the
+    results are equal.
     """
-    before, _ = _previous(seq)
     n_full = np.zeros(len(starts), dtype=np.int64)
     partial = np.zeros(len(starts))
     start = starts.copy()
@@ -460,7 +462,7 @@ def _mtld_passes(
         docs = np.flatnonzero(active)
         pos = start[docs, None] + np.arange(width)
         inside = pos < ends[docs, None]
-        new = inside & (before[np.minimum(pos, len(seq) - 1)] < start[docs, None])
+        new = inside & (before[np.minimum(pos, len(before) - 1)] < start[docs, None])
         distinct = np.cumsum(new, axis=1)
         ttr = distinct / np.arange(1, width + 1)
         hit = inside & (ttr <= threshold)
@@ -487,14 +489,18 @@ def _mtld_many(
     seq: np.ndarray, starts: np.ndarray, ends: np.ndarray, *, threshold: float = 0.72
 ) -> np.ndarray:
     """:func:`mtld` of ``seq[a:b]`` (token ids) for every ``(a, b)``."""
-    fwd = _mtld_passes(seq, starts, ends, threshold)
-    # Each article backwards: position i of seq[a:b] takes token a + b - 1 - i.
+    before, after = _previous(seq)
+    fwd = _mtld_passes(before, starts, ends, threshold)
+    # Each article backwards: position i of a:b holds token a + b - 1 - i, and the
+    # previous occurrence there is the next occurrence here.
     lengths = ends - starts
     inside = np.concatenate(
         [np.zeros(0, np.int64), *(np.arange(a, b) for a, b in zip(starts, ends, strict=True))]
     )
-    backwards = seq.copy()
-    backwards[inside] = seq[np.repeat(starts + ends - 1, lengths) - inside]
+    mirror = np.repeat(starts + ends - 1, lengths)
+    following = after[mirror - inside]
+    backwards = np.full(len(seq), -1)
+    backwards[inside] = np.where(following < np.repeat(ends, lengths), mirror - following, -1)
     bwd = _mtld_passes(backwards, starts, ends, threshold)
     return np.array(
         [
@@ -853,11 +859,17 @@ class _Statistics:
             elif name in col:
                 self.kind[j], self.source[j] = _RATE, col[name]
 
-    def __call__(self, sums: np.ndarray, measures: np.ndarray) -> np.ndarray:
-        """The measures at positions ``measures``, one column each."""
-        n = sums[:, self.col["sentences"]]
-        words = sums[:, self.col["words"]]
-        kind, source = self.kind[measures], self.source[measures]
+    def __call__(
+        self, sums: np.ndarray, measures: np.ndarray, columns: np.ndarray | None = None
+    ) -> np.ndarray:
+        """The measures at positions ``measures``, one column each.
+
+        ``columns`` maps each column of ``x`` to its column in ``sums`` (default: the same).
+        """
+        where = np.arange(len(self.col)) if columns is None else columns
+        n = sums[:, where[self.col["sentences"]]]
+        words = sums[:, where[self.col["words"]]]
+        kind, source = self.kind[measures], where[self.source[measures]]
         out = np.full((len(sums), len(measures)), np.nan)
         with np.errstate(divide="ignore", invalid="ignore"):
             # Column blocks: the same elementwise arithmetic as one column at a time.
@@ -874,7 +886,7 @@ class _Statistics:
             for j in np.flatnonzero(kind == _MEAN):
                 out[:, j] = words / n
             for j in np.flatnonzero(kind == _FLESCH):
-                syllables = sums[:, self.col["syllables"]]
+                syllables = sums[:, where[self.col["syllables"]]]
                 out[:, j] = 206.835 - 1.015 * words / n - 84.6 * syllables / words
         return out
 
@@ -897,8 +909,14 @@ def _resampled_sums(xd: np.ndarray, n_boot: int, rng: np.random.Generator) -> np
     """Column sums of ``n_boot`` resamples (with replacement) of the rows of ``xd``."""
     n = len(xd)
     # Resampling counts: how often each sentence is drawn in each of n_boot resamples.
-    idx = rng.integers(0, n, size=(n_boot, n)) + n * np.arange(n_boot)[:, None]
+    idx = rng.integers(0, n, size=(n_boot, n))
+    idx += n * np.arange(n_boot)[:, None]
     counts = np.bincount(idx.ravel(), minlength=n_boot * n).reshape(n_boot, n)
+    # Whole numbers whose sums stay below 2**24 add up exactly in float32 (twice as fast).
+    whole = bool((xd >= 0).all() and (xd == np.floor(xd)).all())
+    if whole and n * float(xd.max(initial=0.0)) < 2**24:
+        small = counts.astype(np.float32) @ xd.astype(np.float32)
+        return small.astype(np.float64)
     sums: np.ndarray = counts.astype(np.float64) @ xd
     return sums
 
@@ -924,6 +942,14 @@ def _interpolate(below: np.ndarray, above: np.ndarray, gamma: np.ndarray) -> np.
     diff = above - below
     out: np.ndarray = np.where(gamma >= 0.5, above - diff * (1 - gamma), below + diff * gamma)
     return out
+
+
+def _row_quantiles(rows: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """``np.quantile(rows, q, axis=1)`` of finite rows, partitioning at the two order
+    statistics each quantile needs only (``np.quantile`` also finds the extremes)."""
+    below, above, gamma = _quantile_points(rows.shape[1], q)
+    rows.partition(np.unique(np.concatenate([below, above])), axis=1)
+    return _interpolate(rows[:, below].T, rows[:, above].T, gamma[:, None])
 
 
 def _share_intervals(counts: np.ndarray, n: float, q: np.ndarray) -> np.ndarray:
@@ -968,8 +994,9 @@ class _Quantiles:
         """Compute every queued interval."""
         if self._boot:
             rows, cols = np.concatenate(self._rows), np.concatenate(self._cols)
-            pooled = np.concatenate(self._boot)
-            self.lo[rows, cols], self.hi[rows, cols] = np.quantile(pooled, self.q, axis=1)
+            self.lo[rows, cols], self.hi[rows, cols] = _row_quantiles(
+                np.concatenate(self._boot), self.q
+            )
         self._rows, self._cols, self._boot = [], [], []
 
     def add_any(self, row: int, cols: np.ndarray, boot: np.ndarray) -> None:
@@ -1008,25 +1035,33 @@ def _bootstrap(
         return lo, hi
     needs = ~np.isin(stats.kind, [_NONE, _WORDS, _SENTENCES])
     share = needs & (stats.kind == _SHARE)
+    base = np.zeros(x.shape[1], dtype=bool)
+    base[[stats.col[c] for c in ("sentences", "words", "syllables")]] = True
     quantiles = _Quantiles(lo, hi, alpha)
     with _one_blas_thread():
         for i, (doc_id, a, b) in enumerate(bounds):
             if b == a:
                 continue
-            sums = _resampled_sums(x[a:b], n_boot, _doc_stream(seed, doc_id))
-            if not (sums[:, stats.col["words"]] > 0).all():
+            # Only the columns the article has: the others sum to 0 in every resample.
+            used = np.flatnonzero(base | (totals[i] != 0))
+            where = np.zeros(x.shape[1], dtype=np.int64)
+            where[used] = np.arange(len(used))
+            sums = _resampled_sums(x[a:b, used], n_boot, _doc_stream(seed, doc_id))
+            if not (sums[:, where[stats.col["words"]]] > 0).all():
+                full = np.zeros((n_boot, x.shape[1]))
+                full[:, used] = sums
                 cols = np.flatnonzero(needs)
-                quantiles.add_any(i, cols, stats(sums, cols))
+                quantiles.add_any(i, cols, stats(full, cols))
                 continue
             absent = (stats.source >= 0) & (totals[i, stats.source] == 0)
             lo[i, needs & absent] = hi[i, needs & absent] = 0.0
             cols = np.flatnonzero(share & ~absent)
             if len(cols):
                 lo[i, cols], hi[i, cols] = _share_intervals(
-                    sums[:, stats.source[cols]], float(b - a), quantiles.q
+                    sums[:, where[stats.source[cols]]], float(b - a), quantiles.q
                 )
             cols = np.flatnonzero(needs & ~absent & ~share)
-            quantiles.add(i, cols, stats(sums, cols))
+            quantiles.add(i, cols, stats(sums, cols, where))
             if (i + 1) % _BOOT_CHUNK == 0:
                 quantiles.flush()
     quantiles.flush()
