@@ -226,7 +226,11 @@ class _Scan:
 
     def _squeezed_at(self, squeezed: np.ndarray) -> np.ndarray:
         """Code points at squeezed positions (spaces as " ", 0 past the end)."""
-        where = squeezed + np.searchsorted(self._drops, squeezed, side="right")
+        where = (
+            squeezed + np.searchsorted(self._drops, squeezed, side="right")
+            if len(self._drops)
+            else squeezed
+        )
         inside = where < len(self._codes)
         where = np.where(inside, where, 0)
         out = np.where(inside, self._codes[where], 0).astype(np.uint64)
@@ -435,9 +439,9 @@ class Lexicon:
         items = np.searchsorted(scan.offsets, positions, side="right") - 1
         locals_ = positions - scan.offsets[items] if len(found) else positions
         # Each distinct matched text is identified once.
-        index: dict[str, int] = {}
-        codes = np.array([index.setdefault(t, len(index)) for _, t in found], dtype=np.int64)
-        texts = list(index)
+        codes, distinct = pd.factorize(pd.Series([t for _, t in found], dtype=object))
+        codes = codes.astype(np.int64)
+        texts = [str(t) for t in distinct]
         ids = [self._identify(t) for t in texts]
         keep = np.ones(len(found), dtype=bool)
         at_start_only = [

@@ -1035,33 +1035,33 @@ def _bootstrap(
         return lo, hi
     needs = ~np.isin(stats.kind, [_NONE, _WORDS, _SENTENCES])
     share = needs & (stats.kind == _SHARE)
-    base = np.zeros(x.shape[1], dtype=bool)
-    base[[stats.col[c] for c in ("sentences", "words", "syllables")]] = True
+    # Only the columns an article has are resampled: the others sum to 0 every time.
+    used = totals != 0
+    used[:, [stats.col[c] for c in ("sentences", "words", "syllables")]] = True
+    where = np.cumsum(used, axis=1) - 1
+    words = where[:, stats.col["words"]]
+    absent = (stats.source >= 0) & (totals[:, stats.source] == 0)
     quantiles = _Quantiles(lo, hi, alpha)
     with _one_blas_thread():
         for i, (doc_id, a, b) in enumerate(bounds):
             if b == a:
                 continue
-            # Only the columns the article has: the others sum to 0 in every resample.
-            used = np.flatnonzero(base | (totals[i] != 0))
-            where = np.zeros(x.shape[1], dtype=np.int64)
-            where[used] = np.arange(len(used))
-            sums = _resampled_sums(x[a:b, used], n_boot, _doc_stream(seed, doc_id))
-            if not (sums[:, where[stats.col["words"]]] > 0).all():
+            columns = np.flatnonzero(used[i])
+            sums = _resampled_sums(x[a:b, columns], n_boot, _doc_stream(seed, doc_id))
+            if not (sums[:, words[i]] > 0).all():
                 full = np.zeros((n_boot, x.shape[1]))
-                full[:, used] = sums
+                full[:, columns] = sums
                 cols = np.flatnonzero(needs)
                 quantiles.add_any(i, cols, stats(full, cols))
                 continue
-            absent = (stats.source >= 0) & (totals[i, stats.source] == 0)
-            lo[i, needs & absent] = hi[i, needs & absent] = 0.0
-            cols = np.flatnonzero(share & ~absent)
+            lo[i, needs & absent[i]] = hi[i, needs & absent[i]] = 0.0
+            cols = np.flatnonzero(share & ~absent[i])
             if len(cols):
                 lo[i, cols], hi[i, cols] = _share_intervals(
-                    sums[:, where[stats.source[cols]]], float(b - a), quantiles.q
+                    sums[:, where[i, stats.source[cols]]], float(b - a), quantiles.q
                 )
-            cols = np.flatnonzero(needs & ~absent & ~share)
-            quantiles.add(i, cols, stats(sums, cols, where))
+            cols = np.flatnonzero(needs & ~absent[i] & ~share)
+            quantiles.add(i, cols, stats(sums, cols, where[i]))
             if (i + 1) % _BOOT_CHUNK == 0:
                 quantiles.flush()
     quantiles.flush()
@@ -1146,8 +1146,8 @@ def measures(
     x[:, 2] = an.syllables
     x[:, 3] = an.quoted
     items = np.concatenate([found.item for _, found in an.found])
-    measure = np.array([col[m] for m in an.measure], dtype=np.int64)
-    counted = np.array([not r for r in an.reason], dtype=bool)
+    measure = pd.Index(columns).get_indexer(pd.Index(an.measure, dtype=object))
+    counted = pd.Series(an.reason, dtype=object).to_numpy() == ""
     is_actor = np.repeat(
         [name == "actors" for name, _ in an.found], [len(f.item) for _, f in an.found]
     )
