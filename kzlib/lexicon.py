@@ -288,6 +288,7 @@ def _candidates(lexicons: Sequence[Lexicon], scan: _Scan) -> list[np.ndarray]:
 
 
 def _positions(pattern: re.Pattern[str], text: str) -> np.ndarray:
+    """Where the (one-character) matches of ``pattern`` in ``text`` start."""
     return np.array([m.start() for m in pattern.finditer(text)], dtype=np.int64)
 
 
@@ -440,37 +441,61 @@ class Lexicon:
         locals_ = positions - scan.offsets[items] if len(found) else positions
         # Each distinct matched text is identified once.
         codes, distinct = pd.factorize(pd.Series([t for _, t in found], dtype=object))
-        codes = codes.astype(np.int64)
-        texts = [str(t) for t in distinct]
-        ids = [self._identify(t) for t in texts]
-        keep = np.ones(len(found), dtype=bool)
-        at_start_only = [
-            t[:1].isupper() and bool(i) and all(_is_lower(term) for term, _ in i)
-            for t, i in zip(texts, ids, strict=True)
-        ]
-        for k in np.flatnonzero(np.array(at_start_only, dtype=bool)[codes] if len(found) else []):
-            before = scan.texts[items[k]][: locals_[k]].rstrip()
-            keep[k] = not before or before[-1] in _OPENERS
-        codes, items, locals_ = codes[keep], items[keep], locals_[keep]
-        # One row per match and category of its term, in order.
-        n_ids = np.array([len(i) for i in ids], dtype=np.int64)
-        first = np.concatenate([[0], np.cumsum(n_ids)[:-1]]) if len(ids) else n_ids
-        repeat = n_ids[codes]
-        pair = np.repeat(first[codes] - np.cumsum(repeat) + repeat, repeat) + np.arange(
-            int(repeat.sum())
-        )
-        flat = [p for i in ids for p in i]
-        code = np.repeat(codes, repeat)
-        starts = np.repeat(locals_, repeat)
-        lengths = np.array([len(t) for t in texts], dtype=np.int64)
-        return _Columns(
-            item=np.repeat(items, repeat).astype(np.int64),
-            start=starts.astype(np.int64),
-            end=(starts + (lengths[code] if len(code) else 0)).astype(np.int64),
-            match=[texts[c] for c in code.tolist()],
-            term=[flat[j][0] for j in pair.tolist()],
-            category=[flat[j][1] for j in pair.tolist()],
-        )
+        matched = [str(t) for t in distinct]
+        ids = [self._identify(t) for t in matched]
+        keep = _allowed(scan.texts, matched, ids, codes, items, locals_)
+        return _explode(matched, ids, codes[keep], items[keep], locals_[keep])
+
+
+def _allowed(
+    texts: Sequence[str],
+    matched: list[str],
+    ids: list[list[tuple[str, str]]],
+    codes: np.ndarray,
+    items: np.ndarray,
+    starts: np.ndarray,
+) -> np.ndarray:
+    """Which matches count: a capitalised match of lower-case terms only at the start of
+    its text or right after an opening quote or bracket."""
+    keep = np.ones(len(codes), dtype=bool)
+    capitalised = [
+        t[:1].isupper() and bool(i) and all(_is_lower(term) for term, _ in i)
+        for t, i in zip(matched, ids, strict=True)
+    ]
+    for k in np.flatnonzero(np.array(capitalised, dtype=bool)[codes] if len(codes) else []):
+        before = texts[items[k]][: starts[k]].rstrip()
+        keep[k] = not before or before[-1] in _OPENERS
+    return keep
+
+
+def _explode(
+    matched: list[str],
+    ids: list[list[tuple[str, str]]],
+    codes: np.ndarray,
+    items: np.ndarray,
+    starts: np.ndarray,
+) -> _Columns:
+    """One row per match (``matched[codes[k]]`` at ``starts[k]`` of text ``items[k]``) and
+    category of its term, in order."""
+    n_ids = np.array([len(i) for i in ids], dtype=np.int64)
+    first = np.concatenate([[0], np.cumsum(n_ids)[:-1]]) if len(ids) else n_ids
+    repeat = n_ids[codes]
+    # Row r of match k takes pair first[codes[k]] + (its rank among the rows of k).
+    pair = np.repeat(first[codes] - np.cumsum(repeat) + repeat, repeat) + np.arange(
+        int(repeat.sum())
+    )
+    pairs = [p for i in ids for p in i]
+    code = np.repeat(codes, repeat)
+    start = np.repeat(starts, repeat).astype(np.int64)
+    lengths = np.array([len(t) for t in matched], dtype=np.int64)
+    return _Columns(
+        item=np.repeat(items, repeat).astype(np.int64),
+        start=start,
+        end=start + (lengths[code] if len(code) else 0),
+        match=[matched[c] for c in code.tolist()],
+        term=[pairs[j][0] for j in pair.tolist()],
+        category=[pairs[j][1] for j in pair.tolist()],
+    )
 
 
 @dataclass(frozen=True)

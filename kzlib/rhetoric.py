@@ -633,6 +633,35 @@ def _negated(texts: list[str], boosters: _Columns, negators: _Columns, window: i
     return out
 
 
+#: Word tokens, or the newline between two texts.
+_TOKEN_OR_BREAK = re.compile(_TOKEN_RE.pattern + "|\n")
+
+
+def _tokens(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """The word tokens of all texts, in order, as positions in a list of distinct
+    tokens; and the number of tokens of each text.
+
+    One ``findall`` over the texts joined by newlines (tokens never contain one)
+    instead of one per text; texts that contain a newline are tokenised one by one.
+    """
+    if not texts:
+        return np.zeros(0, dtype=np.int64), [], np.zeros(0, dtype=np.int64)
+    joined = "\n".join(texts)
+    if joined.count("\n") == len(texts) - 1:
+        flat = [*_TOKEN_OR_BREAK.findall(joined), "\n"]
+    else:
+        flat = [w for t in texts for w in [*_TOKEN_RE.findall(t), "\n"]]
+    codes, distinct = pd.factorize(pd.Series(flat, dtype=object))
+    newline = int(codes[-1])
+    ends = np.flatnonzero(codes == newline)
+    words = np.diff(np.concatenate([[-1], ends])) - 1
+    # Drop the newlines and number the distinct tokens without them.
+    kept = codes[codes != newline]
+    types = [str(t) for t in distinct]
+    del types[newline]
+    return np.where(kept > newline, kept - 1, kept).astype(np.int64), types, words
+
+
 def _analyse(
     sentences: pd.DataFrame,
     lexicons: Lexicons | None,
@@ -644,13 +673,10 @@ def _analyse(
     gaz = actors if actors is not None else load_actors()
     body, doc_ids = _body(sentences)
     texts = body["text"].tolist()
-    tokens = [_TOKEN_RE.findall(t) for t in texts]
-    words = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
-    flat = [w for row in tokens for w in row]
-    inverse, types = pd.factorize(pd.Series(flat, dtype=object))
-    syl_of_type = np.fromiter((count_syllables(str(t)) for t in types), dtype=np.int64)
-    rows = np.repeat(np.arange(len(tokens)), words)
-    syllables = np.bincount(rows, weights=syl_of_type[inverse], minlength=len(tokens))
+    inverse, types, words = _tokens(texts)
+    syl_of_type = np.fromiter((count_syllables(t) for t in types), dtype=np.int64)
+    rows = np.repeat(np.arange(len(texts)), words)
+    syllables = np.bincount(rows, weights=syl_of_type[inverse], minlength=len(texts))
     quoted, spans = _quotes(body, words, quote_min_words)
 
     measure_of: dict[tuple[str, str | None], str] = {
@@ -686,8 +712,8 @@ def _analyse(
     return _Analysis(
         body=body,
         doc_ids=doc_ids,
-        token_types=inverse.astype(np.int64),
-        types=[str(t) for t in types],
+        token_types=inverse,
+        types=types,
         words=words,
         syllables=np.asarray(syllables, dtype=np.float64),
         quoted=quoted,

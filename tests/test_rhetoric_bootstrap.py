@@ -21,9 +21,11 @@ from kzlib.rhetoric import (
     _row_quantiles,
     _share_intervals,
     _Statistics,
+    _tokens,
     matches,
     measures,
     mtld,
+    tokenize,
 )
 
 _SIZES = [1, 2, 3, 10, 200, 999, 1000]
@@ -179,3 +181,15 @@ def test_the_last_qualifying_negator_cancels_a_booster() -> None:
         ["never", ""],
         ["clearly", "negated by 'never'"],
     ]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [[], [""], ["a b", "", "c\nd e", "x"], ["Kazakhstan's 42-point U.S. plan, 2.0.", "no", "no"]],
+)
+def test_tokens_of_all_texts_at_once_equal_tokens_of_each(texts: list[str]) -> None:
+    ids, types, words = _tokens(texts)
+    each = [tokenize(t) for t in texts]
+    assert words.tolist() == [len(tokens) for tokens in each]
+    assert [types[i] for i in ids] == [token for tokens in each for token in tokens]
+    assert len(set(types)) == len(types)
