@@ -5,10 +5,18 @@ no new text, so the counts are the seeds' counts; it measures time only. Prints
 seconds and words per second for each analysis at each size; nothing is timed in
 the test suite.
 
+With ``--corpus`` it also times the pipeline's ``rhetoric`` stage as
+:func:`kzlib.pipeline.process_part` runs it: :func:`~kzlib.rhetoric.measures`
+(all measures, ``--n-boot`` resamples, seed 0) on the sentence table of each part
+of ``--batch-size`` articles of a corpus (a folder of .txt, .parquet or .jsonl, e.g.
+SYNTHETIC articles from ``bench/make_corpus.py``), reading and segmenting untimed.
+
 Examples
 --------
 $ .venv/bin/python bench/rhetoric.py                    # seeds, x25, x250
 $ .venv/bin/python bench/rhetoric.py --copies 25 1000 --n-boot 200
+$ .venv/bin/python bench/make_corpus.py --n 1000 --out /tmp/syn1k.parquet
+$ .venv/bin/python bench/rhetoric.py --copies 1 --corpus /tmp/syn1k.parquet
 """
 
 from __future__ import annotations
@@ -22,8 +30,18 @@ import pandas as pd
 
 from kzlib.actors import load_actors
 from kzlib.corpus import load_corpus
-from kzlib.rhetoric import cooccurrence, evidence, keyness, load_lexicons, measures, similarity
+from kzlib.lexicon import Lexicon
+from kzlib.rhetoric import (
+    Lexicons,
+    cooccurrence,
+    evidence,
+    keyness,
+    load_lexicons,
+    measures,
+    similarity,
+)
 from kzlib.segment import sentences_frame
+from kzlib.sources import DEFAULT_BATCH_SIZE, plan_source, read_part
 
 
 def _timed(fn: Callable[[], object]) -> float:
@@ -32,10 +50,27 @@ def _timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def time_stage(corpus: str, lex: Lexicons, gaz: Lexicon, n_boot: int, batch_size: int) -> None:
+    """Time measures() part by part, as the pipeline's rhetoric stage runs it."""
+    seconds, words, docs = 0.0, 0, 0
+    for part in plan_source(corpus, batch_size=batch_size).parts:
+        table = sentences_frame(read_part(part))
+        body = table[table["kind"] == "body"]
+        words += int(body["text"].str.count(r"\w+").sum())
+        docs += table["doc_id"].nunique()
+        seconds += _timed(partial(measures, table, lexicons=lex, actors=gaz, n_boot=n_boot))
+    print(
+        f"rhetoric stage on {corpus}: {docs} docs, {words} words, parts of {batch_size}, "
+        f"B={n_boot}: {seconds:.2f} s, {words / seconds:,.0f} words/s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 25, 250])
     parser.add_argument("--n-boot", type=int, default=1000)
+    parser.add_argument("--corpus", help="also time the rhetoric stage on this corpus")
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     args = parser.parse_args()
     seeds = sentences_frame(load_corpus())
     lex, gaz = load_lexicons(), load_actors()
@@ -68,6 +103,9 @@ def main() -> None:
                 f"{k:>7} {table['doc_id'].nunique():>6} {words:>9}  {name:<15} "
                 f"{sec:>8.2f} {words / sec:>10,.0f}"
             )
+
+    if args.corpus:
+        time_stage(args.corpus, lex, gaz, args.n_boot, args.batch_size)
 
 
 if __name__ == "__main__":

@@ -75,7 +75,7 @@ import re
 from collections.abc import Collection, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -84,7 +84,8 @@ import pandas as pd
 
 from kzlib.actors import load_actors
 from kzlib.errors import InputError
-from kzlib.lexicon import Lexicon, read_lexicon
+from kzlib.lexicon import MATCH_COLUMNS as MATCH_COLUMNS_LEXICON
+from kzlib.lexicon import Lexicon, _Columns, _find_columns, read_lexicon
 from kzlib.paths import LEXICON_DIR
 
 __all__ = [
@@ -429,6 +430,88 @@ def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
     return float(np.nanmean([fwd, bwd])) if not (math.isnan(fwd) and math.isnan(bwd)) else math.nan
 
 
+def _previous(seq: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Index of the previous and of the next equal value of each element (-1, len: none)."""
+    # Small non-negative ids sort by radix as 16-bit integers.
+    small = len(seq) and seq.min() >= 0 and seq.max() < 1 << 16
+    order = np.argsort(seq.astype(np.uint16) if small else seq, kind="stable")
+    same = seq[order[1:]] == seq[order[:-1]]
+    before = np.full(len(seq), -1)
+    after = np.full(len(seq), len(seq))
+    before[order[1:][same]] = order[:-1][same]
+    after[order[:-1][same]] = order[1:][same]
+    return before, after
+
+
+def _mtld_passes(
+    before: np.ndarray, starts: np.ndarray, ends: np.ndarray, threshold: float
+) -> np.ndarray:
+    """:func:`_mtld_pass` of the tokens ``a:b`` for every ``(a, b)``, all articles at once.
+
+    ``before`` is the index of each token's previous occurrence (see
+    :func:`_previous`). A token is new in the stretch that began at ``s`` if
+    that is before ``s``; a window of tokens from each article's current start
+    gives every type-token ratio of the stretch at once. The ratios, factors
+    and partial factor use the same float arithmetic as the loop, so the
+    results are equal.
+    """
+    n_full = np.zeros(len(starts), dtype=np.int64)
+    partial = np.zeros(len(starts))
+    start = starts.copy()
+    active = ends > starts
+    width = 64
+    while active.any():
+        docs = np.flatnonzero(active)
+        pos = start[docs, None] + np.arange(width)
+        inside = pos < ends[docs, None]
+        new = inside & (before[np.minimum(pos, len(before) - 1)] < start[docs, None])
+        distinct = np.cumsum(new, axis=1)
+        ttr = distinct / np.arange(1, width + 1)
+        hit = inside & (ttr <= threshold)
+        found = hit.any(axis=1)
+        factor = docs[found]
+        n_full[factor] += 1
+        start[factor] += hit[found].argmax(axis=1) + 1
+        active[factor[start[factor] >= ends[factor]]] = False
+        left = ends[docs[~found]] - start[docs[~found]]
+        last = left <= width  # the stretch runs to the end of the article
+        done = docs[~found][last]
+        count = left[last]
+        partial[done] = (1.0 - distinct[~found][last, count - 1] / count) / (1.0 - threshold)
+        active[done] = False
+        if not last.all():  # a stretch longer than the window: look further next time
+            width *= 2
+    factors = n_full + partial
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out: np.ndarray = np.where(factors > 0, (ends - starts) / factors, np.nan)
+    return out
+
+
+def _mtld_many(
+    seq: np.ndarray, starts: np.ndarray, ends: np.ndarray, *, threshold: float = 0.72
+) -> np.ndarray:
+    """:func:`mtld` of ``seq[a:b]`` (token ids) for every ``(a, b)``."""
+    before, after = _previous(seq)
+    fwd = _mtld_passes(before, starts, ends, threshold)
+    # Each article backwards: position i of a:b holds token a + b - 1 - i, and the
+    # previous occurrence there is the next occurrence here.
+    lengths = ends - starts
+    inside = np.concatenate(
+        [np.zeros(0, np.int64), *(np.arange(a, b) for a, b in zip(starts, ends, strict=True))]
+    )
+    mirror = np.repeat(starts + ends - 1, lengths)
+    following = after[mirror - inside]
+    backwards = np.full(len(seq), -1)
+    backwards[inside] = np.where(following < np.repeat(ends, lengths), mirror - following, -1)
+    bwd = _mtld_passes(backwards, starts, ends, threshold)
+    return np.array(
+        [
+            math.nan if not n or (math.isnan(f) and math.isnan(b)) else float(np.nanmean([f, b]))
+            for n, f, b in zip(lengths.tolist(), fwd.tolist(), bwd.tolist(), strict=True)
+        ]
+    )
+
+
 # ---------------------------------------------------------------------------
 # the shared first step: body sentences, tokens, quotations, lexicon matches
 
@@ -437,14 +520,33 @@ def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
 class _Analysis:
     body: pd.DataFrame
     doc_ids: list[str]
-    tokens: list[list[str]]
+    # The word tokens of all sentences in order, as positions in `types`.
+    token_types: np.ndarray
+    types: list[str]
     words: np.ndarray
     syllables: np.ndarray
     quoted: np.ndarray
     quote_spans: dict[int, list[tuple[int, int]]]
-    hits: pd.DataFrame
+    # Every match, in the order of `hits`: lexicon by lexicon, then the actors.
+    found: list[tuple[str, _Columns]]
+    measure: list[str]
+    reason: list[str]
     rate_measures: list[str]
     actor_measures: list[str]
+
+    @cached_property
+    def hits(self) -> pd.DataFrame:
+        """All matches: the lexicon's match table plus measure, lexicon, reason, counted."""
+        parts = []
+        for name, columns in self.found:
+            frame = columns.frame()
+            frame["lexicon"] = name
+            parts.append(frame)
+        hits = pd.concat(parts, ignore_index=True)
+        hits.insert(len(MATCH_COLUMNS_LEXICON), "measure", self.measure)
+        hits["reason"] = self.reason
+        hits["counted"] = hits["reason"] == ""
+        return hits
 
 
 def _body(sentences: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
@@ -454,7 +556,7 @@ def _body(sentences: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
             f"sentence table: missing column(s) {', '.join(missing)}; "
             "pass kzlib.segment.sentences_frame(corpus)"
         )
-    doc_ids = sorted(dict.fromkeys(sentences["doc_id"].astype(str)))
+    doc_ids = sorted(set(sentences["doc_id"].astype(str).tolist()))
     body = sentences[sentences["kind"] == "body"] if "kind" in sentences.columns else sentences
     frame = pd.DataFrame(
         {
@@ -475,7 +577,7 @@ def _quotes(
     body: pd.DataFrame, n_words: np.ndarray, min_words: int
 ) -> tuple[np.ndarray, dict[int, list[tuple[int, int]]]]:
     texts = body["text"].tolist()
-    keys = list(zip(body["doc_id"], body["para_id"], strict=True))
+    keys = list(zip(body["doc_id"].tolist(), body["para_id"].tolist(), strict=True))
     marks = [
         (i, m.start())
         for i, t in enumerate(texts)
@@ -507,28 +609,59 @@ def _quotes(
     return quoted, spans
 
 
-def _negated(
-    texts: list[str], boosters: pd.DataFrame, negators: pd.DataFrame, window: int
-) -> pd.Series:
-    """For each booster match, the negator that cancels it ("" if none)."""
-    out = pd.Series("", index=boosters.index, dtype=object)
-    neg = negators[negators["category"] == "negator"]
-    if boosters.empty or neg.empty:
-        return out
-    pairs = boosters.reset_index().merge(neg, on="item", suffixes=("", "_neg"))
-    pairs = pairs[pairs["end_neg"] <= pairs["start"]]
-    for idx, item, b_start, n_end, n_match in zip(
-        pairs["index"],
-        pairs["item"],
-        pairs["start"],
-        pairs["end_neg"],
-        pairs["match_neg"],
+def _negated(texts: list[str], boosters: _Columns, negators: _Columns, window: int) -> list[str]:
+    """For each booster match, the negator that cancels it ("" if none): of the
+    negators before it in its sentence, the last with no clause break and fewer
+    than ``window`` words between."""
+    before: dict[int, list[tuple[int, str]]] = {}
+    for item, end, match, category in zip(
+        negators.item.tolist(),
+        negators.end.tolist(),
+        negators.match,
+        negators.category,
         strict=True,
     ):
-        gap = texts[item][n_end:b_start]
-        if not _CLAUSE_BREAK.search(gap) and len(_TOKEN_RE.findall(gap)) < window:
-            out.loc[idx] = f"negated by {n_match!r}"
+        if category == "negator":
+            before.setdefault(item, []).append((end, match))
+    out = [""] * len(boosters.item)
+    for k, (item, start) in enumerate(
+        zip(boosters.item.tolist(), boosters.start.tolist(), strict=True)
+    ):
+        for n_end, n_match in before.get(item, ()):
+            if n_end <= start:
+                gap = texts[item][n_end:start]
+                if not _CLAUSE_BREAK.search(gap) and len(_TOKEN_RE.findall(gap)) < window:
+                    out[k] = f"negated by {n_match!r}"
     return out
+
+
+#: Word tokens, or the newline between two texts.
+_TOKEN_OR_BREAK = re.compile(_TOKEN_RE.pattern + "|\n")
+
+
+def _tokens(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """The word tokens of all texts, in order, as positions in a list of distinct
+    tokens; and the number of tokens of each text.
+
+    One ``findall`` over the texts joined by newlines (tokens never contain one)
+    instead of one per text; texts that contain a newline are tokenised one by one.
+    """
+    if not texts:
+        return np.zeros(0, dtype=np.int64), [], np.zeros(0, dtype=np.int64)
+    joined = "\n".join(texts)
+    if joined.count("\n") == len(texts) - 1:
+        flat = [*_TOKEN_OR_BREAK.findall(joined), "\n"]
+    else:
+        flat = [w for t in texts for w in [*_TOKEN_RE.findall(t), "\n"]]
+    codes, distinct = pd.factorize(pd.Series(flat, dtype=object))
+    newline = int(codes[-1])
+    ends = np.flatnonzero(codes == newline)
+    words = np.diff(np.concatenate([[-1], ends])) - 1
+    # Drop the newlines and number the distinct tokens without them.
+    kept = codes[codes != newline]
+    types = [str(t) for t in distinct]
+    del types[newline]
+    return np.where(kept > newline, kept - 1, kept).astype(np.int64), types, words
 
 
 def _analyse(
@@ -542,63 +675,71 @@ def _analyse(
     gaz = actors if actors is not None else load_actors()
     body, doc_ids = _body(sentences)
     texts = body["text"].tolist()
-    tokens = [_TOKEN_RE.findall(t) for t in texts]
-    words = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
-    flat = [w for row in tokens for w in row]
-    if flat:
-        inverse, types = pd.factorize(pd.Series(flat, dtype=object))
-        syl_of_type = np.fromiter((count_syllables(str(t)) for t in types), dtype=np.int64)
-        rows = np.repeat(np.arange(len(tokens)), words)
-        syllables: np.ndarray = np.bincount(
-            rows, weights=syl_of_type[inverse], minlength=len(tokens)
-        )
-    else:
-        syllables = np.zeros(len(tokens))
+    inverse, types, words = _tokens(texts)
+    syl_of_type = np.fromiter((count_syllables(t) for t in types), dtype=np.int64)
+    rows = np.repeat(np.arange(len(texts)), words)
+    syllables = np.bincount(rows, weights=syl_of_type[inverse], minlength=len(texts))
     quoted, spans = _quotes(body, words, quote_min_words)
 
-    parts: list[pd.DataFrame] = []
     measure_of: dict[tuple[str, str | None], str] = {
         (name, cat): m for m, name, cat in lex.rate_measures()
     }
-    negators = lex["negators"].find(texts)
-    for name, lexicon in lex.by_name.items():
-        if name == "negators":
-            continue
-        found = lexicon.find(texts)
+    names = [name for name in lex.by_name if name != "negators"]
+    negators, *per_lexicon, actor_found = _find_columns(
+        [lex["negators"], *(lex[name] for name in names), gaz], texts
+    )
+    found: list[tuple[str, _Columns]] = []
+    measure: list[str] = []
+    reason: list[str] = []
+    for name, columns in zip(names, per_lexicon, strict=True):
+        found.append((name, columns))
         if name in _SINGLE:
-            found["measure"] = _SINGLE[name]
+            measure.extend([_SINGLE[name]] * len(columns.item))
         else:
-            found["measure"] = [measure_of[(name, c)] for c in found["category"]]
-        found["lexicon"] = name
-        found["reason"] = ""
+            measure.extend(measure_of[(name, c)] for c in columns.category)
         if name == "boosters":
-            found["reason"] = _negated(texts, found, negators, negation_window)
-        if name == "first_person" and spans:
-            inside = [
-                any(a <= s and e <= b for a, b in spans.get(i, ()))
-                for i, s, e in zip(found["item"], found["start"], found["end"], strict=True)
-            ]
-            found.loc[inside, "reason"] = "inside a quotation"
-        parts.append(found)
-    found = gaz.find(texts)
-    found["measure"] = "actor_share:" + found["category"]
-    found["lexicon"] = "actors"
-    found["reason"] = ""
-    parts.append(found)
-    hits = pd.concat(parts, ignore_index=True)
-    hits["counted"] = hits["reason"] == ""
+            reason.extend(_negated(texts, columns, negators, negation_window))
+        elif name == "first_person" and spans:
+            reason.extend(
+                "inside a quotation" if any(a <= s and e <= b for a, b in spans.get(i, ())) else ""
+                for i, s, e in zip(
+                    columns.item.tolist(), columns.start.tolist(), columns.end.tolist(), strict=True
+                )
+            )
+        else:
+            reason.extend([""] * len(columns.item))
+    found.append(("actors", actor_found))
+    measure.extend("actor_share:" + c for c in actor_found.category)
+    reason.extend([""] * len(actor_found.item))
     return _Analysis(
         body=body,
         doc_ids=doc_ids,
-        tokens=tokens,
+        token_types=inverse,
+        types=types,
         words=words,
         syllables=np.asarray(syllables, dtype=np.float64),
         quoted=quoted,
         quote_spans=spans,
-        hits=hits,
+        found=found,
+        measure=measure,
+        reason=reason,
         rate_measures=[m for m, _, _ in lex.rate_measures()],
         actor_measures=[f"actor_share:{a}" for a in gaz.categories],
     )
+
+
+def _doc_mtld(an: _Analysis, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """:func:`mtld` of each article (sentences ``a:b``): lower-cased tokens that are not
+    all digits, each type lower-cased and tested once."""
+    lower = pd.factorize(pd.Series([t.lower() for t in an.types], dtype=object))[0]
+    digits = np.array([t.isdigit() for t in an.types], dtype=bool)
+    keep = ~digits[an.token_types] if len(an.token_types) else np.zeros(0, dtype=bool)
+    seq = lower[an.token_types[keep]] if len(an.token_types) else np.zeros(0, dtype=np.int64)
+    # Article bounds: in tokens of all sentences, then in kept tokens.
+    tokens_before = np.concatenate([[0], np.cumsum(an.words)])
+    kept_before = np.concatenate([[0], np.cumsum(keep)])
+    first, last = kept_before[tokens_before[starts]], kept_before[tokens_before[ends]]
+    return _mtld_many(seq, first, last)
 
 
 def _check_int(name: str, value: object, low: int) -> int:
@@ -715,28 +856,67 @@ def _doc_stream(seed: int, doc_id: str) -> np.random.Generator:
     return np.random.default_rng([seed, key])
 
 
-def _statistics(sums: np.ndarray, names: list[str], col: dict[str, int]) -> np.ndarray:
-    """Measures from column sums (rows: samples); NaN where a denominator is 0."""
-    n = sums[:, col["sentences"]]
-    words = sums[:, col["words"]]
-    out = np.full((sums.shape[0], len(names)), np.nan)
-    with np.errstate(divide="ignore", invalid="ignore"):
+# How a measure is computed from column sums (see _Statistics).
+_NONE, _WORDS, _SENTENCES, _MEAN, _FLESCH, _SHARE, _RATE = range(7)
+
+
+class _Statistics:
+    """Measures from column sums (rows: samples); NaN where a denominator is 0.
+
+    ``kind`` says how each measure is computed, ``source`` which column a
+    share (of sentences) or a rate (per 1,000 words) divides (-1: none).
+    """
+
+    def __init__(self, names: list[str], col: dict[str, int]) -> None:
+        self.col = col
+        self.kind = np.full(len(names), _NONE)
+        self.source = np.full(len(names), -1)
+        special = {
+            "words": _WORDS,
+            "sentences": _SENTENCES,
+            "mean_sentence_words": _MEAN,
+            "flesch_reading_ease": _FLESCH,
+        }
         for j, name in enumerate(names):
-            if name == "words":
-                out[:, j] = words
-            elif name == "sentences":
-                out[:, j] = n
-            elif name == "mean_sentence_words":
-                out[:, j] = words / n
+            if name in special:
+                self.kind[j] = special[name]
             elif name == "quotes_share":
-                out[:, j] = sums[:, col["quoted"]] / n
-            elif name == "flesch_reading_ease":
-                out[:, j] = 206.835 - 1.015 * words / n - 84.6 * sums[:, col["syllables"]] / words
+                self.kind[j], self.source[j] = _SHARE, col["quoted"]
             elif name.startswith("actor_share:"):
-                out[:, j] = sums[:, col[name]] / n
+                self.kind[j], self.source[j] = _SHARE, col[name]
             elif name in col:
-                out[:, j] = 1000.0 * sums[:, col[name]] / words
-    return out
+                self.kind[j], self.source[j] = _RATE, col[name]
+
+    def __call__(
+        self, sums: np.ndarray, measures: np.ndarray, columns: np.ndarray | None = None
+    ) -> np.ndarray:
+        """The measures at positions ``measures``, one column each.
+
+        ``columns`` maps each column of ``x`` to its column in ``sums`` (default: the same).
+        """
+        where = np.arange(len(self.col)) if columns is None else columns
+        n = sums[:, where[self.col["sentences"]]]
+        words = sums[:, where[self.col["words"]]]
+        kind, source = self.kind[measures], where[self.source[measures]]
+        out = np.full((len(sums), len(measures)), np.nan)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            # Column blocks: the same elementwise arithmetic as one column at a time.
+            at = kind == _RATE
+            if at.any():
+                out[:, at] = 1000.0 * sums[:, source[at]] / words[:, None]
+            at = kind == _SHARE
+            if at.any():
+                out[:, at] = sums[:, source[at]] / n[:, None]
+            for j in np.flatnonzero(kind == _WORDS):
+                out[:, j] = words
+            for j in np.flatnonzero(kind == _SENTENCES):
+                out[:, j] = n
+            for j in np.flatnonzero(kind == _MEAN):
+                out[:, j] = words / n
+            for j in np.flatnonzero(kind == _FLESCH):
+                syllables = sums[:, where[self.col["syllables"]]]
+                out[:, j] = 206.835 - 1.015 * words / n - 84.6 * syllables / words
+        return out
 
 
 def _one_blas_thread() -> AbstractContextManager[object]:
@@ -749,38 +929,171 @@ def _one_blas_thread() -> AbstractContextManager[object]:
     return cast(AbstractContextManager[object], threadpool_limits(limits=1, user_api="blas"))
 
 
-def _doc_measures(
-    xd: np.ndarray,
-    tokens: list[list[str]],
-    names: list[str],
-    col: dict[str, int],
-    no_ci: np.ndarray,
-    n_boot: int,
-    alpha: float,
-    rng: np.random.Generator,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Values and percentile interval ends of one article's measures."""
+#: Articles whose varying bootstrap columns share one quantile call (results do not depend on it).
+_BOOT_CHUNK = 64
+
+
+def _resampled_sums(xd: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """Column sums of ``n_boot`` resamples (with replacement) of the rows of ``xd``."""
     n = len(xd)
-    point = _statistics(xd.sum(axis=0, keepdims=True), names, col)[0]
-    if "mtld" in names:
-        lexical = [t.lower() for row in tokens for t in row if not t.isdigit()]
-        point[names.index("mtld")] = mtld(lexical)
-    lo = np.full(len(names), np.nan)
-    hi = np.full(len(names), np.nan)
-    if not (n_boot and n):
-        return point, lo, hi
     # Resampling counts: how often each sentence is drawn in each of n_boot resamples.
-    idx = rng.integers(0, n, size=(n_boot, n)) + n * np.arange(n_boot)[:, None]
+    idx = rng.integers(0, n, size=(n_boot, n))
+    idx += n * np.arange(n_boot)[:, None]
     counts = np.bincount(idx.ravel(), minlength=n_boot * n).reshape(n_boot, n)
-    boot = _statistics(counts.astype(np.float64) @ xd, names, col)
-    finite = np.isfinite(boot)
-    whole = ~no_ci & finite.all(axis=0)
-    if whole.any():
-        lo[whole], hi[whole] = np.quantile(boot[:, whole], [alpha, 1.0 - alpha], axis=0)
-    part = ~no_ci & ~whole & finite.any(axis=0)
-    if part.any():
-        lo[part], hi[part] = np.nanquantile(boot[:, part], [alpha, 1.0 - alpha], axis=0)
-    return point, lo, hi
+    # Whole numbers whose sums stay below 2**24 add up exactly in float32 (twice as fast).
+    whole = bool((xd >= 0).all() and (xd == np.floor(xd)).all())
+    if whole and n * float(xd.max(initial=0.0)) < 2**24:
+        small = counts.astype(np.float32) @ xd.astype(np.float32)
+        return small.astype(np.float64)
+    sums: np.ndarray = counts.astype(np.float64) @ xd
+    return sums
+
+
+def _quantile_points(size: int, q: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Order statistics (below, above) and weight of ``np.quantile``'s linear method.
+
+    Follows numpy's ``_get_indexes`` and ``_get_gamma``, so that
+    :func:`_interpolate` of the order statistics equals ``np.quantile``
+    (checked against it in the tests).
+    """
+    virtual = (size - 1) * q
+    below = np.floor(virtual)
+    above = below + 1
+    top = virtual >= size - 1
+    below[top] = above[top] = -1
+    gamma = virtual - below.astype(np.intp)
+    return below.astype(np.intp) % size, above.astype(np.intp) % size, gamma
+
+
+def _interpolate(below: np.ndarray, above: np.ndarray, gamma: np.ndarray) -> np.ndarray:
+    """numpy's ``_lerp``: from the lower value, or from the upper one when gamma >= 0.5."""
+    diff = above - below
+    out: np.ndarray = np.where(gamma >= 0.5, above - diff * (1 - gamma), below + diff * gamma)
+    return out
+
+
+def _row_quantiles(rows: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """``np.quantile(rows, q, axis=1)`` of finite rows, partitioning at the two order
+    statistics each quantile needs only (``np.quantile`` also finds the extremes)."""
+    below, above, gamma = _quantile_points(rows.shape[1], q)
+    rows.partition(np.unique(np.concatenate([below, above])), axis=1)
+    return _interpolate(rows[:, below].T, rows[:, above].T, gamma[:, None])
+
+
+def _share_intervals(counts: np.ndarray, n: float, q: np.ndarray) -> np.ndarray:
+    """``np.quantile(counts / n, q, axis=0)`` for small whole-number counts, without sorting.
+
+    Dividing by the same ``n`` keeps the order, so each order statistic is
+    ``(that order statistic of the counts) / n``, read off a histogram.
+    """
+    whole = counts.astype(np.int64)
+    bins = int(whole.max()) + 1
+    cols = whole.shape[1]
+    hist = np.bincount((whole + bins * np.arange(cols)).ravel(), minlength=bins * cols)
+    cumulative = hist.reshape(cols, bins).cumsum(axis=1)
+    below, above, gamma = _quantile_points(len(counts), q)
+    ranks = np.concatenate([below, above])
+    value = (cumulative[:, None, :] <= ranks[None, :, None]).sum(axis=2) / n
+    out: np.ndarray = _interpolate(value[:, : len(q)], value[:, len(q) :], gamma).T
+    return out
+
+
+class _Quantiles:
+    """Percentile interval ends of bootstrap columns, many articles per ``np.quantile`` call.
+
+    ``np.quantile`` treats each column alone, so pooling the columns of
+    several articles gives the same numbers as one call per article.
+    """
+
+    def __init__(self, lo: np.ndarray, hi: np.ndarray, alpha: float) -> None:
+        self.lo, self.hi = lo, hi
+        self.q = np.array([alpha, 1.0 - alpha])
+        self._rows: list[np.ndarray] = []
+        self._cols: list[np.ndarray] = []
+        self._boot: list[np.ndarray] = []
+
+    def add(self, row: int, cols: np.ndarray, boot: np.ndarray) -> None:
+        """Queue the intervals of measures ``cols`` of article ``row`` (``boot`` all finite)."""
+        self._rows.append(np.full(len(cols), row))
+        self._cols.append(cols)
+        self._boot.append(boot.T)  # rows are contiguous in the pooled copy: faster partitions
+
+    def flush(self) -> None:
+        """Compute every queued interval."""
+        if self._boot:
+            rows, cols = np.concatenate(self._rows), np.concatenate(self._cols)
+            self.lo[rows, cols], self.hi[rows, cols] = _row_quantiles(
+                np.concatenate(self._boot), self.q
+            )
+        self._rows, self._cols, self._boot = [], [], []
+
+    def add_any(self, row: int, cols: np.ndarray, boot: np.ndarray) -> None:
+        """Like :meth:`add` for columns that may be NaN or infinite in some resamples:
+        NaN-aware quantiles where some are finite, no interval where none is."""
+        finite = np.isfinite(boot)
+        whole = finite.all(axis=0)
+        part = ~whole & finite.any(axis=0)
+        self.add(row, cols[whole], boot[:, whole])
+        if part.any():
+            self.lo[row, cols[part]], self.hi[row, cols[part]] = np.nanquantile(
+                boot[:, part], self.q, axis=0
+            )
+
+
+def _bootstrap(
+    x: np.ndarray,
+    bounds: list[tuple[str, int, int]],
+    totals: np.ndarray,
+    stats: _Statistics,
+    n_boot: int,
+    seed: int,
+    alpha: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Interval ends of every article.
+
+    ``bounds`` gives ``(doc_id, a, b)``: the article's rows ``a:b`` of ``x``;
+    ``totals`` its column sums. When no resample has 0 words, every measure
+    is finite; then a measure of a column the article never has (most actors
+    and frames) is 0.0 in every resample, so its interval is 0.0 to 0.0, and
+    the intervals of shares come from histograms of counts.
+    """
+    lo = np.full((len(bounds), len(stats.kind)), np.nan)
+    hi = np.full((len(bounds), len(stats.kind)), np.nan)
+    if not n_boot:
+        return lo, hi
+    needs = ~np.isin(stats.kind, [_NONE, _WORDS, _SENTENCES])
+    share = needs & (stats.kind == _SHARE)
+    # Only the columns an article has are resampled: the others sum to 0 every time.
+    used = totals != 0
+    used[:, [stats.col[c] for c in ("sentences", "words", "syllables")]] = True
+    where = np.cumsum(used, axis=1) - 1
+    words = where[:, stats.col["words"]]
+    absent = (stats.source >= 0) & (totals[:, stats.source] == 0)
+    quantiles = _Quantiles(lo, hi, alpha)
+    with _one_blas_thread():
+        for i, (doc_id, a, b) in enumerate(bounds):
+            if b == a:
+                continue
+            columns = np.flatnonzero(used[i])
+            sums = _resampled_sums(x[a:b, columns], n_boot, _doc_stream(seed, doc_id))
+            if not (sums[:, words[i]] > 0).all():
+                full = np.zeros((n_boot, x.shape[1]))
+                full[:, columns] = sums
+                cols = np.flatnonzero(needs)
+                quantiles.add_any(i, cols, stats(full, cols))
+                continue
+            lo[i, needs & absent[i]] = hi[i, needs & absent[i]] = 0.0
+            cols = np.flatnonzero(share & ~absent[i])
+            if len(cols):
+                lo[i, cols], hi[i, cols] = _share_intervals(
+                    sums[:, where[i, stats.source[cols]]], float(b - a), quantiles.q
+                )
+            cols = np.flatnonzero(needs & ~absent[i] & ~share)
+            quantiles.add(i, cols, stats(sums, cols, where[i]))
+            if (i + 1) % _BOOT_CHUNK == 0:
+                quantiles.flush()
+    quantiles.flush()
+    return lo, hi
 
 
 def measures(
@@ -853,7 +1166,6 @@ def measures(
     an = _analyse(sentences, lex, gaz, quote_min_words, negation_window)
 
     base = ["sentences", "words", "syllables", "quoted"]
-    counted = an.hits[an.hits["counted"]]
     columns = base + an.rate_measures + an.actor_measures
     col = {name: j for j, name in enumerate(columns)}
     x = np.zeros((len(an.body), len(columns)))
@@ -861,36 +1173,38 @@ def measures(
     x[:, 1] = an.words
     x[:, 2] = an.syllables
     x[:, 3] = an.quoted
-    is_actor = counted["lexicon"] == "actors"
-    rates = counted[~is_actor]
-    np.add.at(x, (rates["item"].to_numpy(), rates["measure"].map(col).to_numpy()), 1.0)
-    acts = counted[is_actor]
-    x[acts["item"].to_numpy(), acts["measure"].map(col).to_numpy()] = 1.0
+    items = np.concatenate([found.item for _, found in an.found])
+    measure = pd.Index(columns).get_indexer(pd.Index(an.measure, dtype=object))
+    counted = pd.Series(an.reason, dtype=object).to_numpy() == ""
+    is_actor = np.repeat(
+        [name == "actors" for name, _ in an.found], [len(f.item) for _, f in an.found]
+    )
+    rates = counted & ~is_actor
+    np.add.at(x, (items[rates], measure[rates]), 1.0)
+    acts = counted & is_actor
+    x[items[acts], measure[acts]] = 1.0
 
     codes = an.body["doc_id"].to_numpy()
-    bounds = (
-        np.searchsorted(codes, an.doc_ids, side="left"),
-        np.searchsorted(codes, an.doc_ids, side="right"),
-    )
+    starts = np.searchsorted(codes, an.doc_ids, side="left")
+    ends = np.searchsorted(codes, an.doc_ids, side="right")
+    # Sums of integer counts: exact in float64, so the same as summing each article alone.
+    cumulative = np.concatenate([np.zeros((1, x.shape[1])), np.cumsum(x, axis=0)])
+    totals = cumulative[ends] - cumulative[starts]
+    stats = _Statistics(names, col)
+    values = stats(totals, np.arange(len(names)))
+    if "mtld" in names:
+        values[:, names.index("mtld")] = _doc_mtld(an, starts, ends)
+    bounds = list(zip(an.doc_ids, starts.tolist(), ends.tolist(), strict=True))
     alpha = (1.0 - float(ci)) / 2.0
-    no_ci = np.array([n in _NO_CI for n in names])
-    values, lows, highs = [], [], []
-    with _one_blas_thread():
-        for doc_id, a, b in zip(an.doc_ids, *bounds, strict=True):
-            point, lo, hi = _doc_measures(
-                x[a:b], an.tokens[a:b], names, col, no_ci, n_boot, alpha, _doc_stream(seed, doc_id)
-            )
-            values.append(point)
-            lows.append(lo)
-            highs.append(hi)
+    lows, highs = _bootstrap(x, bounds, totals, stats, n_boot, seed, alpha)
     k = len(names)
     table = pd.DataFrame(
         {
             "doc_id": np.repeat(an.doc_ids, k),
             "measure": names * len(an.doc_ids),
-            "value": np.concatenate(values) if values else [],
-            "ci_low": np.concatenate(lows) if lows else [],
-            "ci_high": np.concatenate(highs) if highs else [],
+            "value": values.ravel(),
+            "ci_low": lows.ravel(),
+            "ci_high": highs.ravel(),
         },
         columns=MEASURE_COLUMNS,
     )

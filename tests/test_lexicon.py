@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzlib.errors import InputError
-from kzlib.lexicon import Lexicon, read_lexicon
+from kzlib.lexicon import Lexicon, _candidates, _finditer_at, _Scan, find_all, read_lexicon
 from kzlib.paths import LEXICON_DIR
 
 
@@ -192,3 +192,72 @@ def test_matches_are_whole_in_order_and_never_overlap(parts: list[tuple[str, str
     assert (first["start"].to_numpy()[1:] >= first["end"].to_numpy()[:-1]).all()
     # Upper-cased text never matches the lower-case terms (ALL CAPS are acronyms).
     assert (found["item"] == 0).all()
+
+
+# --- the scan that finds where terms may start ------------------------------------------
+
+_TRICKY = [
+    ("*n't", "negator"),
+    ("suggest*", "verb"),
+    ("no doubt", "phrase"),
+    ("Newton's law", "physics"),
+    ("may", "modal"),
+    ("U.S.", "United States"),
+    ("I", "singular"),
+    ("in my view", "phrase"),
+    ("ß-zone", "odd"),
+    ("a*b", "odd"),
+]
+_PIECES = [
+    "can't",
+    "don’t",
+    "n't",
+    "_n't",
+    "suggests",
+    "no",
+    "doubt",
+    "Newton",
+    "’s",
+    "'s",
+    "law",
+    "May",
+    "may",
+    "U.S.",
+    "I",
+    "in",
+    "my",
+    "view",
+    "SS-zone",
+    "ß-zone",
+    "axxb",
+    "ab",
+    "multi-",
+]
+_SEPARATORS = [" ", "  ", "\u00a0 ", "\n", "-", ", ", '"', "", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_SEPARATORS)), max_size=30),
+    st.booleans(),
+)
+def test_scan_finds_what_finditer_finds(parts: list[tuple[str, str]], hyphen_joins: bool) -> None:
+    text = "".join(w + g for w, g in parts)
+    texts = [text, text[::-1], text.upper()]
+    lex = _lex(*_TRICKY, hyphen_joins=hyphen_joins)
+    scan = _Scan(texts)
+    (candidates,) = _candidates([lex], scan)
+    expected = [(m.start(), m.group()) for m in lex.pattern.finditer(scan.joined)]
+    assert _finditer_at(lex.pattern, scan.joined, candidates) == expected
+
+
+def test_find_all_equals_find_of_each() -> None:
+    texts = ["It may not be clear, no doubt.", "The U.S.-backed plan can't fail.", ""]
+    hedges = _lex(("may", "modal"), ("no doubt", "phrase"))
+    negators = _lex(("*n't", "negator"), ("not", "negator"))
+    places = _lex(("U.S.", "United States"), hyphen_joins=False)
+    together = find_all([hedges, negators, places], texts)
+    for lex, found in zip([hedges, negators, places], together, strict=True):
+        assert found.equals(lex.find(texts))
+    assert together[1]["match"].tolist() == ["not", "can't"]
+    assert together[2]["match"].tolist() == ["U.S."]
