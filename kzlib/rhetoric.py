@@ -543,8 +543,9 @@ class _Analysis:
             frame["lexicon"] = name
             parts.append(frame)
         hits = pd.concat(parts, ignore_index=True)
-        hits.insert(len(MATCH_COLUMNS_LEXICON), "measure", self.measure)
-        hits["reason"] = self.reason
+        # Object arrays: text columns even when there is no match at all.
+        hits.insert(len(MATCH_COLUMNS_LEXICON), "measure", np.array(self.measure, dtype=object))
+        hits["reason"] = np.array(self.reason, dtype=object)
         hits["counted"] = hits["reason"] == ""
         return hits
 

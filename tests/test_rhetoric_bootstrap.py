@@ -193,3 +193,9 @@ def test_tokens_of_all_texts_at_once_equal_tokens_of_each(texts: list[str]) -> N
     assert words.tolist() == [len(tokens) for tokens in each]
     assert [types[i] for i in ids] == [token for tokens in each for token in tokens]
     assert len(set(types)) == len(types)
+
+
+def test_no_match_at_all_still_gives_text_columns() -> None:
+    found = matches(pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["Nothing here."]}))
+    assert found.empty
+    assert found["measure"].dtype == object and found["reason"].dtype == object
