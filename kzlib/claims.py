@@ -1626,6 +1626,8 @@ def _select_links(
     """The kept links of the scored pairs, as :data:`LINK_COLUMNS` rows."""
     i, j = scored["i"].to_numpy(np.int64), scored["j"].to_numpy(np.int64)
     first = index.doc_codes[i] < index.doc_codes[j]
+    # Ranked on the scores as reported (4 decimals), equal ones by claim row, so the
+    # top_k and max_links choices can be read off the table.
     cand = pd.DataFrame(
         {
             "a": np.where(first, i, j),
