@@ -140,6 +140,13 @@ def test_chunked_linking_equals_unchunked(seed_claims: pd.DataFrame) -> None:
         )
 
 
+def test_claims_are_taken_by_position_whatever_their_index(seed_claims: pd.DataFrame) -> None:
+    part = seed_claims.iloc[::2]
+    got = link_claims(part, min_similarity=0.1)
+    assert len(got) > 0
+    pd.testing.assert_frame_equal(got, link_claims(part.reset_index(drop=True), min_similarity=0.1))
+
+
 def test_max_links_keeps_the_most_similar_links_of_each_claim() -> None:
     texts = {
         f"d{k}": f"Tokayev visited Moscow and signed {k} agreements with Putin"
