@@ -43,6 +43,8 @@ SELF_CONTAINED_TEMPLATE: str = """\
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 """
 _TEMPLATE_NAME = "kzlib_self_contained.html.j2"
+#: Input files listed unfolded in the index; more are listed in a folded section.
+_MAX_OPEN_INPUTS = 50
 
 
 class NotebookRenderer:
@@ -229,6 +231,8 @@ def index_page(
         f'<tr><td>{_e(name)}</td><td class="mono">{_e(version)}</td></tr>'
         for name, version in prov["packages"].items()
     )
+    # a large corpus lists thousands of files: folded, so the page opens on the reports
+    inputs_open = " open" if len(prov["inputs"]) <= _MAX_OPEN_INPUTS else ""
     inputs = "".join(
         f'<tr><td class="mono">{_e(f["path"])}</td><td class="num">{f["bytes"]}</td>'
         f'<td class="mono">{_e(f["sha256"])}</td></tr>'
@@ -279,7 +283,7 @@ def index_page(
 </table>
 <details><summary>Package versions ({len(prov["packages"])})</summary>
 <table><tr><th>package</th><th>version</th></tr>{packages}</table></details>
-<details open><summary>Input files and their SHA-256 ({len(prov["inputs"])})</summary>
+<details{inputs_open}><summary>Input files and their SHA-256 ({len(prov["inputs"])})</summary>
 <table><tr><th>file</th><th>bytes</th><th>sha256</th></tr>{inputs}</table></details>
 <p class="sub">The same record, machine-readable: <a href="run.json">run.json</a>.</p>
 </body>

@@ -97,3 +97,16 @@ def test_index_lists_a_large_corpus_briefly() -> None:
     page = index_page(_run(), corpus_rows=rows, max_documents=10)
     assert page.count('class="mono">doc0') == 10
     assert "and 990 more" in page
+
+
+def test_index_folds_the_inputs_of_a_large_corpus() -> None:
+    def inputs(n: int) -> list[dict[str, Any]]:
+        return [{"path": f"c/{i}.txt", "bytes": 1, "sha256": "ef" * 32} for i in range(n)]
+
+    small, large = _run(), _run()
+    small["provenance"] = {**small["provenance"], "inputs": inputs(3)}
+    large["provenance"] = {**large["provenance"], "inputs": inputs(10_000)}
+    assert "<details open><summary>Input files" in index_page(small, corpus_rows=[])
+    page = index_page(large, corpus_rows=[])
+    assert "<details><summary>Input files and their SHA-256 (10000)" in page
+    assert page.count("ef" * 32) == 10_000  # folded, not dropped
