@@ -424,7 +424,7 @@ def _starts_lower(line: str) -> bool:
     return bool(s) and (s[0].islower() or s[0] in ",;")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int  # raw offset of first char
     end: int  # raw offset after last char, before the line break
@@ -434,7 +434,17 @@ class _Line:
 
 
 def _split_lines(raw: str) -> list[_Line]:
-    lines: list[_Line] = []
+    if "\r" not in raw:
+        # The common case: str.split is much faster than a regex walk.
+        lines: list[_Line] = []
+        pos = 0
+        for text in raw.split("\n"):
+            end = pos + len(text)
+            lines.append(_Line(pos, end, end + 1, text))
+            pos = end + 1
+        lines[-1].brk = len(raw)
+        return lines
+    lines = []
     pos = 0
     for m in re.finditer(r"\r\n|\r|\n", raw):
         lines.append(_Line(pos, m.start(), m.end(), raw[pos : m.start()]))
@@ -577,6 +587,32 @@ def _merge(
     return out
 
 
+def _space_edits(raw: str, lines: list[_Line]) -> list[tuple[int, int, str, str]]:
+    """Collapse runs of spaces and tabs inside a line; drop them at its start and end."""
+    if "\r" in raw:
+        # "$" does not match before a CR: search line by line.
+        spans = [
+            (ln.start + m.start(), ln.start + m.end(), ln.start, ln.end)
+            for ln in lines
+            for m in _SPACE_RUN_RE.finditer(ln.text)
+        ]
+    else:
+        # Without CR the lines are the text between LFs: one search over the whole text.
+        spans = [(m.start(), m.end(), -1, -1) for m in _SPACE_RUN_RE.finditer(raw)]
+    n = len(raw)
+    edits: list[tuple[int, int, str, str]] = []
+    for start, end, line_start, line_end in spans:
+        if line_start < 0:
+            at_start = start == 0 or raw[start - 1] == "\n"
+            at_end = end == n or raw[end] == "\n"
+        else:
+            at_start, at_end = start == line_start, end == line_end
+        repl = "" if at_end or at_start else " "
+        if raw[start:end] != repl:
+            edits.append((start, end, repl, "space"))
+    return edits
+
+
 def clean_text(raw: str) -> Cleaned:
     """Clean one article's raw text.
 
@@ -609,14 +645,7 @@ def clean_text(raw: str) -> Cleaned:
 
     chars = [(m.start(), m.end(), *_CHAR_MAP[m.group()]) for m in _CHAR_RE.finditer(raw)]
     glue = [(m.end(), m.end(), " ", "glue") for m in _GLUE_RE.finditer(raw)]
-    spaces: list[tuple[int, int, str, str]] = []
-    for ln in lines:
-        for m in _SPACE_RUN_RE.finditer(ln.text):
-            at_end = m.end() == len(ln.text)
-            at_start = m.start() == 0
-            repl = "" if at_end or at_start else " "
-            if m.group() != repl:
-                spaces.append((ln.start + m.start(), ln.start + m.end(), repl, "space"))
+    spaces = _space_edits(raw, lines)
     edits = _merge(structural, inline, chars, glue, spaces)
 
     # apply
@@ -684,20 +713,22 @@ def _blocks(
     kind_at_raw = {ln.start: ln.kind for ln in lines if ln.kind != "body"}
     # inline headings: the text after the first "\n" edit of each pair
     inline_heads = {inline[i][1] for i in range(0, len(inline), 2)}
-    blocks: list[Block] = []
     text = cleaned.text
+    spans: list[tuple[int, int, int]] = []  # line start, stripped start and end
     for m in re.finditer(r"[^\n]+", text):
-        s, e = m.start(), m.end()
-        # strip surrounding spaces
-        while s < e and text[s] in " \t\ufeff":
-            s += 1
-        while e > s and text[e - 1] in " \t":
-            e -= 1
-        if s == e:
-            continue
-        raw_s = cleaned.to_raw(m.start())
+        line = m.group()
+        stripped = line.lstrip(" \t\ufeff").rstrip(" \t")
+        if stripped:
+            s = m.start() + len(line) - len(line.lstrip(" \t\ufeff"))
+            spans.append((m.start(), s, s + len(stripped)))
+    # every offset mapped to the raw text in one search
+    at = [p for m_start, s, _ in spans for p in (m_start, s)]
+    raw_at = cleaned.spans_to_raw(at, at)[0]
+    blocks: list[Block] = []
+    for k, (_, s, e) in enumerate(spans):
+        raw_s = raw_at[2 * k]
         kind = kind_at_raw.get(raw_s, "body")
-        if kind == "body" and cleaned.to_raw(s) in inline_heads:
+        if kind == "body" and raw_at[2 * k + 1] in inline_heads:
             kind = "heading"
         if kind == "body":
             # a line that starts with a BOM: look just after it
