@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from kzlib.corpus import Document
-from kzlib.sentences import sentence_spans, split_sentences
+from kzlib.sentences import append_paragraph_spans, split_sentences
 
 __all__ = [
     "PARAGRAPH_COLUMNS",
@@ -124,20 +124,21 @@ def _segment_into(
         paras["text"].extend([b.text for b in blocks])
     if sents is None:
         return
-    starts: list[int] = []
-    ends: list[int] = []
     para_ids: list[int] = []
     sent_kinds: list[str] = []
+    spans: list[tuple[int, int]] = []
     for para_id, block in enumerate(blocks):
-        spans = [(0, len(block.text))] if block.kind == "heading" else sentence_spans(block.text)
-        base = block.start
-        for s, e in spans:
-            starts.append(base + s)
-            ends.append(base + e)
-        para_ids.extend([para_id] * len(spans))
-        sent_kinds.extend([block.kind] * len(spans))
+        before = len(spans)
+        if block.kind == "heading":
+            spans.append((block.start, block.end))
+        else:
+            append_paragraph_spans(text, block.start, block.end, spans)
+        para_ids.extend([para_id] * (len(spans) - before))
+        sent_kinds.extend([block.kind] * (len(spans) - before))
+    n = len(spans)
+    starts: list[int] = [s for s, _ in spans]
+    ends: list[int] = [e for _, e in spans]
     raw_start, raw_end = cleaned.spans_to_raw(starts, ends)
-    n = len(starts)
     sents["doc_id"].extend([doc.doc_id] * n)
     sents["sent_id"].extend(range(n))
     sents["para_id"].extend(para_ids)
