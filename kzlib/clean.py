@@ -92,6 +92,7 @@ _SPACE_RUN_RE = re.compile(r"[ \t]{2,}|\t|[ \t]+$", re.MULTILINE)
 _TERMINAL_RE = re.compile(r"""[.!?:;]["'\u201d\u2019)\]]*$""")
 # A line that ends a paragraph (a wrapped line may end in ; or : mid-sentence).
 _PARA_END_RE = re.compile(r"""[.!?]["'\u201d\u2019)\]]*$""")
+_PARA_CLOSERS = "\"'\u201d\u2019)]"
 # A list item: its line starts a new block even inside a wrapped paragraph.
 _BULLET_RE = re.compile(r"^\s*(?:[-*\u2022\u25aa\u2013]\s+|\d{1,2}[.)]\s+|\([a-z\d]\)\s+)")
 _DATE_LINE_RE = re.compile(
@@ -419,6 +420,15 @@ def _is_heading_line(line: str) -> bool:
     return _is_title_case(s)
 
 
+def _ends_paragraph(line: str) -> bool:
+    """Whether ``_PARA_END_RE`` is found in the line stripped on the right.
+
+    That is: after trailing spaces and closing quotes or brackets comes ``.``,
+    ``!`` or ``?``; two string methods instead of a regex search per line.
+    """
+    return line.rstrip().rstrip(_PARA_CLOSERS).endswith((".", "!", "?"))
+
+
 def _starts_lower(line: str) -> bool:
     s = line.lstrip(" \t\"'\u201c\u2018(")
     return bool(s) and (s[0].islower() or s[0] in ",;")
@@ -507,7 +517,7 @@ def _classify(lines: list[_Line]) -> None:
             ln.kind = "heading"
             prev_ends_paragraph = True
             continue
-        prev_ends_paragraph = bool(_PARA_END_RE.search(ln.text.rstrip()))
+        prev_ends_paragraph = _ends_paragraph(ln.text)
 
 
 # ---------------------------------------------------------------------------
@@ -527,7 +537,7 @@ def _line_break_edits(raw: str, lines: list[_Line]) -> list[tuple[int, int, str,
             and nxt.text.strip() != ""
             and not _BULLET_RE.match(nxt.text)
             and not (_BULLET_RE.match(ln.text) and not _starts_lower(nxt.text))
-            and (not _PARA_END_RE.search(ln.text.rstrip()) or _starts_lower(nxt.text))
+            and (not _ends_paragraph(ln.text) or _starts_lower(nxt.text))
         )
         if join:
             edits.append((ln.end, ln.brk, " ", "unwrap"))
@@ -719,12 +729,13 @@ def _blocks(
     inline_heads = {inline[i][1] for i in range(0, len(inline), 2)}
     text = cleaned.text
     spans: list[tuple[int, int, int]] = []  # line start, stripped start and end
-    for m in re.finditer(r"[^\n]+", text):
-        line = m.group()
+    pos = 0
+    for line in text.split("\n"):
         stripped = line.lstrip(" \t\ufeff").rstrip(" \t")
         if stripped:
-            s = m.start() + len(line) - len(line.lstrip(" \t\ufeff"))
-            spans.append((m.start(), s, s + len(stripped)))
+            s = pos + len(line) - len(line.lstrip(" \t\ufeff"))
+            spans.append((pos, s, s + len(stripped)))
+        pos += len(line) + 1
     # every offset mapped to the raw text in one search
     at = [p for m_start, s, _ in spans for p in (m_start, s)]
     raw_at = cleaned.spans_to_raw(at, at)[0]

@@ -12,7 +12,13 @@ import re
 
 import pytest
 
-from kzlib.clean import _SPACE_RUN_RE, _split_lines, clean_text
+from kzlib.clean import (
+    _PARA_END_RE,
+    _SPACE_RUN_RE,
+    _ends_paragraph,
+    _split_lines,
+    clean_text,
+)
 from kzlib.corpus import _WORD_RE, Document, count_words
 
 _PIECES = [
@@ -83,3 +89,12 @@ def test_metadata_given_wins_and_inferred_only_when_needed() -> None:
     assert (doc.meta["date"], doc.provenance["date"]) == ("2025-06-01", "inferred")
     assert doc.provenance["title"] == "inferred"
     assert (doc.meta["author"], doc.provenance["author"]) == (None, "missing")
+
+
+def test_ends_paragraph_is_the_regex_search() -> None:
+    for text in _texts(5000, 6):
+        for line in text.split("\n"):
+            line = line + "".join(
+                random.Random(len(line)).choice("\"')]\u201d\u2019!? ") for _ in range(2)
+            )
+            assert _ends_paragraph(line) == bool(_PARA_END_RE.search(line.rstrip())), repr(line)
