@@ -104,11 +104,13 @@ def count_words(text: str) -> int:
     >>> count_words("Kazakhstan's 42-point U.S. plan")
     4
     """
-    if not text.isascii():
+    if text.isascii():
+        data = text.encode("ascii")
+    else:
         # Non-ASCII characters never belong to a word, except the curly apostrophe,
         # which joins like "'": one "?" each keeps every position.
-        text = text.replace("\u2019", "'").encode("ascii", "replace").decode("ascii")
-    codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+        data = text.replace("\u2019", "'").encode("ascii", "replace")
+    codes = np.frombuffer(data, dtype=np.uint8)
     alnum = _ALNUM[codes]
     joiner = _JOINER[codes]
     # A word starts at a letter or digit that neither follows one nor follows a
