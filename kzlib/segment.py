@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from kzlib.corpus import Document
-from kzlib.sentences import sentence_spans, split_sentences
+from kzlib.sentences import append_paragraph_spans, split_sentences
 
 __all__ = [
     "PARAGRAPH_COLUMNS",
@@ -82,52 +83,83 @@ def segment_document(
     >>> [(s["kind"], s["text"]) for s in sents]
     [('body', 'It began.'), ('heading', 'A Heading Here'), ('body', 'One.'), ('body', 'Two.')]
     """
+    paras: dict[str, list[object]] = {c: [] for c in PARAGRAPH_COLUMNS}
+    sents: dict[str, list[object]] = {c: [] for c in SENTENCE_COLUMNS}
+    _segment_into(doc, kinds, paras, sents)
+    return _records(paras, PARAGRAPH_COLUMNS), _records(sents, SENTENCE_COLUMNS)
+
+
+def _records(columns: dict[str, list[object]], names: list[str]) -> list[dict[str, object]]:
+    rows = zip(*(columns[n] for n in names), strict=True)
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def _segment_into(
+    doc: Document,
+    kinds: tuple[str, ...],
+    paras: dict[str, list[object]] | None,
+    sents: dict[str, list[object]] | None,
+) -> None:
+    """Append one document's paragraph and sentence rows to column lists.
+
+    Column lists, not a dict per row, and one offset-map search per document
+    (:meth:`~kzlib.clean.Cleaned.spans_to_raw`): segmenting is several times
+    faster, with the same rows.
+    """
     cleaned = doc.cleaned
-    paragraphs: list[dict[str, object]] = []
-    sentences: list[dict[str, object]] = []
-    for block in cleaned.blocks:
-        if block.kind not in kinds:
-            continue
-        para_id = len(paragraphs)
-        raw_start, raw_end = cleaned.span_to_raw(block.start, block.end)
-        paragraphs.append(
-            {
-                "doc_id": doc.doc_id,
-                "para_id": para_id,
-                "kind": block.kind,
-                "start": block.start,
-                "end": block.end,
-                "raw_start": raw_start,
-                "raw_end": raw_end,
-                "text": block.text,
-            }
+    text = cleaned.text
+    blocks = [b for b in cleaned.blocks if b.kind in kinds]
+    if paras is not None:
+        raw_start, raw_end = cleaned.spans_to_raw(
+            [b.start for b in blocks], [b.end for b in blocks]
         )
-        spans = [(0, len(block.text))] if block.kind == "heading" else sentence_spans(block.text)
-        for s, e in spans:
-            start, end = block.start + s, block.start + e
-            rs, re_ = cleaned.span_to_raw(start, end)
-            sentences.append(
-                {
-                    "doc_id": doc.doc_id,
-                    "sent_id": len(sentences),
-                    "para_id": para_id,
-                    "start": start,
-                    "end": end,
-                    "text": cleaned.text[start:end],
-                    "kind": block.kind,
-                    "raw_start": rs,
-                    "raw_end": re_,
-                }
-            )
-    return paragraphs, sentences
+        n = len(blocks)
+        paras["doc_id"].extend([doc.doc_id] * n)
+        paras["para_id"].extend(range(n))
+        paras["kind"].extend([b.kind for b in blocks])
+        paras["start"].extend([b.start for b in blocks])
+        paras["end"].extend([b.end for b in blocks])
+        paras["raw_start"].extend(raw_start)
+        paras["raw_end"].extend(raw_end)
+        paras["text"].extend([b.text for b in blocks])
+    if sents is None:
+        return
+    para_ids: list[int] = []
+    sent_kinds: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for para_id, block in enumerate(blocks):
+        before = len(spans)
+        if block.kind == "heading":
+            spans.append((block.start, block.end))
+        else:
+            append_paragraph_spans(text, block.start, block.end, spans)
+        para_ids.extend([para_id] * (len(spans) - before))
+        sent_kinds.extend([block.kind] * (len(spans) - before))
+    n = len(spans)
+    starts: list[int] = [s for s, _ in spans]
+    ends: list[int] = [e for _, e in spans]
+    raw_start, raw_end = cleaned.spans_to_raw(starts, ends)
+    sents["doc_id"].extend([doc.doc_id] * n)
+    sents["sent_id"].extend(range(n))
+    sents["para_id"].extend(para_ids)
+    sents["start"].extend(starts)
+    sents["end"].extend(ends)
+    sents["text"].extend([text[s:e] for s, e in zip(starts, ends, strict=True)])
+    sents["kind"].extend(sent_kinds)
+    sents["raw_start"].extend(raw_start)
+    sents["raw_end"].extend(raw_end)
 
 
-def _frame(records: list[dict[str, object]], columns: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(records, columns=columns)
-    for col in columns:
-        if col in {"sent_id", "para_id", "start", "end", "raw_start", "raw_end"}:
-            frame[col] = frame[col].astype("int64")
-    return frame
+_INT_COLUMNS = frozenset({"sent_id", "para_id", "start", "end", "raw_start", "raw_end"})
+
+
+def _frame(data: dict[str, list[object]], columns: list[str]) -> pd.DataFrame:
+    # Text columns go in as object arrays, as pandas builds a frame from records,
+    # so they get the same dtype (str; object for an empty table) as before.
+    return pd.DataFrame(
+        {c: np.array(data[c], dtype=np.int64 if c in _INT_COLUMNS else object) for c in columns},
+        columns=columns,
+    )
 
 
 def paragraphs_frame(docs: Iterable[Document]) -> pd.DataFrame:
@@ -140,10 +172,10 @@ def paragraphs_frame(docs: Iterable[Document]) -> pd.DataFrame:
     >>> int(paras.groupby("doc_id").size().min()) > 1
     True
     """
-    records: list[dict[str, object]] = []
+    data: dict[str, list[object]] = {c: [] for c in PARAGRAPH_COLUMNS}
     for doc in docs:
-        records.extend(segment_document(doc)[0])
-    return _frame(records, PARAGRAPH_COLUMNS)
+        _segment_into(doc, ("heading", "body"), data, None)
+    return _frame(data, PARAGRAPH_COLUMNS)
 
 
 def sentences_frame(docs: Iterable[Document], *, headings: bool = True) -> pd.DataFrame:
@@ -163,10 +195,10 @@ def sentences_frame(docs: Iterable[Document], *, headings: bool = True) -> pd.Da
     >>> bool((s["kind"] == "body").all())
     True
     """
-    records: list[dict[str, object]] = []
+    data: dict[str, list[object]] = {c: [] for c in SENTENCE_COLUMNS}
     for doc in docs:
-        records.extend(segment_document(doc)[1])
-    frame = _frame(records, SENTENCE_COLUMNS)
+        _segment_into(doc, ("heading", "body"), None, data)
+    frame = _frame(data, SENTENCE_COLUMNS)
     if not headings:
         frame = frame[frame["kind"] == "body"].reset_index(drop=True)
     return frame

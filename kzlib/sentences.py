@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["sentence_spans", "split_sentences"]
+__all__ = ["append_paragraph_spans", "sentence_spans", "split_sentences"]
 
 # Characters that may close a sentence after its final punctuation, and that
 # may open one before its first word.
@@ -40,8 +40,10 @@ _BULLETS = "•⁃"
 
 #: A line: from its first to its last non-space character (newline = hard boundary).
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
-#: A candidate boundary: terminal punctuation, closing marks, whitespace.
-_CANDIDATE = re.compile(r"([.!?…]+)([" + re.escape(_CLOSERS) + r"]*)\s+")
+#: A candidate boundary: terminal punctuation, closing marks (group 1), whitespace.
+#: It starts with a bare character set, not a group, so that the engine jumps
+#: from one punctuation mark to the next instead of trying every position.
+_CANDIDATE = re.compile(r"[.!?…][.!?…]*([" + re.escape(_CLOSERS) + r"]*)\s+")
 #: Multi-period abbreviation without its final period: U.S, U.S.A, a.m, e.g, Ph.D.
 _MULTI_PERIOD = re.compile(r"[A-Za-z]{1,2}(?:\.[A-Za-z]{1,2})+")
 #: The first word after openers, to test it against sentence starters.
@@ -52,6 +54,8 @@ _SPACED_ELLIPSIS_THEN_CAPITAL = re.compile(
 )
 #: Paired double quotes, guillemets or parentheses (no nesting of the same kind).
 _PAIRED = re.compile(r'“[^“”]*”|"[^"]*"|«[^«»]*»|\([^()]*\)')
+#: The first characters of every :data:`_PAIRED` span.
+_PAIR_OPENERS = ("\u201c", '"', "\u00ab", "(")
 #: Longest quotation (characters) kept whole; longer ones are quoted passages
 #: (speech excerpts, or straight quotes paired wrongly) and are split inside.
 _MAX_PROTECTED = 400
@@ -113,8 +117,14 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 
-def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    """Append the sentence spans of ``text[start:end]`` (stripped, one line) to ``spans``."""
+def _split_line(
+    text: str, start: int, end: int, limit: int, spans: list[tuple[int, int]]
+) -> None:
+    """Append the sentence spans of ``text[start:end]`` (stripped, one line) to ``spans``.
+
+    ``limit`` is where the text as the caller sees it ends: the spaced-ellipsis
+    rule looks past ``end`` up to it.
+    """
     text_find = text.rfind
     line_start = start
     # Paired quotation marks and parentheses within the line, found at the first
@@ -151,10 +161,11 @@ def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -
             # that opens the next one (golden rule 48).
             p0 = m.start()
             if not (
-                m.group(1) == "."
+                m.start(1) == p0 + 1
+                and text[p0] == "."
                 and p0 > start
                 and not text[p0 - 1].isspace()
-                and _SPACED_ELLIPSIS_THEN_CAPITAL.match(text, nxt)
+                and _SPACED_ELLIPSIS_THEN_CAPITAL.match(text, nxt, limit)
             ):
                 continue
         else:
@@ -162,7 +173,7 @@ def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -
 
         if c != ".":  # not the spaced-ellipsis case above
             p0 = m.start()
-            punct = m.group(1)
+            punct = text[p0 : m.start(1)]
             if punct == ".":
                 ws = text_find(" ", start, p0)
                 word_start = ws + 1 if ws >= 0 else start
@@ -226,15 +237,19 @@ def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -
                         and _is_item_start(text, start, word_start)
                     ):
                         continue  # list marker "10." or "⁃9." opening the item
-            elif punct[0] in "…." and p0 > start and text[p0 - 1] == "[" and m.group(2)[:1] == "]":
+            elif punct[0] in "…." and p0 > start and text[p0 - 1] == "[" and m.group(1)[:1] == "]":
                 continue  # "[...]" marks an omission inside a quotation, not an end
-        cut = m.end(2)
+        cut = m.end(1)
         if protected is None:
-            protected = [
-                q.span()
-                for q in _PAIRED.finditer(text, line_start, end)
-                if q.end() - q.start() <= _MAX_PROTECTED
-            ]
+            protected = (
+                [
+                    q.span()
+                    for q in _PAIRED.finditer(text, line_start, end)
+                    if q.end() - q.start() <= _MAX_PROTECTED
+                ]
+                if _has_pair_opener(text, line_start, end)
+                else []
+            )
         if protected:
             while k < len(protected) and protected[k][1] <= cut:
                 k += 1
@@ -245,15 +260,26 @@ def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -
     spans.append((start, end))
 
 
-def _split_paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def _has_pair_opener(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a character that opens a :data:`_PAIRED` span.
+
+    Most lines hold none, and four substring searches are several times
+    cheaper than the regex finding nothing.
+    """
+    return any(text.find(ch, start, end) >= 0 for ch in _PAIR_OPENERS)
+
+
+def _split_paragraph(
+    text: str, start: int, end: int, limit: int, spans: list[tuple[int, int]]
+) -> None:
     """Append the sentence spans of one stripped line, splitting list items first."""
     if text[start] in _BULLETS or text[start].isalnum():
         first = _LIST_START.match(text, start, end)
         if first is not None:
             for item_start, item_end in _list_items(text, start, end, first):
-                _split_line(text, item_start, item_end, spans)
+                _split_line(text, item_start, item_end, limit, spans)
             return
-    _split_line(text, start, end, spans)
+    _split_line(text, start, end, limit, spans)
 
 
 def _is_item_start(text: str, start: int, word_start: int) -> bool:
@@ -323,11 +349,42 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if "\n" not in text:  # fast path: one paragraph, as kzlib.segment passes it
         end = len(text.rstrip())
         if end:
-            _split_paragraph(text, len(text) - len(text.lstrip()), end, spans)
+            _split_paragraph(text, len(text) - len(text.lstrip()), end, len(text), spans)
         return spans
     for line in _LINE.finditer(text):
-        _split_paragraph(text, line.start(), line.end(), spans)
+        _split_paragraph(text, line.start(), line.end(), len(text), spans)
     return spans
+
+
+def append_paragraph_spans(
+    text: str, start: int, end: int, spans: list[tuple[int, int]]
+) -> None:
+    """Append to ``spans`` the sentences of the line ``text[start:end]``, in ``text``'s offsets.
+
+    The same spans as ``sentence_spans(text[start:end])`` shifted by ``start``:
+    :mod:`kzlib.segment` calls it once per paragraph of a document's cleaned
+    text and gets offsets into that text directly.
+
+    Parameters
+    ----------
+    text : str
+        The whole text.
+    start, end : int
+        The line: ``text[start:end]`` holds no newline.
+    spans : list of tuple of int
+        Where the spans go.
+
+    Examples
+    --------
+    >>> spans = []
+    >>> append_paragraph_spans("Title\\nOne. Two.  ", 6, 17, spans)
+    >>> spans
+    [(6, 10), (11, 15)]
+    """
+    line = text[start:end]
+    stripped_end = start + len(line.rstrip())
+    if stripped_end > start:
+        _split_paragraph(text, start + len(line) - len(line.lstrip()), stripped_end, end, spans)
 
 
 def split_sentences(text: str) -> list[str]:
