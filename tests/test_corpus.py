@@ -8,7 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from kzlib.corpus import Corpus, Document, load_corpus, parse_date, read_manifest
+from kzlib.corpus import (
+    PROVENANCES,
+    Corpus,
+    Document,
+    load_corpus,
+    metadata_flags,
+    metadata_summary,
+    parse_date,
+    read_manifest,
+    sample_doc_ids,
+)
 from kzlib.errors import InputError
 from kzlib.paths import SEEDS_DIR
 
@@ -159,3 +169,30 @@ def test_document_from_text() -> None:
     doc = Document.from_text(ARTICLE, doc_id="x")
     assert doc.meta["author"] == "Jane Doe"
     assert doc.n_words == 7  # "Kazakhstan signed a deal. It was big."
+
+
+def test_metadata_summary_counts_what_the_flags_list(
+    seeds: Corpus, make_corpus: MakeCorpus
+) -> None:
+    manifest = "file,doc_id,title,date,author,source,url,note\nb.txt,b,,,,Reuters,,\n"
+    folder = make_corpus({"a.txt": ARTICLE, "b.txt": "Astana hosted talks today.\n"})
+    (folder / "manifest.csv").write_text(manifest)
+    for table in (seeds.to_frame(), load_corpus(folder).to_frame()):
+        summary = metadata_summary(table)
+        assert list(summary.columns) == [*PROVENANCES, "articles"]
+        assert (summary[list(PROVENANCES)].sum(axis=1) == len(table)).all()
+        flags = metadata_flags(table)
+        for field in ("title", "date", "author", "source", "url"):
+            for kind in ("inferred", "missing"):
+                assert summary.loc[field, kind] == (flags[field] == kind).sum()
+    assert summary.loc["source", "manifest"] == 1  # Reuters, given for b.txt
+    assert summary.loc["date", "text"] == 1  # a.txt's dateline
+
+
+def test_sample_doc_ids_is_seeded_sorted_and_a_subset() -> None:
+    ids = [f"d{i:03d}" for i in range(100)]
+    one = sample_doc_ids(reversed(ids), 10, seed=3)
+    assert one == sorted(one) and len(set(one)) == 10 and set(one) <= set(ids)
+    assert one == sample_doc_ids(ids, 10, seed=3)  # input order does not matter
+    assert one != sample_doc_ids(ids, 10, seed=4)
+    assert sample_doc_ids(ids + ids, None) == ids
