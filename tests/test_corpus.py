@@ -174,7 +174,9 @@ def test_document_from_text() -> None:
 def test_metadata_summary_counts_what_the_flags_list(
     seeds: Corpus, make_corpus: MakeCorpus
 ) -> None:
-    manifest = "file,doc_id,title,date,author,source,url,note\na.txt,a,,,,,,\nb.txt,b,,,,Reuters,,\n"
+    manifest = (
+        "file,doc_id,title,date,author,source,url,note\na.txt,a,,,,,,\nb.txt,b,,,,Reuters,,\n"
+    )
     folder = make_corpus({"a.txt": ARTICLE, "b.txt": "Astana hosted talks today.\n"})
     (folder / "manifest.csv").write_text(manifest)
     for table in (seeds.to_frame(), load_corpus(folder).to_frame()):
