@@ -524,7 +524,7 @@ def stream_keyness(
         KEYNESS_COLUMNS,
         _count_matrix,
         _doc_terms,
-        _keyness_rows,
+        _keyness_frames,
         _stop_set,
     )
 
@@ -550,21 +550,11 @@ def stream_keyness(
         vocab, counts = _count_matrix(docs)
         col_totals = np.fromiter((totals[w] for w in vocab), dtype=np.float64, count=len(vocab))
         listed = np.fromiter((w not in stop for w in vocab), dtype=bool, count=len(vocab))
-        for i, doc_id in enumerate(ids):
-            lo, hi = counts.indptr[i], counts.indptr[i + 1]
-            rows = _keyness_rows(
-                doc_id,
-                counts.indices[lo:hi],
-                counts.data[lo:hi],
-                col_totals,
-                grand,
-                vocab,
-                listed,
-                min_count=min_count,
-                top=top,
+        frames.extend(
+            _keyness_frames(
+                ids, counts, col_totals, grand, vocab, listed, min_count=min_count, top=top
             )
-            if rows is not None:
-                frames.append(rows)
+        )
     if not frames:
         return pd.DataFrame(columns=KEYNESS_COLUMNS)
     out = pd.concat(frames, ignore_index=True)

@@ -1612,6 +1612,30 @@ def keyness(
     col_totals = np.asarray(counts.sum(axis=0)).ravel().astype(np.float64)
     grand = float(totals.sum())
     listed = np.fromiter((w not in stop for w in vocab), dtype=bool, count=len(vocab))
+    frames = _keyness_frames(
+        doc_ids, counts, col_totals, grand, vocab, listed, min_count=min_count, top=top
+    )
+    if not frames:
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+    return pd.concat(frames, ignore_index=True)
+
+
+def _keyness_frames(
+    doc_ids: Sequence[str],
+    counts: Any,
+    col_totals: np.ndarray,
+    grand: float,
+    vocab: np.ndarray,
+    listed: np.ndarray,
+    *,
+    min_count: int,
+    top: int | None,
+) -> list[pd.DataFrame]:
+    """Keyness rows of every article of a sparse articles x words ``counts`` matrix.
+
+    ``col_totals`` and ``grand`` are the corpus's word totals: of this matrix
+    (:func:`keyness`) or merged from every batch (:func:`kzlib.pipeline.stream_keyness`).
+    """
     frames = []
     for i, doc_id in enumerate(doc_ids):
         lo, hi = counts.indptr[i], counts.indptr[i + 1]
@@ -1628,9 +1652,7 @@ def keyness(
         )
         if frame is not None:
             frames.append(frame)
-    if not frames:
-        return pd.DataFrame(columns=KEYNESS_COLUMNS)
-    return pd.concat(frames, ignore_index=True)
+    return frames
 
 
 def _keyness_rows(
