@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= reports
 
-.PHONY: setup report test lint lab bench clean
+.PHONY: setup report test lint lab bench clean golden
 
 setup: $(STAMP)
 
@@ -36,3 +36,8 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .mypy_cache .ruff_cache
+
+# Regenerate tests/golden/ (the tables of every command and of the report on seeds/);
+# commit the diff when an analysis output changes on purpose.
+golden: setup
+	$(BIN)/python tests/golden.py tests/golden
