@@ -37,10 +37,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from kzlib.claims import document_years, extract_claims
-from kzlib.corpus import load_corpus
+from kzlib.claims.extract import document_years, extract_claims
+from kzlib.corpus.document import load_corpus
+from kzlib.corpus.segment import sentences_frame
 from kzlib.paths import PROJECT_ROOT, resolve_path
-from kzlib.segment import sentences_frame
 
 GOLD = PROJECT_ROOT / "tests" / "fixtures" / "claims_gold.csv"
 

@@ -44,10 +44,16 @@ from types import ModuleType
 
 import pandas as pd
 
-from kzlib.claims import _LinkIndex, _scored_candidates, document_years, extract_claims, link_claims
-from kzlib.corpus import load_corpus
+from kzlib.claims.extract import (
+    _LinkIndex,
+    _scored_candidates,
+    document_years,
+    extract_claims,
+    link_claims,
+)
+from kzlib.corpus.document import load_corpus
+from kzlib.corpus.segment import sentences_frame
 from kzlib.paths import PROJECT_ROOT
-from kzlib.segment import sentences_frame
 
 Linker = Callable[..., pd.DataFrame]
 ROW = "{:>8} {:>8} {:>9} {:>6} {:>8} {:>8} {:>11} {:>9}  {}"
@@ -67,9 +73,9 @@ def cached_claims(corpus: Path, cache_dir: Path) -> pd.DataFrame:
 
 
 def old_claims_module(rev: str) -> ModuleType:
-    """``kzlib/claims.py`` as of ``rev``, imported as a module of its own."""
+    """``kzlib/claims/extract.py`` as of ``rev``, imported as a module of its own."""
     source = subprocess.run(
-        ["git", "show", f"{rev}:kzlib/claims.py"],
+        ["git", "show", f"{rev}:kzlib/claims/extract.py"],
         cwd=PROJECT_ROOT,
         check=True,
         capture_output=True,

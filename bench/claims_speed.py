@@ -23,10 +23,10 @@ import time
 
 import pandas as pd
 
-from kzlib.claims import extract_claims, link_claims
-from kzlib.corpus import load_corpus
+from kzlib.claims.extract import extract_claims, link_claims
+from kzlib.corpus.document import load_corpus
+from kzlib.corpus.segment import sentences_frame
 from kzlib.paths import resolve_path
-from kzlib.segment import sentences_frame
 
 
 def main(argv: list[str] | None = None) -> int:

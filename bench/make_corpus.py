@@ -41,9 +41,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from kzlib.corpus import load_corpus
+from kzlib.corpus.document import load_corpus
+from kzlib.corpus.segment import paragraphs_frame
 from kzlib.paths import SEEDS_DIR
-from kzlib.segment import paragraphs_frame
 
 NOTE = (
     "SYNTHETIC: recombined by bench/make_corpus.py from paragraphs of the seed articles, "

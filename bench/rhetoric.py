@@ -28,10 +28,12 @@ from functools import partial
 
 import pandas as pd
 
-from kzlib.actors import load_actors
-from kzlib.corpus import load_corpus
-from kzlib.lexicon import Lexicon
-from kzlib.rhetoric import (
+from kzlib.corpus.document import load_corpus
+from kzlib.corpus.segment import sentences_frame
+from kzlib.corpus.sources import DEFAULT_BATCH_SIZE, plan_source, read_part
+from kzlib.rhetoric.actors import load_actors
+from kzlib.rhetoric.lexicon import Lexicon
+from kzlib.rhetoric.profile import (
     Lexicons,
     cooccurrence,
     evidence,
@@ -40,8 +42,6 @@ from kzlib.rhetoric import (
     measures,
     similarity,
 )
-from kzlib.segment import sentences_frame
-from kzlib.sources import DEFAULT_BATCH_SIZE, plan_source, read_part
 
 
 def _timed(fn: Callable[[], object]) -> float:

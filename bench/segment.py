@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pysbd
 
+from kzlib.corpus.sentences import split_sentences
 from kzlib.paths import PROJECT_ROOT, SEEDS_DIR
-from kzlib.sentences import split_sentences
 
 GOLDEN_PATH = PROJECT_ROOT / "tests" / "fixtures" / "golden_rules_en.json"
 

@@ -89,8 +89,8 @@ def _cmd_streamed_claims(args: argparse.Namespace) -> int:
         )
     _cmd_streamed(args, "claims", min_checkworthiness=args.min_checkworthiness)
     if args.links or args.export_sheet:
-        from kzlib.claims import export_sheet
-        from kzlib.pipeline import link_written_claims
+        from kzlib.claims.extract import export_sheet
+        from kzlib.pipeline.engine import link_written_claims
         from kzlib.tables import write_table
 
         if args.links:
@@ -113,7 +113,7 @@ def _cmd_streamed_claims(args: argparse.Namespace) -> int:
 
 def _cmd_streamed_topics(args: argparse.Namespace) -> int:
     """``kzlib topics`` on a streamed corpus: sentences.parquet, then MiniBatchNMF over it."""
-    from kzlib.pipeline import iter_sentence_batches, stream_topics
+    from kzlib.pipeline.engine import iter_sentence_batches, stream_topics
     from kzlib.tables import write_table
 
     if args.n_topics == "auto":
@@ -149,7 +149,7 @@ def _cmd_streamed_topics(args: argparse.Namespace) -> int:
 
 
 def _cmd_streamed(args: argparse.Namespace, stage: str, **options: object) -> int:
-    from kzlib.pipeline import run_pipeline
+    from kzlib.pipeline.engine import run_pipeline
 
     if args.scheduler and args.engine != "dask":
         raise InputError("--scheduler needs --engine dask")
@@ -183,7 +183,7 @@ def _progress(message: str) -> None:
 def _cmd_corpus(args: argparse.Namespace) -> int:
     if _streamed(args):
         return _cmd_streamed(args, "corpus")
-    from kzlib.corpus import load_corpus
+    from kzlib.corpus.document import load_corpus
     from kzlib.tables import write_table
 
     frame = load_corpus(args.corpus).to_frame()
@@ -195,8 +195,8 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
 def _cmd_sentences(args: argparse.Namespace) -> int:
     if _streamed(args):
         return _cmd_streamed(args, "sentences", headings=not args.no_headings)
-    from kzlib.corpus import load_corpus
-    from kzlib.segment import sentences_frame
+    from kzlib.corpus.document import load_corpus
+    from kzlib.corpus.segment import sentences_frame
     from kzlib.tables import write_table
 
     frame = sentences_frame(load_corpus(args.corpus), headings=not args.no_headings)
@@ -216,7 +216,7 @@ def _positive_int(value: str) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from kzlib.report import report
+    from kzlib.report.runner import report
 
     try:
         result = report(
@@ -268,7 +268,7 @@ def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 def _cmd_claims(args: argparse.Namespace) -> int:
     if _streamed(args):
         return _cmd_streamed_claims(args)
-    from kzlib.claims import (
+    from kzlib.claims.extract import (
         document_years,
         export_sheet,
         extract_claims,
@@ -277,8 +277,8 @@ def _cmd_claims(args: argparse.Namespace) -> int:
         orphan_verdicts,
         read_sheet,
     )
-    from kzlib.corpus import load_corpus
-    from kzlib.segment import sentences_frame
+    from kzlib.corpus.document import load_corpus
+    from kzlib.corpus.segment import sentences_frame
     from kzlib.tables import write_table
 
     corpus = load_corpus(args.corpus)
@@ -375,10 +375,10 @@ def _n_topics(value: str) -> int | str:
 def _cmd_topics(args: argparse.Namespace) -> int:
     if _streamed(args):
         return _cmd_streamed_topics(args)
-    from kzlib.corpus import load_corpus
-    from kzlib.segment import sentences_frame
+    from kzlib.corpus.document import load_corpus
+    from kzlib.corpus.segment import sentences_frame
     from kzlib.tables import write_table
-    from kzlib.topics import fit_topics, topic_tables
+    from kzlib.topics.model import fit_topics, topic_tables
 
     model = fit_topics(
         sentences_frame(load_corpus(args.corpus)),
@@ -487,10 +487,10 @@ def _cmd_rhetoric(args: argparse.Namespace) -> int:
             n_boot=args.n_boot,
             seed=args.seed,
         )
-    from kzlib.actors import load_actors
-    from kzlib.corpus import load_corpus
-    from kzlib.rhetoric import load_lexicons, measures
-    from kzlib.segment import sentences_frame
+    from kzlib.corpus.document import load_corpus
+    from kzlib.corpus.segment import sentences_frame
+    from kzlib.rhetoric.actors import load_actors
+    from kzlib.rhetoric.profile import load_lexicons, measures
     from kzlib.tables import write_table
 
     lexicons = load_lexicons(args.lexicons)

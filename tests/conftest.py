@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kzlib.corpus import Corpus, load_corpus
+from kzlib.corpus.document import Corpus, load_corpus
+from kzlib.corpus.segment import sentences_frame
 from kzlib.paths import SEEDS_DIR
-from kzlib.segment import sentences_frame
 
 
 @pytest.fixture(scope="session")

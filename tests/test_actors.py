@@ -1,4 +1,4 @@
-"""kzlib.actors: the gazetteer, its validation, and mentions in text and in the seeds."""
+"""kzlib.rhetoric.actors: the gazetteer, its validation, and mentions in text and in the seeds."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kzlib.actors import ACTORS_FILE, actor_types, load_actors, mentions
 from kzlib.errors import InputError
+from kzlib.rhetoric.actors import ACTORS_FILE, actor_types, load_actors, mentions
 
 
 def _sents(*texts: str, doc_id: str = "t") -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Tests for kzlib.attribution: speakers, sources, quotations."""
+"""Tests for kzlib.claims.attribution: speakers, sources, quotations."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kzlib import attribution
-from kzlib.attribution import Attribution, Attributor, find_persons, load_sources
+from kzlib.claims import attribution
+from kzlib.claims.attribution import Attribution, Attributor, find_persons, load_sources
 from kzlib.errors import InputError
 
 

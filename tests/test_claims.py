@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import kzlib.claims as kc
-from kzlib.claims import (
+import kzlib.claims.extract as kc
+from kzlib.claims.extract import (
     CLAIM_COLUMNS,
     CLAIM_TYPES,
     LINK_COLUMNS,
@@ -29,9 +29,9 @@ from kzlib.claims import (
     orphan_verdicts,
 )
 from kzlib.cli import main
-from kzlib.corpus import Corpus, load_corpus
+from kzlib.corpus.document import Corpus, load_corpus
+from kzlib.corpus.segment import sentences_frame
 from kzlib.paths import PROJECT_ROOT, SEEDS_DIR
-from kzlib.segment import sentences_frame
 
 MakeCorpus = Callable[[dict[str, bytes | str]], Path]
 

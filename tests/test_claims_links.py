@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kzlib.claims import (
+from kzlib.claims.extract import (
     LINK_COLUMNS,
     _entity_tokens,
     _number_keys,
@@ -20,7 +20,7 @@ from kzlib.claims import (
     link_claims,
     link_matrix,
 )
-from kzlib.corpus import Corpus
+from kzlib.corpus.document import Corpus
 from kzlib.errors import InputError
 
 

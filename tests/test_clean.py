@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzlib.clean import clean_text
-from kzlib.corpus import Corpus
+from kzlib.corpus.clean import clean_text
+from kzlib.corpus.document import Corpus
 
 
 def test_quotes_and_dashes_normalised_and_audited() -> None:

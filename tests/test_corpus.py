@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kzlib.corpus import (
+from kzlib.corpus.document import (
     PROVENANCES,
     Corpus,
     Document,

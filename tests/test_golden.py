@@ -1,4 +1,4 @@
-"""The tables of ``kzlib report`` and every command on ``seeds/`` equal ``tests/golden/`` byte for byte.
+"""The tables of ``kzlib report`` and of every command on ``seeds/`` equal ``tests/golden/``.
 
 A failure here means an analysis output changed. If the change is intended, run
 ``make golden`` and commit the regenerated CSVs so the diff shows what moved.
@@ -10,7 +10,6 @@ import difflib
 from pathlib import Path
 
 import pytest
-
 from golden import write_golden
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -1,4 +1,4 @@
-"""Tests for kzlib.html: self-contained notebook pages and the index page."""
+"""Tests for kzlib.report.html: self-contained notebook pages and the index page."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import nbformat
 
-from kzlib.html import NotebookRenderer, index_page
+from kzlib.report.html import NotebookRenderer, index_page
 
 # A 1x1 PNG, as matplotlib's inline backend would put in a display_data output.
 PNG = base64.b64encode(

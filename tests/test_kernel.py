@@ -1,4 +1,4 @@
-"""Tests for kzlib.kernel: kernels forked from a pre-imported server process."""
+"""Tests for kzlib.report.kernel: kernels forked from a pre-imported server process."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
-from kzlib.kernel import KernelForkServer, modules_imported_by
-from kzlib.report import KERNEL_ENV, kernel_python
+from kzlib.report.kernel import KernelForkServer, modules_imported_by
+from kzlib.report.runner import KERNEL_ENV, kernel_python
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()")
 

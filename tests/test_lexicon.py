@@ -1,4 +1,4 @@
-"""kzlib.lexicon: validation of lexicon files (file:line errors) and the matching rules."""
+"""kzlib.rhetoric.lexicon: validation of lexicon files (file:line errors) and the matching rules."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzlib.errors import InputError
-from kzlib.lexicon import Lexicon, _candidates, _finditer_at, _Scan, find_all, read_lexicon
 from kzlib.paths import LEXICON_DIR
+from kzlib.rhetoric.lexicon import Lexicon, _candidates, _finditer_at, _Scan, find_all, read_lexicon
 
 
 def _lex(*pairs: tuple[str, str], hyphen_joins: bool = True) -> Lexicon:

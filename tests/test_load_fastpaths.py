@@ -12,14 +12,14 @@ import re
 
 import pytest
 
-from kzlib.clean import (
+from kzlib.corpus.clean import (
     _PARA_END_RE,
     _SPACE_RUN_RE,
     _ends_paragraph,
     _split_lines,
     clean_text,
 )
-from kzlib.corpus import _WORD_RE, Document, count_words
+from kzlib.corpus.document import _WORD_RE, Document, count_words
 
 _PIECES = [
     "a", "Z", "0", "9", "'", ".", "-", "\u2019", " ", "\t", "\n", "\r", "\r\n", "?", "é",

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from kzlib.paths import NOTEBOOKS_DIR
-from kzlib.report import CONTRACT_PARAMETERS, declared_parameters, find_notebooks
+from kzlib.report.runner import CONTRACT_PARAMETERS, declared_parameters, find_notebooks
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 pytestmark = pytest.mark.skipif(not NOTEBOOKS, reason="the project has no notebooks yet")

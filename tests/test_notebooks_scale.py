@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from nbrun import outputs_text, run_notebook
 
-from kzlib.corpus import sample_doc_ids
+from kzlib.corpus.document import sample_doc_ids
 from kzlib.paths import SEEDS_DIR
 
 

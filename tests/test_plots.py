@@ -1,4 +1,4 @@
-"""kzlib.plots: per-article figures up to ``max_docs``, bounded aggregate views beyond.
+"""kzlib plots of every stage: per-article figures up to ``max_docs``, aggregate views beyond.
 
 The large corpus is synthetic (seeded random numbers, 5,000 articles) so the
 tests run in seconds; aggregated values drawn in the figures are checked
@@ -16,18 +16,16 @@ from matplotlib.container import ErrorbarContainer
 from matplotlib.figure import Figure
 from scipy import stats
 
+from kzlib.claims.plots import plot_claim_counts, plot_claim_links
+from kzlib.corpus.plots import plot_cleaning_audit, plot_corpus_lengths
 from kzlib.errors import InputError
-from kzlib.plots import (
+from kzlib.rhetoric.plots import (
     plot_actor_cooccurrence,
     plot_actor_salience,
-    plot_claim_counts,
-    plot_claim_links,
-    plot_cleaning_audit,
-    plot_corpus_lengths,
     plot_rhetoric_profile,
     plot_rhetoric_similarity,
-    plot_topic_heatmap,
 )
+from kzlib.topics.plots import plot_topic_heatmap
 
 N_BIG = 5_000
 KINDS = ["unwrap", "quote", "dash", "heading", "truncation"]

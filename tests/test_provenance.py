@@ -1,4 +1,4 @@
-"""Tests for kzlib.provenance: what a run records about itself."""
+"""Tests for kzlib.report.provenance: what a run records about itself."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from kzlib.paths import PROJECT_ROOT, SEEDS_DIR
-from kzlib.provenance import collect_provenance, display_path, file_sha256, git_state
+from kzlib.report.provenance import collect_provenance, display_path, file_sha256, git_state
 
 
 def test_file_sha256_matches_hashlib(tmp_path: Path) -> None:

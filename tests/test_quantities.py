@@ -1,4 +1,4 @@
-"""Tests for kzlib.quantities: numbers in digits and words, units, dates."""
+"""Tests for kzlib.claims.quantities: numbers in digits and words, units, dates."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzlib import quantities
-from kzlib.quantities import find_quantities, parse_number_words, quantities_to_json
+from kzlib.claims import quantities
+from kzlib.claims.quantities import find_quantities, parse_number_words, quantities_to_json
 
 
 def _vu(text: str, **kw: int) -> list[tuple[object, str]]:

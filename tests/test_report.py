@@ -1,4 +1,4 @@
-"""Tests for kzlib.report (and kzlib.html, kzlib.provenance): the report runner.
+"""Tests for kzlib.report (and kzlib.report.html, kzlib.report.provenance): the report runner.
 
 The runner is tested on small notebooks written here into a temporary folder,
 on the three-article fixture corpus that has no manifest, and, when the
@@ -16,10 +16,11 @@ from typing import Any
 import nbformat
 import pytest
 
+import kzlib
 from kzlib.cli import main
 from kzlib.errors import InputError
 from kzlib.paths import NOTEBOOKS_DIR
-from kzlib.report import (
+from kzlib.report.runner import (
     declared_parameters,
     find_notebooks,
     kernel_python,
@@ -68,7 +69,7 @@ plt.title(label)
 plt.show()"""
 
 
-# A figure made without pyplot, returned as the cell's value (as kzlib.plots does).
+# A figure made without pyplot, returned as the cell's value (as the kzlib plots modules do).
 FIGURE_CELL = """\
 from matplotlib.figure import Figure
 fig = Figure(figsize=(3, 2))
@@ -166,7 +167,7 @@ def test_run_json_records_provenance(good_run: tuple[Path, Any]) -> None:
     }
     assert nb0["status"] == "ok" and nb0["error"] == "" and nb0["seconds"] > 0
     prov = record["provenance"]
-    assert prov["kzlib_version"] == "0.1.0"
+    assert prov["kzlib_version"] == kzlib.__version__
     assert prov["python"]["version"].startswith("3.")
     assert prov["packages"]["papermill"] == "2.7.0" and prov["packages"]["pandas"]
     paths = [f["path"] for f in prov["inputs"]]
@@ -281,7 +282,7 @@ def test_cli_exit_status_reflects_failure(
     shutil.copytree(notebooks, folder)
     (folder / "01_walk.ipynb").unlink()
     write_notebook(folder, "05_broken", "1 / 0")
-    import kzlib.report as report_module
+    import kzlib.report.runner as report_module
 
     original = report_module.report
 
@@ -438,7 +439,7 @@ def test_project_notebooks_run_on_a_corpus_without_manifest(tmp_path: Path) -> N
 
 
 def test_longest_notebooks_start_first_when_a_previous_run_says_so(tmp_path: Path) -> None:
-    from kzlib.report import _start_order
+    from kzlib.report.runner import _start_order
 
     nbs = [tmp_path / f"{n}.ipynb" for n in ("00_a", "01_b", "02_c", "03_new")]
     previous = tmp_path / "run.json"

@@ -1,4 +1,4 @@
-"""kzlib.rhetoric: measures, intervals, evidence, keyness, similarity, co-occurrence, notebook.
+"""kzlib.rhetoric: intervals, evidence, keyness, similarity, co-occurrence, notebook.
 
 Assertions on the seeds are ones a reader can check by hand in seeds/*.txt.
 """
@@ -18,7 +18,7 @@ from nbrun import outputs_text, run_notebook
 from kzlib.cli import main
 from kzlib.errors import InputError
 from kzlib.paths import LEXICON_DIR, NOTEBOOKS_DIR, PROJECT_ROOT
-from kzlib.rhetoric import (
+from kzlib.rhetoric.profile import (
     BASE_MEASURES,
     contrasts,
     cooccurrence,

@@ -1,4 +1,4 @@
-"""kzlib.rhetoric: the fast paths of measures() give the numbers of the plain computation.
+"""kzlib.rhetoric.profile: the fast paths of measures() give the numbers of the plain computation.
 
 Each test compares a shortcut (histogram quantiles of shares, pooled partitions,
 vectorised MTLD, skipped absent columns, float32 sums) with the direct computation
@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kzlib import rhetoric
-from kzlib.rhetoric import (
+from kzlib.rhetoric import profile as rhetoric
+from kzlib.rhetoric.profile import (
     _NO_CI,
     _bootstrap,
     _doc_stream,

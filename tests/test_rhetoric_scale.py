@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kzlib import rhetoric
-from kzlib.corpus import sample_doc_ids
+from kzlib.corpus.document import sample_doc_ids
 from kzlib.errors import InputError
-from kzlib.rhetoric import similarity
+from kzlib.rhetoric import profile as rhetoric
+from kzlib.rhetoric.profile import similarity
 
 
 @pytest.fixture(scope="module")

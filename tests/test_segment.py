@@ -6,8 +6,13 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzlib.corpus import Corpus, Document
-from kzlib.segment import PARAGRAPH_COLUMNS, SENTENCE_COLUMNS, paragraphs_frame, sentences_frame
+from kzlib.corpus.document import Corpus, Document
+from kzlib.corpus.segment import (
+    PARAGRAPH_COLUMNS,
+    SENTENCE_COLUMNS,
+    paragraphs_frame,
+    sentences_frame,
+)
 
 
 def test_sentence_columns(seed_sentences: pd.DataFrame) -> None:

@@ -1,4 +1,4 @@
-"""Tests for :mod:`kzlib.sentences`: golden rules, explicit cases, span invariants."""
+"""Tests for :mod:`kzlib.corpus.sentences`: golden rules, explicit cases, span invariants."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzlib.sentences import sentence_spans, split_sentences
+from kzlib.corpus.sentences import sentence_spans, split_sentences
 
 GOLDEN_PATH = Path(__file__).parent / "fixtures" / "golden_rules_en.json"
 #: The issue asks for at least 47 of the 48 English golden rules.

@@ -10,10 +10,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from kzlib.corpus import Corpus, load_corpus
+from kzlib.corpus.document import Corpus, load_corpus
+from kzlib.corpus.sources import iter_source, plan_source, read_part
 from kzlib.errors import InputError
 from kzlib.paths import SEEDS_DIR
-from kzlib.sources import iter_source, plan_source, read_part
 
 
 def _seed_rows() -> list[dict[str, object]]:

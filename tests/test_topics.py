@@ -19,12 +19,12 @@ import pytest
 from nbrun import run_notebook
 
 from kzlib.cli import main
-from kzlib.corpus import load_corpus
+from kzlib.corpus.document import load_corpus
+from kzlib.corpus.segment import sentences_frame
 from kzlib.errors import InputError
 from kzlib.paths import NOTEBOOKS_DIR
-from kzlib.segment import sentences_frame
 from kzlib.tables import write_table
-from kzlib.topics import (
+from kzlib.topics.model import (
     TopicModel,
     fit_topics,
     load_stopwords,

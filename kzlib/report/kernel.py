@@ -188,7 +188,7 @@ class KernelForkServer:
         ...     server.kernel_argv(kernel_args=["--x"])[-2:]
         ['{connection_file}', '--x']
         """
-        # -P: do not put kzlib/ on sys.path (kzlib/html.py would shadow the stdlib's html).
+        # -P: do not put kzlib/ on sys.path (kzlib/report/html.py would shadow the stdlib's html).
         return [
             self.python,
             "-P",

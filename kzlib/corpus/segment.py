@@ -19,8 +19,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from kzlib.corpus import Document
-from kzlib.sentences import append_paragraph_spans, split_sentences
+from kzlib.corpus.document import Document
+from kzlib.corpus.sentences import append_paragraph_spans, split_sentences
 
 __all__ = [
     "PARAGRAPH_COLUMNS",
@@ -103,7 +103,7 @@ def _segment_into(
     """Append one document's paragraph and sentence rows to column lists.
 
     Column lists, not a dict per row, and one offset-map search per document
-    (:meth:`~kzlib.clean.Cleaned.spans_to_raw`): segmenting is several times
+    (:meth:`~kzlib.corpus.Cleaned.spans_to_raw`): segmenting is several times
     faster, with the same rows.
     """
     cleaned = doc.cleaned

@@ -39,7 +39,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kzlib.clean import Cleaned, clean_text
+from kzlib.corpus.clean import Cleaned, clean_text
 from kzlib.errors import InputError
 from kzlib.paths import MANIFEST_NAME, SEEDS_DIR
 
@@ -263,7 +263,7 @@ class Corpus(Sequence[Document]):
         """One row per document: metadata, provenance, size, checksum, truncation.
 
         Columns: doc_id, title, date, author, source, url, n_words, n_sentences
-        is not included (see :func:`kzlib.segment.sentences_frame`), sha256,
+        is not included (see :func:`kzlib.corpus.sentences_frame`), sha256,
         truncated, path, note, and ``<field>_from`` for each metadata field.
         """
         rows = []

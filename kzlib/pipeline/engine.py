@@ -1,6 +1,6 @@
 """The batch pipeline: per-document stages over a corpus of any size, in-process or on Dask.
 
-A corpus source (:mod:`kzlib.sources`) is cut into parts of a few hundred
+A corpus source (:mod:`kzlib.corpus.sources`) is cut into parts of a few hundred
 documents. :func:`process_part` is a pure function of one part: it reads and
 cleans the documents and runs the requested *stages* on them, returning one
 table per stage. The driver (:func:`run_pipeline`) feeds the parts to an
@@ -23,7 +23,7 @@ Engines
 Stages
 ------
 ``corpus``     one row per document (:meth:`kzlib.corpus.Corpus.to_frame`)
-``sentences``  one row per sentence (:func:`kzlib.segment.sentences_frame`)
+``sentences``  one row per sentence (:func:`kzlib.corpus.sentences_frame`)
 ``claims``     the claim inventory (:func:`kzlib.claims.extract_claims`, publication
                years from each document's date; option ``min_checkworthiness``)
 ``rhetoric``   the measures with bootstrap intervals (:func:`kzlib.rhetoric.measures`;
@@ -61,10 +61,9 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from kzlib.corpus import Corpus, Document
-from kzlib.errors import InputError
-from kzlib.segment import sentences_frame
-from kzlib.sources import (
+from kzlib.corpus.document import Corpus, Document
+from kzlib.corpus.segment import sentences_frame
+from kzlib.corpus.sources import (
     DEFAULT_BATCH_SIZE,
     CorpusCheck,
     Part,
@@ -72,6 +71,7 @@ from kzlib.sources import (
     plan_source,
     read_part,
 )
+from kzlib.errors import InputError
 from kzlib.tables import FLOAT_FORMAT
 
 __all__ = [
@@ -115,7 +115,7 @@ def _stage_sentences(
 def _stage_claims(
     docs: list[Document], sentences: pd.DataFrame | None, options: Mapping[str, Any]
 ) -> pd.DataFrame:
-    from kzlib.claims import document_years, extract_claims
+    from kzlib.claims.extract import document_years, extract_claims
 
     assert sentences is not None
     dates = pd.DataFrame(
@@ -136,11 +136,11 @@ def _cached(kind: str, path: str | None) -> Any:
     key = (kind, path or "")
     if key not in _DATA_CACHE:
         if kind == "lexicons":
-            from kzlib.rhetoric import load_lexicons
+            from kzlib.rhetoric.profile import load_lexicons
 
             _DATA_CACHE[key] = load_lexicons(path)
         else:
-            from kzlib.actors import load_actors
+            from kzlib.rhetoric.actors import load_actors
 
             _DATA_CACHE[key] = load_actors(path)
     return _DATA_CACHE[key]
@@ -149,7 +149,7 @@ def _cached(kind: str, path: str | None) -> Any:
 def _stage_rhetoric(
     docs: list[Document], sentences: pd.DataFrame | None, options: Mapping[str, Any]
 ) -> pd.DataFrame:
-    from kzlib.rhetoric import measures
+    from kzlib.rhetoric.profile import measures
 
     assert sentences is not None
     lexicons = options.get("lexicons")
@@ -210,7 +210,7 @@ def process_part(
     Parameters
     ----------
     part : Part
-        From :func:`kzlib.sources.plan_source`.
+        From :func:`kzlib.corpus.plan_source`.
     stages : tuple of str
         Names from :data:`STAGES`.
     options : mapping, optional
@@ -223,7 +223,7 @@ def process_part(
     Examples
     --------
     >>> from kzlib.paths import SEEDS_DIR
-    >>> from kzlib.sources import plan_source
+    >>> from kzlib.corpus import plan_source
     >>> part = next(plan_source(SEEDS_DIR).parts)
     >>> r = process_part(part, stages=("corpus",))
     >>> r.n_docs, r.tables["corpus"]["doc_id"].iloc[0]
@@ -291,7 +291,7 @@ def map_parts(
     --------
     >>> from functools import partial
     >>> from kzlib.paths import SEEDS_DIR
-    >>> from kzlib.sources import plan_source
+    >>> from kzlib.corpus import plan_source
     >>> fn = partial(process_part, stages=("corpus",))
     >>> [r.n_docs for r in map_parts(plan_source(SEEDS_DIR, batch_size=3).parts, fn)]
     [3, 1]
@@ -398,7 +398,7 @@ def link_written_claims(
     >>> list(link_written_claims(out).columns[:4])
     ['claim_a', 'claim_b', 'doc_a', 'doc_b']
     """
-    from kzlib.claims import link_claims
+    from kzlib.claims.extract import link_claims
 
     path = Path(claims_path)
     frames = []
@@ -520,7 +520,7 @@ def stream_keyness(
 
     import numpy as np
 
-    from kzlib.rhetoric import (
+    from kzlib.rhetoric.profile import (
         KEYNESS_COLUMNS,
         _count_matrix,
         _doc_terms,
@@ -687,7 +687,7 @@ def _stream_topics(
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.preprocessing import normalize
 
-    from kzlib.topics import load_stopwords, tokenize
+    from kzlib.topics.model import load_stopwords, tokenize
 
     for name, value in (("n_topics", n_topics), ("epochs", epochs), ("min_df", min_df)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:

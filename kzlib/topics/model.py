@@ -1,6 +1,6 @@
 """Topic models of a segmented corpus: which themes it covers, and how each article weights them.
 
-The input is the sentence table of :func:`kzlib.segment.sentences_frame`. It
+The input is the sentence table of :func:`kzlib.corpus.sentences_frame`. It
 is cut into *units* (paragraphs, single sentences, or windows of a few
 sentences; headings are never units of their own), the units are turned
 into term vectors (TF-IDF for NMF, counts for LDA, both from scikit-learn)
@@ -56,7 +56,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
-from kzlib.corpus import sample_doc_ids
+from kzlib.corpus.document import sample_doc_ids
 from kzlib.errors import InputError
 from kzlib.paths import STOPWORDS_DIR
 
@@ -272,7 +272,7 @@ def make_units(
     Parameters
     ----------
     sentences : DataFrame
-        The table of :func:`kzlib.segment.sentences_frame`.
+        The table of :func:`kzlib.corpus.sentences_frame`.
     unit : {"paragraph", "sentence", "window"}
         ``paragraph``: a body paragraph; one longer than ``max_unit_words``
         is cut, at sentence boundaries, into near-equal runs (so an article
@@ -645,7 +645,7 @@ def fit_topics(
     Parameters
     ----------
     sentences : DataFrame
-        The table of :func:`kzlib.segment.sentences_frame`.
+        The table of :func:`kzlib.corpus.sentences_frame`.
     unit, window_size, max_unit_words
         How the corpus is cut into units; see :func:`make_units`.
     method : {"nmf", "lda"}, default "nmf"

@@ -53,7 +53,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kzlib.corpus import (
+from kzlib.corpus.document import (
     META_FIELDS,
     Document,
     _content_key,

@@ -30,8 +30,8 @@ from pathlib import Path
 import pandas as pd
 
 from kzlib.errors import InputError
-from kzlib.lexicon import Lexicon, read_lexicon
 from kzlib.paths import DATA_DIR
+from kzlib.rhetoric.lexicon import Lexicon, read_lexicon
 
 __all__ = ["ACTORS_FILE", "MENTION_COLUMNS", "actor_types", "load_actors", "mentions"]
 
@@ -59,7 +59,7 @@ def load_actors(path: str | Path | None = None) -> Lexicon:
     Raises
     ------
     InputError
-        Naming file and line: see :func:`kzlib.lexicon.read_lexicon`; also
+        Naming file and line: see :func:`kzlib.rhetoric.lexicon.read_lexicon`; also
         an actor given two different types, or an alias given to two actors.
 
     Examples

@@ -362,7 +362,7 @@ def append_paragraph_spans(
     """Append to ``spans`` the sentences of the line ``text[start:end]``, in ``text``'s offsets.
 
     The same spans as ``sentence_spans(text[start:end])`` shifted by ``start``:
-    :mod:`kzlib.segment` calls it once per paragraph of a document's cleaned
+    :mod:`kzlib.corpus.segment` calls it once per paragraph of a document's cleaned
     text and gets offsets into that text directly.
 
     Parameters

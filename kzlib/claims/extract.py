@@ -22,9 +22,9 @@ Every claim gets:
     concrete past action verb), factual (a stative cue and little evaluation),
     else evaluative.
 
-``speaker``, ``source``, ``quote``  from :mod:`kzlib.attribution`.
+``speaker``, ``source``, ``quote``  from :mod:`kzlib.claims.attribution`.
 ``numbers``  JSON list of ``{value, unit, text[, qualifier, item]}`` from
-    :mod:`kzlib.quantities`; dates are ``unit == "date"`` with ISO values.
+    :mod:`kzlib.claims.quantities`; dates are ``unit == "date"`` with ISO values.
 ``checkworthiness``  a clipped sum of the documented feature weights in
     :data:`CHECKWORTHINESS_WEIGHTS`; the features that fired are listed in
     ``cw_features`` so every score can be explained.
@@ -65,10 +65,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kzlib.attribution import Attribution, Attributor, Source, load_sources
-from kzlib.attribution import _letter_words as _cased_letter_words
-from kzlib.errors import InputError
-from kzlib.quantities import (
+from kzlib.claims.attribution import Attribution, Attributor, Source, load_sources
+from kzlib.claims.attribution import _letter_words as _cased_letter_words
+from kzlib.claims.quantities import (
     Quantity,
     _find_quantities,
     _letter_runs,
@@ -76,6 +75,7 @@ from kzlib.quantities import (
     find_quantities,
     quantities_to_json,
 )
+from kzlib.errors import InputError
 
 __all__ = [
     "CHECKWORTHINESS_WEIGHTS",
@@ -1023,7 +1023,7 @@ def extract_claims(
         without a year; without it the latest year the article mentioned so
         far is used.
     sources : tuple of Source, optional
-        The outlet/body gazetteer (default :func:`~kzlib.attribution.load_sources`).
+        The outlet/body gazetteer (default :func:`~kzlib.claims.attribution.load_sources`).
 
     Returns
     -------

@@ -7,7 +7,7 @@ papermill, renders the executed copies to HTML in-process, and writes::
                             links, corpus summary, tables, provenance
     DIR/run.json            the same record, machine-readable
     DIR/notebooks/*.ipynb   executed notebooks (outputs up to the error if one fails)
-    DIR/html/*.html         self-contained pages (see :mod:`kzlib.html`)
+    DIR/html/*.html         self-contained pages (see :mod:`kzlib.report.html`)
     DIR/tables/*            every table the notebooks write
 
 Parameters
@@ -37,7 +37,7 @@ Kernel
     with matplotlib's inline backend (as ``%matplotlib inline``), so that every
     figure is embedded. Where the system can fork, each kernel is forked from one
     process that has already imported what the notebooks import
-    (:mod:`kzlib.kernel`): still one fresh process per notebook, without paying
+    (:mod:`kzlib.report.kernel`): still one fresh process per notebook, without paying
     the imports once per notebook; ``fork_kernels=False`` starts them afresh
     (a test checks that both give the same tables).
 
@@ -83,9 +83,9 @@ from pathlib import Path
 from typing import Any
 
 from kzlib.errors import InputError
-from kzlib.kernel import KernelForkServer, modules_imported_by
 from kzlib.paths import DATA_DIR, MANIFEST_NAME, NOTEBOOKS_DIR, SEEDS_DIR, VENV_PYTHON
-from kzlib.provenance import collect_provenance, display_path, file_sha256
+from kzlib.report.kernel import KernelForkServer, modules_imported_by
+from kzlib.report.provenance import collect_provenance, display_path, file_sha256
 
 __all__ = [
     "KERNEL_ARGS",
@@ -783,7 +783,7 @@ def report(
     progress : callable, optional
         Called with one line per event (default: print to stderr); ``None`` is quiet.
     fork_kernels : bool, optional
-        Fork each kernel from one pre-imported process (:mod:`kzlib.kernel`)
+        Fork each kernel from one pre-imported process (:mod:`kzlib.report.kernel`)
         rather than start a fresh interpreter per notebook (default: where the
         system can fork).
 
@@ -824,7 +824,7 @@ def report(
         param_values = read_params(params) if params is not None else {}
         params_name = str(params) if params is not None else "parameters"
         # Validate everything before running anything.
-        from kzlib.corpus import load_corpus
+        from kzlib.corpus.document import load_corpus
 
         loaded = load_corpus(corpus)
         frame = loaded.to_frame()
@@ -850,7 +850,7 @@ def report(
                 f"kzlib report: {len(notebooks)} notebooks, {len(loaded)} documents from "
                 f"{display_path(corpus)}, {n_jobs} at a time"
             )
-            from kzlib.html import NotebookRenderer
+            from kzlib.report.html import NotebookRenderer
 
             runs: list[NotebookRun] = []
             with (
@@ -935,7 +935,7 @@ def report(
                 "tables": tables,
                 "provenance": collect_provenance(inputs=inputs, kernel_python=python),
             }
-            from kzlib.html import index_page
+            from kzlib.report.html import index_page
 
             rows = [
                 {str(k): (None if v is None or v != v else v) for k, v in row.items()}

@@ -1,7 +1,7 @@
 """Rhetoric across articles: voice, frames, metaphor, attribution, actors, keywords.
 
 Everything here is a pure function of the sentence table
-(:func:`kzlib.segment.sentences_frame`) plus the lexicons in
+(:func:`kzlib.corpus.sentences_frame`) plus the lexicons in
 ``data/lexicons/`` and the actor gazetteer ``data/actors.csv`` (both with a
 codebook README; edit them and rerun). **Rates use body sentences only**
 (``kind == "body"``): headings are left out of every count and every
@@ -58,7 +58,7 @@ its interval clears the runner-up's).
 Examples
 --------
 >>> from kzlib.corpus import load_corpus
->>> from kzlib.segment import sentences_frame
+>>> from kzlib.corpus import sentences_frame
 >>> sents = sentences_frame(load_corpus())
 >>> table = measures(sents, include=["hedges_per_1k"], n_boot=200)
 >>> table.columns.tolist()
@@ -82,11 +82,11 @@ from typing import Any, Literal, cast
 import numpy as np
 import pandas as pd
 
-from kzlib.actors import load_actors
 from kzlib.errors import InputError
-from kzlib.lexicon import MATCH_COLUMNS as MATCH_COLUMNS_LEXICON
-from kzlib.lexicon import Lexicon, _Columns, _find_columns, read_lexicon
 from kzlib.paths import LEXICON_DIR
+from kzlib.rhetoric.actors import load_actors
+from kzlib.rhetoric.lexicon import MATCH_COLUMNS as MATCH_COLUMNS_LEXICON
+from kzlib.rhetoric.lexicon import Lexicon, _Columns, _find_columns, read_lexicon
 
 __all__ = [
     "BASE_MEASURES",
@@ -252,7 +252,7 @@ def load_lexicons(folder: str | Path | None = None) -> Lexicons:
     Files are named ``<name>.v<N>.csv`` (lower-case name, version number);
     when a name has several versions the highest is used. Other files
     (README.md) are ignored. Each file is checked by
-    :func:`kzlib.lexicon.read_lexicon` (header ``term,category,note``).
+    :func:`kzlib.rhetoric.lexicon.read_lexicon` (header ``term,category,note``).
 
     Parameters
     ----------
@@ -555,7 +555,7 @@ def _body(sentences: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     if missing:
         raise InputError(
             f"sentence table: missing column(s) {', '.join(missing)}; "
-            "pass kzlib.segment.sentences_frame(corpus)"
+            "pass kzlib.corpus.sentences_frame(corpus)"
         )
     doc_ids = sorted(set(sentences["doc_id"].astype(str).tolist()))
     body = sentences[sentences["kind"] == "body"] if "kind" in sentences.columns else sentences
@@ -762,11 +762,11 @@ def matches(
     Parameters
     ----------
     sentences : DataFrame
-        :func:`kzlib.segment.sentences_frame`; only ``kind == "body"`` rows are used.
+        :func:`kzlib.corpus.sentences_frame`; only ``kind == "body"`` rows are used.
     lexicons : Lexicons, optional
         :func:`load_lexicons` (default: ``data/lexicons/``).
     actors : Lexicon, optional
-        :func:`kzlib.actors.load_actors` (default: ``data/actors.csv``).
+        :func:`kzlib.rhetoric.actors.load_actors` (default: ``data/actors.csv``).
     quote_min_words : int
         Words a quotation needs to count as a direct quotation.
     negation_window : int
@@ -1118,11 +1118,11 @@ def measures(
     Parameters
     ----------
     sentences : DataFrame
-        :func:`kzlib.segment.sentences_frame` of the corpus.
+        :func:`kzlib.corpus.sentences_frame` of the corpus.
     lexicons : Lexicons, optional
         :func:`load_lexicons` (default ``data/lexicons/``).
     actors : Lexicon, optional
-        :func:`kzlib.actors.load_actors` (default ``data/actors.csv``).
+        :func:`kzlib.rhetoric.actors.load_actors` (default ``data/actors.csv``).
     include : sequence of str
         Measure names or shell patterns (``"frame_per_1k:*"``); default all.
     n_boot : int
@@ -1231,7 +1231,7 @@ def evidence(
     Parameters
     ----------
     sentences : DataFrame
-        :func:`kzlib.segment.sentences_frame` (body sentences are used).
+        :func:`kzlib.corpus.sentences_frame` (body sentences are used).
     measure : str
         A name from :func:`measure_names` (e.g. ``"frame_per_1k:balancing"``).
     doc_id : str, optional
@@ -1431,7 +1431,7 @@ def distinctive_evidence(
     Parameters
     ----------
     sentences : DataFrame
-        :func:`kzlib.segment.sentences_frame`.
+        :func:`kzlib.corpus.sentences_frame`.
     table : DataFrame
         :func:`measures` of the same sentences.
     include : sequence of str
@@ -1577,7 +1577,7 @@ def keyness(
     Parameters
     ----------
     sentences : DataFrame
-        :func:`kzlib.segment.sentences_frame`.
+        :func:`kzlib.corpus.sentences_frame`.
     top : int or None
         Keywords per article, by G2 (None: all).
     min_count : int
@@ -1732,7 +1732,7 @@ def similarity(
     Parameters
     ----------
     sentences : DataFrame
-        :func:`kzlib.segment.sentences_frame`.
+        :func:`kzlib.corpus.sentences_frame`.
     stop_words : "english", collection of str, or None
         Words to leave out.
     doc_ids : collection of str, optional
@@ -1823,9 +1823,9 @@ def cooccurrence(
     Parameters
     ----------
     sentences : DataFrame
-        :func:`kzlib.segment.sentences_frame` (body sentences are used).
+        :func:`kzlib.corpus.sentences_frame` (body sentences are used).
     actors : Lexicon, optional
-        :func:`kzlib.actors.load_actors` (default ``data/actors.csv``).
+        :func:`kzlib.rhetoric.actors.load_actors` (default ``data/actors.csv``).
     by_doc : bool
         One set of pairs per article (with a ``doc_id`` column) instead of
         one for the corpus.

@@ -1,0 +1,142 @@
+"""The claim inventory: claims with type, speaker, source, numbers and checkworthiness; links.
+
+Public names load on first use (:mod:`kzlib.lazy`).
+
+Examples
+--------
+>>> from kzlib.claims import extract_claims
+>>> callable(extract_claims)
+True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kzlib.lazy import attach
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kzlib.claims.attribution import (
+        SOURCES_FILE,
+        Attribution,
+        Attributor,
+        Mention,
+        Source,
+        find_persons,
+        load_sources,
+    )
+    from kzlib.claims.extract import (
+        CHECKWORTHINESS_WEIGHTS,
+        CLAIM_COLUMNS,
+        CLAIM_TYPES,
+        LINK_COLUMNS,
+        SHEET_COLUMNS,
+        ClaimFeatures,
+        checkworthiness,
+        claim_features,
+        claim_id,
+        claim_units,
+        claims_html,
+        document_years,
+        export_sheet,
+        extract_claims,
+        link_claims,
+        link_matrix,
+        linked_pairs,
+        merge_sheet,
+        normalise_claim_text,
+        orphan_verdicts,
+        quantities_frame,
+        read_sheet,
+        select_claims,
+        speakers_frame,
+    )
+    from kzlib.claims.plots import plot_claim_counts, plot_claim_links
+    from kzlib.claims.quantities import (
+        Quantity,
+        find_quantities,
+        parse_number_words,
+        quantities_to_json,
+    )
+
+_NAMES: dict[str, str] = {
+    "Attribution": "kzlib.claims.attribution",
+    "Attributor": "kzlib.claims.attribution",
+    "CHECKWORTHINESS_WEIGHTS": "kzlib.claims.extract",
+    "CLAIM_COLUMNS": "kzlib.claims.extract",
+    "CLAIM_TYPES": "kzlib.claims.extract",
+    "ClaimFeatures": "kzlib.claims.extract",
+    "LINK_COLUMNS": "kzlib.claims.extract",
+    "Mention": "kzlib.claims.attribution",
+    "Quantity": "kzlib.claims.quantities",
+    "SHEET_COLUMNS": "kzlib.claims.extract",
+    "SOURCES_FILE": "kzlib.claims.attribution",
+    "Source": "kzlib.claims.attribution",
+    "checkworthiness": "kzlib.claims.extract",
+    "claim_features": "kzlib.claims.extract",
+    "claim_id": "kzlib.claims.extract",
+    "claim_units": "kzlib.claims.extract",
+    "claims_html": "kzlib.claims.extract",
+    "document_years": "kzlib.claims.extract",
+    "export_sheet": "kzlib.claims.extract",
+    "extract_claims": "kzlib.claims.extract",
+    "find_persons": "kzlib.claims.attribution",
+    "find_quantities": "kzlib.claims.quantities",
+    "link_claims": "kzlib.claims.extract",
+    "link_matrix": "kzlib.claims.extract",
+    "linked_pairs": "kzlib.claims.extract",
+    "load_sources": "kzlib.claims.attribution",
+    "merge_sheet": "kzlib.claims.extract",
+    "normalise_claim_text": "kzlib.claims.extract",
+    "orphan_verdicts": "kzlib.claims.extract",
+    "parse_number_words": "kzlib.claims.quantities",
+    "plot_claim_counts": "kzlib.claims.plots",
+    "plot_claim_links": "kzlib.claims.plots",
+    "quantities_frame": "kzlib.claims.extract",
+    "quantities_to_json": "kzlib.claims.quantities",
+    "read_sheet": "kzlib.claims.extract",
+    "select_claims": "kzlib.claims.extract",
+    "speakers_frame": "kzlib.claims.extract",
+}
+
+__all__ = [
+    "CHECKWORTHINESS_WEIGHTS",
+    "CLAIM_COLUMNS",
+    "CLAIM_TYPES",
+    "LINK_COLUMNS",
+    "SHEET_COLUMNS",
+    "SOURCES_FILE",
+    "Attribution",
+    "Attributor",
+    "ClaimFeatures",
+    "Mention",
+    "Quantity",
+    "Source",
+    "checkworthiness",
+    "claim_features",
+    "claim_id",
+    "claim_units",
+    "claims_html",
+    "document_years",
+    "export_sheet",
+    "extract_claims",
+    "find_persons",
+    "find_quantities",
+    "link_claims",
+    "link_matrix",
+    "linked_pairs",
+    "load_sources",
+    "merge_sheet",
+    "normalise_claim_text",
+    "orphan_verdicts",
+    "parse_number_words",
+    "plot_claim_counts",
+    "plot_claim_links",
+    "quantities_frame",
+    "quantities_to_json",
+    "read_sheet",
+    "select_claims",
+    "speakers_frame",
+]
+
+__getattr__, __dir__ = attach(__name__, _NAMES)
