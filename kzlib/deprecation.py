@@ -40,7 +40,11 @@ MOVED: dict[str, tuple[str, ...]] = {
     "kzlib.sources": ("kzlib.corpus.sources",),
     "kzlib.lexicon": ("kzlib.rhetoric.lexicon",),
     "kzlib.actors": ("kzlib.rhetoric.actors",),
-    "kzlib.attribution": ("kzlib.claims.attribution",),
+    "kzlib.attribution": (
+        "kzlib.claims.attribution",
+        "kzlib.claims.persons",
+        "kzlib.claims.gazetteer",
+    ),
     "kzlib.quantities": ("kzlib.claims.quantities",),
     "kzlib.kernel": ("kzlib.report.kernel",),
     "kzlib.html": ("kzlib.report.html",),

@@ -16,15 +16,7 @@ from typing import TYPE_CHECKING
 from kzlib.lazy import attach
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kzlib.claims.attribution import (
-        SOURCES_FILE,
-        Attribution,
-        Attributor,
-        Mention,
-        Source,
-        find_persons,
-        load_sources,
-    )
+    from kzlib.claims.attribution import Attribution, Attributor
     from kzlib.claims.extract import (
         CLAIM_COLUMNS,
         claim_units,
@@ -41,8 +33,10 @@ if TYPE_CHECKING:  # pragma: no cover
         checkworthiness,
         claim_features,
     )
+    from kzlib.claims.gazetteer import SOURCES_FILE, Source, load_sources
     from kzlib.claims.ids import claim_id, normalise_claim_text
     from kzlib.claims.links import LINK_COLUMNS, link_claims, link_matrix, linked_pairs
+    from kzlib.claims.persons import Mention, find_persons
     from kzlib.claims.plots import plot_claim_counts, plot_claim_links
     from kzlib.claims.quantities import (
         Quantity,
@@ -67,11 +61,11 @@ _NAMES: dict[str, str] = {
     "CLAIM_TYPES": "kzlib.claims.features",
     "ClaimFeatures": "kzlib.claims.features",
     "LINK_COLUMNS": "kzlib.claims.links",
-    "Mention": "kzlib.claims.attribution",
+    "Mention": "kzlib.claims.persons",
     "Quantity": "kzlib.claims.quantities",
     "SHEET_COLUMNS": "kzlib.claims.sheets",
-    "SOURCES_FILE": "kzlib.claims.attribution",
-    "Source": "kzlib.claims.attribution",
+    "SOURCES_FILE": "kzlib.claims.gazetteer",
+    "Source": "kzlib.claims.gazetteer",
     "checkworthiness": "kzlib.claims.features",
     "claim_features": "kzlib.claims.features",
     "claim_id": "kzlib.claims.ids",
@@ -80,12 +74,12 @@ _NAMES: dict[str, str] = {
     "document_years": "kzlib.claims.extract",
     "export_sheet": "kzlib.claims.sheets",
     "extract_claims": "kzlib.claims.extract",
-    "find_persons": "kzlib.claims.attribution",
+    "find_persons": "kzlib.claims.persons",
     "find_quantities": "kzlib.claims.quantities",
     "link_claims": "kzlib.claims.links",
     "link_matrix": "kzlib.claims.links",
     "linked_pairs": "kzlib.claims.links",
-    "load_sources": "kzlib.claims.attribution",
+    "load_sources": "kzlib.claims.gazetteer",
     "merge_sheet": "kzlib.claims.sheets",
     "normalise_claim_text": "kzlib.claims.ids",
     "orphan_verdicts": "kzlib.claims.sheets",

@@ -60,7 +60,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from kzlib.claims.attribution import Attribution, Attributor, Source, load_sources
+from kzlib.claims.attribution import Attribution, Attributor
 from kzlib.claims.features import (
     CLAIM_TYPES,
     _claim_features,
@@ -69,6 +69,7 @@ from kzlib.claims.features import (
     checkworthiness,
     claim_features,
 )
+from kzlib.claims.gazetteer import Source, load_sources
 from kzlib.claims.guards import _fold, _letter_runs, _letter_words
 from kzlib.claims.ids import _claim_id_of_normalised, normalise_claim_text
 from kzlib.claims.quantities import Quantity, _find_quantities, find_quantities, quantities_to_json
