@@ -45,7 +45,7 @@ MOVED: dict[str, tuple[str, ...]] = {
         "kzlib.claims.persons",
         "kzlib.claims.gazetteer",
     ),
-    "kzlib.quantities": ("kzlib.claims.quantities",),
+    "kzlib.quantities": ("kzlib.claims.quantities", "kzlib.claims.numerals"),
     "kzlib.kernel": ("kzlib.report.kernel",),
     "kzlib.html": ("kzlib.report.html",),
     "kzlib.provenance": ("kzlib.report.provenance",),

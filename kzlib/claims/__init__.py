@@ -36,14 +36,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from kzlib.claims.gazetteer import SOURCES_FILE, Source, load_sources
     from kzlib.claims.ids import claim_id, normalise_claim_text
     from kzlib.claims.links import LINK_COLUMNS, link_claims, link_matrix, linked_pairs
+    from kzlib.claims.numerals import parse_number_words
     from kzlib.claims.persons import Mention, find_persons
     from kzlib.claims.plots import plot_claim_counts, plot_claim_links
-    from kzlib.claims.quantities import (
-        Quantity,
-        find_quantities,
-        parse_number_words,
-        quantities_to_json,
-    )
+    from kzlib.claims.quantities import Quantity, find_quantities, quantities_to_json
     from kzlib.claims.sheets import (
         SHEET_COLUMNS,
         export_sheet,
@@ -83,7 +79,7 @@ _NAMES: dict[str, str] = {
     "merge_sheet": "kzlib.claims.sheets",
     "normalise_claim_text": "kzlib.claims.ids",
     "orphan_verdicts": "kzlib.claims.sheets",
-    "parse_number_words": "kzlib.claims.quantities",
+    "parse_number_words": "kzlib.claims.numerals",
     "plot_claim_counts": "kzlib.claims.plots",
     "plot_claim_links": "kzlib.claims.plots",
     "quantities_frame": "kzlib.claims.extract",
