@@ -63,6 +63,7 @@ import pandas as pd
 from kzlib.claims.attribution import Attribution, Attributor
 from kzlib.claims.features import (
     CLAIM_TYPES,
+    ClaimFeatures,
     _claim_features,
     _outside_quotes,
     _types,
@@ -242,87 +243,135 @@ def extract_claims(
         )
     gaz = load_sources() if sources is None else sources
     years = _ref_years(sentences, doc_years)
-    records: list[tuple[object, ...]] = []
     texts = sentences["text"].tolist()
     kinds = sentences["kind"].tolist() if "kind" in sentences.columns else None
     sent_ids, starts = sentences["sent_id"].tolist(), sentences["start"].tolist()
+    records: list[tuple[object, ...]] = []
     for doc, positions in _documents(sentences):
-        attributor = Attributor(sources=gaz)
-        seen: dict[str, int] = defaultdict(int)
-        context_year = years.get(doc)
-        for p in positions:
-            text = str(texts[p])
-            if kinds is not None and str(kinds[p]) != "body":
-                continue
-            sent_id, base = int(str(sent_ids[p])), int(str(starts[p]))
-            carried = attributor.open_quote_speaker is not None
-            cased_words = _letter_words(text)
-            attribution = attributor.attribute(text, words=cased_words)
-            if _QUESTION_END_RE.search(text) and not attribution.quote:
-                continue
-            units = claim_units(text)
-            whole_qs: list[Quantity] | None = None  # quantities of the whole sentence
-            for i, (s, e) in enumerate(units):
-                unit = text[s:e]
-                if not unit.strip():
-                    continue
-                # lower-cased text and its letter runs: computed once for both
-                lowered = unit.lower()
-                folded = _fold(unit, lowered)
-                whole = s == 0 and e == len(text)
-                if whole and folded is not None:
-                    # folding maps letters to letters and nothing else to a letter:
-                    # the runs of the lower-cased text are the lower-cased runs
-                    runs = frozenset(map(str.lower, cased_words))
-                else:
-                    runs = _letter_runs(lowered)
-                qs = _find_quantities(unit, context_year, lowered, runs)
-                if whole:
-                    whole_qs = qs
-                inside = carried or (i > 0 and len(units) > 1 and attribution.quote)
-                feats = _claim_features(
-                    unit,
-                    qs,
-                    (inside and i > 0) or carried,
-                    attribution.speaker,
-                    folded,
-                    None if folded is None else runs,
-                )
-                main, tags = _types(feats, attribution)
-                score, fired = checkworthiness(feats, attribution, claim_type=main)
-                norm = normalise_claim_text(unit)
-                occurrence = seen[norm]
-                seen[norm] += 1
-                records.append(
-                    (  # in the order of CLAIM_COLUMNS
-                        _claim_id_of_normalised(doc, norm, occurrence),
-                        doc,
-                        sent_id,
-                        base + s,
-                        base + e,
-                        unit,
-                        main,
-                        "|".join(tags),
-                        attribution.speaker,
-                        attribution.source,
-                        bool(attribution.quote),
-                        quantities_to_json(qs),
-                        score,
-                        "|".join(feats.entities),
-                        "|".join(fired),
-                    )
-                )
-            if context_year is None:  # no publication year: the first year the article names
-                if whole_qs is None:
-                    whole_qs = find_quantities(text)
-                explicit = [str(q.value)[:4] for q in whole_qs if q.is_date]
-                explicit = [y for y in explicit if y.isdigit()]
-                if explicit:
-                    context_year = int(explicit[0])
+        body = [
+            (int(str(sent_ids[p])), int(str(starts[p])), str(texts[p]))
+            for p in positions
+            if kinds is None or str(kinds[p]) == "body"
+        ]
+        records += _document_records(doc, body, Attributor(sources=gaz), years.get(doc))
     frame = pd.DataFrame.from_records(records, columns=CLAIM_COLUMNS)
     frame = frame.astype({"sent_id": "int64", "start": "int64", "end": "int64", "quote": "bool"})
     frame["checkworthiness"] = frame["checkworthiness"].astype("float64")
     return frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def _document_records(
+    doc: str,
+    body: list[tuple[int, int, str]],
+    attributor: Attributor,
+    context_year: int | None,
+) -> list[tuple[object, ...]]:
+    """The claim rows of one document's body sentences ``(sent_id, start, text)``, in order.
+
+    Questions are not claims (unless they quote someone). Without a
+    publication year, the first year the article names is the context year of
+    the sentences after it.
+    """
+    records: list[tuple[object, ...]] = []
+    seen: dict[str, int] = defaultdict(int)  # normalised text -> occurrences so far
+    for sent_id, base, text in body:
+        carried = attributor.open_quote_speaker is not None
+        cased_words = _letter_words(text)
+        attribution = attributor.attribute(text, words=cased_words)
+        if _QUESTION_END_RE.search(text) and not attribution.quote:
+            continue
+        units = claim_units(text)
+        whole_qs: list[Quantity] | None = None  # quantities of the whole sentence
+        for i, (s, e) in enumerate(units):
+            unit = text[s:e]
+            if not unit.strip():
+                continue
+            whole = s == 0 and e == len(text)
+            inside = carried or (i > 0 and len(units) > 1 and attribution.quote)
+            qs, feats = _unit_features(
+                unit,
+                whole=whole,
+                cased_words=cased_words,
+                context_year=context_year,
+                inside_quote=(inside and i > 0) or carried,
+                speaker=attribution.speaker,
+            )
+            if whole:
+                whole_qs = qs
+            span = (doc, sent_id, base + s, base + e)
+            records.append(_record(unit, span, qs, feats, attribution, seen))
+        if context_year is None:  # no publication year: the first year the article names
+            context_year = _first_year(text, whole_qs)
+    return records
+
+
+def _unit_features(
+    unit: str,
+    *,
+    whole: bool,
+    cased_words: frozenset[str],
+    context_year: int | None,
+    inside_quote: bool,
+    speaker: str,
+) -> tuple[list[Quantity], ClaimFeatures]:
+    """The quantities and features of one claim; ``whole`` if it is the whole sentence."""
+    # lower-cased text and its letter runs: computed once for both
+    lowered = unit.lower()
+    folded = _fold(unit, lowered)
+    if whole and folded is not None:
+        # folding maps letters to letters and nothing else to a letter:
+        # the runs of the lower-cased text are the lower-cased runs
+        runs = frozenset(map(str.lower, cased_words))
+    else:
+        runs = _letter_runs(lowered)
+    qs = _find_quantities(unit, context_year, lowered, runs)
+    feats = _claim_features(
+        unit, qs, inside_quote, speaker, folded, None if folded is None else runs
+    )
+    return qs, feats
+
+
+def _record(
+    unit: str,
+    span: tuple[str, int, int, int],
+    qs: list[Quantity],
+    feats: ClaimFeatures,
+    attribution: Attribution,
+    seen: dict[str, int],
+) -> tuple[object, ...]:
+    """One row of :data:`CLAIM_COLUMNS`; ``span`` is (doc_id, sent_id, start, end)."""
+    doc, sent_id, start, end = span
+    main, tags = _types(feats, attribution)
+    score, fired = checkworthiness(feats, attribution, claim_type=main)
+    norm = normalise_claim_text(unit)
+    occurrence = seen[norm]
+    seen[norm] += 1
+    return (  # in the order of CLAIM_COLUMNS
+        _claim_id_of_normalised(doc, norm, occurrence),
+        doc,
+        sent_id,
+        start,
+        end,
+        unit,
+        main,
+        "|".join(tags),
+        attribution.speaker,
+        attribution.source,
+        bool(attribution.quote),
+        quantities_to_json(qs),
+        score,
+        "|".join(feats.entities),
+        "|".join(fired),
+    )
+
+
+def _first_year(text: str, whole_qs: list[Quantity] | None) -> int | None:
+    """The first year a sentence names (``whole_qs``: its quantities, if already found)."""
+    if whole_qs is None:
+        whole_qs = find_quantities(text)
+    explicit = [str(q.value)[:4] for q in whole_qs if q.is_date]
+    explicit = [y for y in explicit if y.isdigit()]
+    return int(explicit[0]) if explicit else None
 
 
 def select_claims(
