@@ -445,9 +445,9 @@ class Attributor:
                     return self._resolve(after[0], mentions), "verb after quote"
             prev = _word_before(text, v.start())
             if prev in {"and", ""} or text[: v.start()].rstrip().endswith(","):
-                subj = self._subject(text, mentions, allow_possessive=False)
-                if subj is not None and subj.end <= v.start():
-                    return self._resolve(subj, mentions), "subject"
+                name = self._subject_before(text, mentions, v.start(), allow_possessive=False)
+                if name is not None:
+                    return name, "subject"
         return None
 
     def _participle_speaker(
@@ -459,9 +459,18 @@ class Attributor:
             head = text[: v.start()].rstrip()
             if not (head.endswith(",") or _PARTICIPLE_AND_RE.search(head)):
                 continue
-            subj = self._subject(text, mentions, allow_possessive=True)
-            if subj is not None and subj.end <= v.start():
-                return self._resolve(subj, mentions), "participle"
+            name = self._subject_before(text, mentions, v.start(), allow_possessive=True)
+            if name is not None:
+                return name, "participle"
+        return None
+
+    def _subject_before(
+        self, text: str, mentions: list[Mention], pos: int, *, allow_possessive: bool
+    ) -> str | None:
+        """Who the sentence's subject is, if it stands before ``pos`` (None if it does not)."""
+        subj = self._subject(text, mentions, allow_possessive=allow_possessive)
+        if subj is not None and subj.end <= pos:
+            return self._resolve(subj, mentions)
         return None
 
     def _speech_noun_speaker(
