@@ -1,5 +1,24 @@
 """The claim inventory: claims with type, speaker, source, numbers and checkworthiness; links.
 
+The modules, in the order a sentence goes through them:
+
+============  ======================================================================
+extract       sentences -> claim units -> one row per claim; notebook frames of it
+attribution   who says it: reporting verbs, quotations, pronouns (uses persons, gazetteer)
+persons       person names in a sentence
+gazetteer     the outlets and bodies a claim can cite (``data/sources.v1.csv``)
+quantities    numbers with units, and dates (uses numerals)
+numerals      number words, scales, unit and currency aliases
+cues          the cue lexicons of claim typing
+features      a claim's features, its types and the hand-weighted checkworthiness
+ids           stable claim ids
+links         claims of different articles that report the same thing (uses conflicts)
+conflicts     where two linked claims disagree (numbers, dates, titles)
+sheets        the annotation round trip
+views, plots  HTML tables and figures
+guards        word guards: patterns tried only where their words occur
+============  ======================================================================
+
 Public names load on first use (:mod:`kzlib.lazy`).
 
 Examples
