@@ -44,13 +44,8 @@ from types import ModuleType
 
 import pandas as pd
 
-from kzlib.claims.extract import (
-    _LinkIndex,
-    _scored_candidates,
-    document_years,
-    extract_claims,
-    link_claims,
-)
+from kzlib.claims.extract import document_years, extract_claims
+from kzlib.claims.links import _LinkIndex, _scored_candidates, link_claims
 from kzlib.corpus.document import load_corpus
 from kzlib.corpus.segment import sentences_frame
 from kzlib.paths import PROJECT_ROOT

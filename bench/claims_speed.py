@@ -23,7 +23,8 @@ import time
 
 import pandas as pd
 
-from kzlib.claims.extract import extract_claims, link_claims
+from kzlib.claims.extract import extract_claims
+from kzlib.claims.links import link_claims
 from kzlib.corpus.document import load_corpus
 from kzlib.corpus.segment import sentences_frame
 from kzlib.paths import resolve_path

@@ -46,7 +46,8 @@ from kzlib.lazy import attach
 __version__ = "0.2.0"
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kzlib.claims.extract import extract_claims, link_claims
+    from kzlib.claims.extract import extract_claims
+    from kzlib.claims.links import link_claims
     from kzlib.corpus.document import Corpus, Document, load_corpus
     from kzlib.corpus.segment import paragraphs_frame, sentences_frame
     from kzlib.corpus.sentences import split_sentences
@@ -62,7 +63,7 @@ _NAMES: dict[str, str] = {
     "InputError": "kzlib.errors",
     "extract_claims": "kzlib.claims.extract",
     "fit_topics": "kzlib.topics.model",
-    "link_claims": "kzlib.claims.extract",
+    "link_claims": "kzlib.claims.links",
     "load_corpus": "kzlib.corpus.document",
     "measure_rhetoric": "kzlib.rhetoric.profile:measures",
     "paragraphs_frame": "kzlib.corpus.segment",

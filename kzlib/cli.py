@@ -89,7 +89,7 @@ def _cmd_streamed_claims(args: argparse.Namespace) -> int:
         )
     _cmd_streamed(args, "claims", min_checkworthiness=args.min_checkworthiness)
     if args.links or args.export_sheet:
-        from kzlib.claims.extract import export_sheet
+        from kzlib.claims.sheets import export_sheet
         from kzlib.pipeline.engine import link_written_claims
         from kzlib.tables import write_table
 
@@ -268,15 +268,9 @@ def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 def _cmd_claims(args: argparse.Namespace) -> int:
     if _streamed(args):
         return _cmd_streamed_claims(args)
-    from kzlib.claims.extract import (
-        document_years,
-        export_sheet,
-        extract_claims,
-        link_claims,
-        merge_sheet,
-        orphan_verdicts,
-        read_sheet,
-    )
+    from kzlib.claims.extract import document_years, extract_claims
+    from kzlib.claims.links import link_claims
+    from kzlib.claims.sheets import export_sheet, merge_sheet, orphan_verdicts, read_sheet
     from kzlib.corpus.document import load_corpus
     from kzlib.corpus.segment import sentences_frame
     from kzlib.tables import write_table

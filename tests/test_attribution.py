@@ -7,8 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kzlib.claims import attribution
-from kzlib.claims.attribution import Attribution, Attributor, find_persons, load_sources
+from kzlib.claims import attribution, guards, persons
+from kzlib.claims.attribution import Attribution, Attributor
+from kzlib.claims.gazetteer import load_sources
+from kzlib.claims.persons import find_persons
 from kzlib.errors import InputError
 
 
@@ -152,12 +154,12 @@ def test_word_guards_never_change_an_attribution(
         attribution._REPORT_PARTICIPLE_WORDS,
         attribution._PRONOUN_WORDS,
         attribution._FIRST_PERSON_WORDS,
-        attribution._TITLE_HEAD_WORDS,
+        persons._TITLE_HEAD_WORDS,
         attribution._TITLE_ONLY_WORDS,
     )
     letter_words = attribution._letter_words
     monkeypatch.setattr(attribution, "_letter_words", lambda t: letter_words(t) | everything)
-    monkeypatch.setattr(attribution._AllWords, "any_within", lambda self, words: True)
+    monkeypatch.setattr(guards._AllWords, "any_within", lambda self, words: True)
     monkeypatch.setattr(
         attribution, "_according_cues", lambda t: list(attribution._ACCORDING_RE.finditer(t))
     )
@@ -171,7 +173,7 @@ def test_guard_words_are_the_patterns_words() -> None:
     assert len(verbs) == len(alternatives) + sum("[sz]" in a for a in alternatives)
     for w in attribution._REPORT_PARTICIPLE_WORDS:
         assert attribution._REPORT_PARTICIPLE_RE.fullmatch(w)
-    for title in attribution._TITLE_HEAD_WORDS:
+    for title in persons._TITLE_HEAD_WORDS:
         dot = "." if title in {"Dr", "Mr", "Mrs", "Ms", "Prof"} else ""
         probe = f"{title}{dot} Nursultan Nazarbayev"
-        assert attribution._PERSON_TITLED_RE.search(probe), title
+        assert persons._PERSON_TITLED_RE.search(probe), title

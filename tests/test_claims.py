@@ -15,19 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kzlib.claims.extract as kc
-from kzlib.claims.extract import (
-    CLAIM_COLUMNS,
-    CLAIM_TYPES,
-    LINK_COLUMNS,
-    claim_id,
-    claim_units,
-    document_years,
-    export_sheet,
-    extract_claims,
-    link_claims,
-    merge_sheet,
-    orphan_verdicts,
-)
+from kzlib.claims import features, guards, ids
+from kzlib.claims.cues import _EVALUATIVE_FRAME, _FACTUAL, _FUTURE
+from kzlib.claims.extract import CLAIM_COLUMNS, claim_units, document_years, extract_claims
+from kzlib.claims.features import CLAIM_TYPES
+from kzlib.claims.ids import claim_id
+from kzlib.claims.links import LINK_COLUMNS, link_claims
+from kzlib.claims.sheets import export_sheet, merge_sheet, orphan_verdicts
 from kzlib.cli import main
 from kzlib.corpus.document import Corpus, load_corpus
 from kzlib.corpus.segment import sentences_frame
@@ -322,7 +316,7 @@ def test_links_flag_a_person_given_two_offices() -> None:
 # compares the fast path with the plain pattern or the general code path.
 
 _CUE_WORDS = sorted(
-    {w for p in (kc._FUTURE, kc._FACTUAL, kc._EVALUATIVE_FRAME) for c in p.cues
+    {w for p in (_FUTURE, _FACTUAL, _EVALUATIVE_FRAME) for c in p.cues
      for g in (*c.guards, c.starts or frozenset()) for w in g}
     | {"one", "you", "power", "of", "to", "have", "really", "2024", "1999", "won't", "we'll"}
 )  # fmt: skip
@@ -344,9 +338,9 @@ def test_cue_patterns_agree_with_the_whole_patterns(
     parts: list[tuple[str, str, str]],
 ) -> None:
     text = "".join(getattr(w, case)() + sep for w, case, sep in parts)
-    lowered = kc._fold(text)
-    runs = None if lowered is None else kc._letter_runs(lowered)
-    for cues in (kc._FUTURE, kc._FACTUAL, kc._EVALUATIVE_FRAME):
+    lowered = guards._fold(text)
+    runs = None if lowered is None else guards._letter_runs(lowered)
+    for cues in (_FUTURE, _FACTUAL, _EVALUATIVE_FRAME):
         assert cues.search(text, lowered, runs) == (cues.whole.search(text) is not None)
         assert cues.count(text, lowered, runs) == len(cues.whole.findall(text))
 
@@ -356,9 +350,9 @@ def test_claim_features_without_guards_are_the_same(
 ) -> None:
     texts = seed_sentences["text"].tolist()
     texts += [t.upper() for t in texts[:40]] + [t.replace("e", "\u017f") for t in texts[:40]]
-    fast = [kc.claim_features(t, inside_quote=i % 3 == 0) for i, t in enumerate(texts)]
-    monkeypatch.setattr(kc, "_fold", lambda text, lowered=None: None)  # whole patterns
-    slow = [kc.claim_features(t, inside_quote=i % 3 == 0) for i, t in enumerate(texts)]
+    fast = [features.claim_features(t, inside_quote=i % 3 == 0) for i, t in enumerate(texts)]
+    monkeypatch.setattr(features, "_fold", lambda text, lowered=None: None)  # whole patterns
+    slow = [features.claim_features(t, inside_quote=i % 3 == 0) for i, t in enumerate(texts)]
     assert fast == slow
 
 
@@ -373,7 +367,7 @@ def test_claim_units_one_claim_fast_path() -> None:
 
 def test_normalise_folds_every_unicode_space() -> None:
     spaces = "".join(chr(i) for i in range(0x3001) if chr(i).isspace())
-    assert kc.normalise_claim_text(f"A{spaces}b{spaces}") == "a b"
+    assert ids.normalise_claim_text(f"A{spaces}b{spaces}") == "a b"
 
 
 def test_documents_follow_groupby_and_stable_sort() -> None:
@@ -395,6 +389,6 @@ def test_documents_follow_groupby_and_stable_sort() -> None:
 @given(st.text(alphabet=st.sampled_from("aZk .'-\u0130\u212a\u00c5\u00e9\u03a3\u1e9e\u017f1_")))
 def test_lower_cased_runs_are_the_runs_of_the_lower_cased_text(text: str) -> None:
     """extract_claims derives a sentence's lower-case letter runs from its cased runs."""
-    if kc._fold(text) is not None:
+    if guards._fold(text) is not None:
         cased = frozenset(re.findall("[A-Za-z]+", text))
-        assert frozenset(map(str.lower, cased)) == kc._letter_runs(text.lower())
+        assert frozenset(map(str.lower, cased)) == guards._letter_runs(text.lower())

@@ -9,14 +9,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kzlib.claims.extract import (
+from kzlib.claims.extract import document_years, extract_claims
+from kzlib.claims.links import (
     LINK_COLUMNS,
     _entity_tokens,
     _number_keys,
     _round_half_even,
     _tokens,
-    document_years,
-    extract_claims,
     link_claims,
     link_matrix,
 )

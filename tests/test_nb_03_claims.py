@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 from nbrun import outputs_text, run_notebook
 
-from kzlib.claims.extract import CLAIM_COLUMNS, LINK_COLUMNS
+from kzlib.claims.extract import CLAIM_COLUMNS
+from kzlib.claims.links import LINK_COLUMNS
 from kzlib.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 
 NOTEBOOK = NOTEBOOKS_DIR / "03_claims.ipynb"

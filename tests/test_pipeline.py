@@ -141,7 +141,8 @@ def test_cli_streams_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_claims_stage_equals_whole_corpus_extraction(tmp_path: Path) -> None:
-    from kzlib.claims.extract import document_years, extract_claims, link_claims
+    from kzlib.claims.extract import document_years, extract_claims
+    from kzlib.claims.links import link_claims
     from kzlib.pipeline.engine import link_written_claims
 
     source = _table_corpus(tmp_path)

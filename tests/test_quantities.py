@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzlib.claims import quantities
-from kzlib.claims.quantities import find_quantities, parse_number_words, quantities_to_json
+from kzlib.claims.numerals import parse_number_words
+from kzlib.claims.quantities import find_quantities, quantities_to_json
 
 
 def _vu(text: str, **kw: int) -> list[tuple[object, str]]:

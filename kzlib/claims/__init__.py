@@ -1,5 +1,24 @@
 """The claim inventory: claims with type, speaker, source, numbers and checkworthiness; links.
 
+The modules, in the order a sentence goes through them:
+
+============  ======================================================================
+extract       sentences -> claim units -> one row per claim; notebook frames of it
+attribution   who says it: reporting verbs, quotations, pronouns (uses persons, gazetteer)
+persons       person names in a sentence
+gazetteer     the outlets and bodies a claim can cite (``data/sources.v1.csv``)
+quantities    numbers with units, and dates (uses numerals)
+numerals      number words, scales, unit and currency aliases
+cues          the cue lexicons of claim typing
+features      a claim's features, its types and the hand-weighted checkworthiness
+ids           stable claim ids
+links         claims of different articles that report the same thing (uses conflicts)
+conflicts     where two linked claims disagree (numbers, dates, titles)
+sheets        the annotation round trip
+views, plots  HTML tables and figures
+guards        word guards: patterns tried only where their words occur
+============  ======================================================================
+
 Public names load on first use (:mod:`kzlib.lazy`).
 
 Examples
@@ -16,85 +35,75 @@ from typing import TYPE_CHECKING
 from kzlib.lazy import attach
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kzlib.claims.attribution import (
-        SOURCES_FILE,
-        Attribution,
-        Attributor,
-        Mention,
-        Source,
-        find_persons,
-        load_sources,
-    )
+    from kzlib.claims.attribution import Attribution, Attributor
     from kzlib.claims.extract import (
-        CHECKWORTHINESS_WEIGHTS,
         CLAIM_COLUMNS,
-        CLAIM_TYPES,
-        LINK_COLUMNS,
-        SHEET_COLUMNS,
-        ClaimFeatures,
-        checkworthiness,
-        claim_features,
-        claim_id,
         claim_units,
-        claims_html,
         document_years,
-        export_sheet,
         extract_claims,
-        link_claims,
-        link_matrix,
-        linked_pairs,
-        merge_sheet,
-        normalise_claim_text,
-        orphan_verdicts,
         quantities_frame,
-        read_sheet,
         select_claims,
         speakers_frame,
     )
-    from kzlib.claims.plots import plot_claim_counts, plot_claim_links
-    from kzlib.claims.quantities import (
-        Quantity,
-        find_quantities,
-        parse_number_words,
-        quantities_to_json,
+    from kzlib.claims.features import (
+        CHECKWORTHINESS_WEIGHTS,
+        CLAIM_TYPES,
+        ClaimFeatures,
+        checkworthiness,
+        claim_features,
     )
+    from kzlib.claims.gazetteer import SOURCES_FILE, Source, load_sources
+    from kzlib.claims.ids import claim_id, normalise_claim_text
+    from kzlib.claims.links import LINK_COLUMNS, link_claims, link_matrix, linked_pairs
+    from kzlib.claims.numerals import parse_number_words
+    from kzlib.claims.persons import Mention, find_persons
+    from kzlib.claims.plots import plot_claim_counts, plot_claim_links
+    from kzlib.claims.quantities import Quantity, find_quantities, quantities_to_json
+    from kzlib.claims.sheets import (
+        SHEET_COLUMNS,
+        export_sheet,
+        merge_sheet,
+        orphan_verdicts,
+        read_sheet,
+    )
+    from kzlib.claims.views import claims_html
 
 _NAMES: dict[str, str] = {
     "Attribution": "kzlib.claims.attribution",
     "Attributor": "kzlib.claims.attribution",
-    "CHECKWORTHINESS_WEIGHTS": "kzlib.claims.extract",
+    "CHECKWORTHINESS_WEIGHTS": "kzlib.claims.features",
     "CLAIM_COLUMNS": "kzlib.claims.extract",
-    "CLAIM_TYPES": "kzlib.claims.extract",
-    "ClaimFeatures": "kzlib.claims.extract",
-    "LINK_COLUMNS": "kzlib.claims.extract",
-    "Mention": "kzlib.claims.attribution",
+    "CLAIM_TYPES": "kzlib.claims.features",
+    "ClaimFeatures": "kzlib.claims.features",
+    "LINK_COLUMNS": "kzlib.claims.links",
+    "Mention": "kzlib.claims.persons",
     "Quantity": "kzlib.claims.quantities",
-    "SHEET_COLUMNS": "kzlib.claims.extract",
-    "SOURCES_FILE": "kzlib.claims.attribution",
-    "Source": "kzlib.claims.attribution",
-    "checkworthiness": "kzlib.claims.extract",
-    "claim_features": "kzlib.claims.extract",
-    "claim_id": "kzlib.claims.extract",
+    "SHEET_COLUMNS": "kzlib.claims.sheets",
+    "SOURCES_FILE": "kzlib.claims.gazetteer",
+    "Source": "kzlib.claims.gazetteer",
+    "checkworthiness": "kzlib.claims.features",
+    "claim_features": "kzlib.claims.features",
+    "claim_id": "kzlib.claims.ids",
     "claim_units": "kzlib.claims.extract",
-    "claims_html": "kzlib.claims.extract",
+    "claims_html": "kzlib.claims.views",
     "document_years": "kzlib.claims.extract",
-    "export_sheet": "kzlib.claims.extract",
+    "export_sheet": "kzlib.claims.sheets",
     "extract_claims": "kzlib.claims.extract",
-    "find_persons": "kzlib.claims.attribution",
+    "find_persons": "kzlib.claims.persons",
     "find_quantities": "kzlib.claims.quantities",
-    "link_claims": "kzlib.claims.extract",
-    "link_matrix": "kzlib.claims.extract",
-    "linked_pairs": "kzlib.claims.extract",
-    "load_sources": "kzlib.claims.attribution",
-    "merge_sheet": "kzlib.claims.extract",
-    "normalise_claim_text": "kzlib.claims.extract",
-    "orphan_verdicts": "kzlib.claims.extract",
-    "parse_number_words": "kzlib.claims.quantities",
+    "link_claims": "kzlib.claims.links",
+    "link_matrix": "kzlib.claims.links",
+    "linked_pairs": "kzlib.claims.links",
+    "load_sources": "kzlib.claims.gazetteer",
+    "merge_sheet": "kzlib.claims.sheets",
+    "normalise_claim_text": "kzlib.claims.ids",
+    "orphan_verdicts": "kzlib.claims.sheets",
+    "parse_number_words": "kzlib.claims.numerals",
     "plot_claim_counts": "kzlib.claims.plots",
     "plot_claim_links": "kzlib.claims.plots",
     "quantities_frame": "kzlib.claims.extract",
     "quantities_to_json": "kzlib.claims.quantities",
-    "read_sheet": "kzlib.claims.extract",
+    "read_sheet": "kzlib.claims.sheets",
     "select_claims": "kzlib.claims.extract",
     "speakers_frame": "kzlib.claims.extract",
 }

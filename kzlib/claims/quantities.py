@@ -40,75 +40,32 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from kzlib.claims.guards import _DIGIT_RE, _letter_runs, _scan
+from kzlib.claims.numerals import (
+    _CURRENCY_PREFIX,
+    _DIGITNUM,
+    _NOUN_AFTER_RE,
+    _NUMBER_WORDS,
+    _SCALE_SUFFIX,
+    _SCALES,
+    _UNIT_ALIASES,
+    _UNIT_RE_PART,
+    _WORDNUM,
+    _clean_number,
+    _count_item,
+    _singular,
+    parse_number_words,
+)
 
 __all__ = [
     "Quantity",
     "find_quantities",
-    "parse_number_words",
     "quantities_to_json",
 ]
 
-_SMALL: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES: dict[str, int] = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000,
-    "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
-}  # fmt: skip
-_NUMBER_WORDS: list[str] = sorted([*_SMALL, *_TENS, *_SCALES, "dozen"], key=len, reverse=True)
-_NW = "(?:" + "|".join(_NUMBER_WORDS) + ")"
-#: A run of number words: "five thousand", "twenty-five", "two-and-a-half", "a hundred".
-_WORDNUM = (
-    rf"(?:\ba[\s-]+(?=(?:hundred|thousand|million|billion|dozen)\b))?\b{_NW}\b"
-    rf"(?:(?:[\s-]+and)?[\s-]+(?:{_NW}|a[\s-]+half|half)\b)*"
-    rf"(?:[\s-]+and[\s-]+a[\s-]+half\b)?"
-)
-_DIGITNUM = r"(?<![\w.+/\-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w+]|\.\d)"
-_SCALE_SUFFIX = r"(?:[\s-]*(?:hundred|thousand|million|billion|trillion|bn|mln|m|k)\b)?"
-
-_UNIT_ALIASES: dict[str, tuple[str, float]] = {}
-for _unit, _factor, _names in [
-    ("percent", 1, ["%", "percent", "per cent", "pct", "percentage points", "percentage point"]),
-    ("km", 1, ["km", "kilometers", "kilometres", "kilometer", "kilometre"]),
-    ("m", 1, ["meters", "metres", "meter", "metre"]),
-    ("mile", 1, ["miles", "mile"]),
-    ("t", 1, ["tonnes", "tonne", "tons", "ton", "metric tons"]),
-    ("t", 1_000_000, ["million tonnes", "million tons", "mt"]),
-    ("hour", 1, ["hours", "hour", "hrs", "hr"]),
-    ("minute", 1, ["minutes", "minute"]),
-    ("day", 1, ["days", "day"]),
-    ("week", 1, ["weeks", "week"]),
-    ("month", 1, ["months", "month"]),
-    ("year", 1, ["years", "year", "yrs"]),
-    ("year", 10, ["decades", "decade"]),
-    ("year", 100, ["centuries", "century"]),
-    ("USD", 1, ["dollars", "dollar", "usd", "us dollars"]),
-    ("EUR", 1, ["euros", "euro", "eur"]),
-    ("GBP", 1, ["pounds sterling", "gbp"]),
-    ("KZT", 1, ["tenge", "kzt"]),
-    ("RUB", 1, ["rubles", "roubles", "ruble", "rouble", "rub"]),
-    ("CNY", 1, ["yuan", "renminbi", "cny"]),
-    ("barrel", 1, ["barrels", "barrel", "bbl"]),
-    ("m3", 1_000_000_000, ["billion cubic meters", "billion cubic metres", "bcm"]),
-    ("m3", 1, ["cubic meters", "cubic metres"]),
-    ("MW", 1, ["megawatts", "megawatt", "mw"]),
-    ("GW", 1, ["gigawatts", "gigawatt", "gw"]),
-]:
-    for _name in _names:
-        _UNIT_ALIASES[_name] = (_unit, float(_factor))
-_UNIT_RE_PART = "|".join(
-    re.escape(n) for n in sorted(_UNIT_ALIASES, key=len, reverse=True) if n != "%"
-)
-_CURRENCY_PREFIX = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₸": "KZT", "₽": "RUB"}
 _QUALIFIERS = (
     r"(?:more than|less than|fewer than|at least|at most|up to|over|under|about|around|"
     r"approximately|nearly|almost|roughly|some|only|just|past|last|next|the past|the last|"
@@ -170,7 +127,6 @@ _MULTI_RE = re.compile(
     r"\bmulti-?(?P<scale>million|billion|trillion)[\s-]+(?P<cur>dollar|euro|tenge|ruble|rouble)s?\b",
     re.IGNORECASE,
 )
-_NOUN_AFTER_RE = re.compile(r"\s*(?:-\s*)?([A-Za-z][A-Za-z\-]*)")
 _LABEL_BEFORE_RE = re.compile(r"\b([A-Z][\w\-]*)\s$")
 _FUNCTION_WORDS = frozenset(
     """
@@ -178,20 +134,11 @@ _FUNCTION_WORDS = frozenset(
     since until and but with its their his her our all some these those this that
     """.split()  # noqa: SIM905
 )
-_STOP_ITEM = frozenset(
-    """
-    of the a an and or to in on at for with by from as than that which who is are was
-    were be been over under after before more less times per last next this previous year
-    years month months week weeks day days
-    """.split()  # noqa: SIM905
-)
 _VAGUE_ONE = frozenset({"one", "a"})
 
 
 # Cheap pre-checks: most sentences hold no number word, digit or date word, and
 # skipping the large patterns for them is what lets this stream big corpora.
-_DIGIT_RE = re.compile(r"\d")
-_ALPHA_RE = re.compile(r"[a-z]+")
 _NUMBER_TRIGGERS = frozenset(
     [*_NUMBER_WORDS, "multibillion", "multimillion", "multitrillion", "multi"]
 )
@@ -272,102 +219,6 @@ class Quantity:
         return self.unit == "date"
 
 
-def parse_number_words(text: str) -> float | None:
-    """Value of a number written in words or digits; None if it is not one.
-
-    Handles "eighty", "twenty-five", "three hundred", "five thousand",
-    "one hundred and twenty", "two-and-a-half", "a dozen", "1,200", "3.5".
-
-    Examples
-    --------
-    >>> parse_number_words("two-and-a-half")
-    2.5
-    >>> parse_number_words("five thousand")
-    5000.0
-    """
-    t = text.strip().lower().replace(",", "")
-    try:
-        return float(t)
-    except ValueError:
-        pass
-    tokens = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
-    if not tokens:
-        return None
-    total = 0.0
-    current = 0.0
-    seen = False
-    i = 0
-    while i < len(tokens):
-        w = tokens[i]
-        if w == "a":
-            if i + 1 < len(tokens) and tokens[i + 1] == "half":
-                current += 0.5
-                seen = True
-                i += 2
-                continue
-            current = max(current, 1.0)
-            i += 1
-            continue
-        if w == "half":
-            current += 0.5
-            seen = True
-        elif w in _SMALL:
-            current += _SMALL[w]
-            seen = True
-        elif w in _TENS:
-            current += _TENS[w]
-            seen = True
-        elif w == "dozen":
-            current = (current or 1.0) * 12
-            seen = True
-        elif w == "hundred":
-            current = (current or 1.0) * 100
-            seen = True
-        elif w in _SCALES:
-            total += (current or 1.0) * _SCALES[w]
-            current = 0.0
-            seen = True
-        else:
-            return None
-        i += 1
-    return total + current if seen else None
-
-
-def _clean_number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else round(value, 6)
-
-
-def _singular(word: str) -> str:
-    w = word.lower()
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("ches", "shes", "sses", "xes")):
-        return w[:-2]
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-        return w[:-1]
-    return w
-
-
-def _count_item(text: str, pos: int) -> tuple[str, int]:
-    """The noun counted after ``pos`` (the first plural of the next three words) and its end."""
-    words: list[tuple[str, int]] = []
-    for _ in range(3):
-        m = _NOUN_AFTER_RE.match(text, pos)
-        if not m:
-            break
-        w = m.group(1)
-        if w.lower() in _STOP_ITEM or (w[0].isupper() and words):
-            break
-        words.append((w, m.end()))
-        pos = m.end()
-    if not words:
-        return "", pos
-    for w, end in words:
-        if w.lower().endswith("s") and not w.lower().endswith("ss"):
-            return _singular(w), end
-    return _singular(words[0][0]), words[0][1]
-
-
 def _iso(year: str | None, month: int | None = None, day: int | None = None) -> str:
     if year is None:
         return "--" + f"{month:02d}" if month else ""
@@ -398,9 +249,6 @@ _DATE_PREFIXES = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     "spring", "summer", "autumn", "fall", "winter",
 )  # fmt: skip
-#: The characters other than ASCII letters that match an ASCII letter under
-#: ``re.IGNORECASE`` (İ ı ſ and the Kelvin sign).
-_ODD_FOLD = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 #: Where a match of :data:`_QUANTITY_RE` can start, besides digits: its currency
@@ -416,69 +264,6 @@ _QUANTITY_START_WORDS = frozenset(
         "within", "a", *_NUMBER_WORDS,
     ]
 )  # fmt: skip
-
-
-def _run_starts(lowered: str, words: Iterable[str]) -> list[int]:
-    """Sorted positions where one of ``words`` stands as a whole run of letters in ``lowered``.
-
-    Examples
-    --------
-    >>> _run_starts("it is a bit, it", ["it"])
-    [0, 13]
-    """
-    out: list[int] = []
-    n = len(lowered)
-    for word in words:
-        i = lowered.find(word)
-        while i >= 0:
-            j = i + len(word)
-            if (i == 0 or not "a" <= lowered[i - 1] <= "z") and (
-                j == n or not "a" <= lowered[j] <= "z"
-            ):
-                out.append(i)
-            i = lowered.find(word, i + 1)
-    out.sort()
-    return out
-
-
-def _scan(
-    pattern: re.Pattern[str],
-    text: str,
-    lowered: str,
-    words: Iterable[str],
-    *,
-    whole_words: Iterable[str] = (),
-    one_before: bool = False,
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, trying the pattern only where a match can start.
-
-    The caller guarantees that every match of ``pattern`` (compiled with
-    ``re.IGNORECASE``) starts at a digit, at one of ``words`` (lower case) or
-    at one of ``whole_words`` standing as a whole run of letters, or one
-    character before one of these (``one_before``). Matching at those
-    positions in order, from the end of the last match, gives the matches
-    ``finditer`` gives without running the large pattern at every character.
-    """
-    if len(lowered) != len(text) or any(map(text.__contains__, _ODD_FOLD)):
-        yield from pattern.finditer(text)
-        return
-    starts = {m.start() for m in _DIGIT_RE.finditer(text)}
-    for word in words:
-        i = lowered.find(word)
-        while i >= 0:
-            starts.add(i)
-            i = lowered.find(word, i + 1)
-    starts.update(_run_starts(lowered, whole_words))
-    if one_before:
-        starts |= {p - 1 for p in starts if p > 0}
-    pos = 0
-    for p in sorted(starts):
-        if p < pos:
-            continue
-        m = pattern.match(text, p)
-        if m is not None:
-            yield m
-            pos = m.end()
 
 
 def _find_dates(
@@ -567,32 +352,17 @@ def find_quantities(text: str, *, ref_year: int | None = None) -> list[Quantity]
     return _find_quantities(text, ref_year, lowered, _letter_runs(lowered))
 
 
-def _letter_runs(lowered: str) -> frozenset[str]:
-    """The runs of ASCII letters of a lower-cased text: the words the guards test.
-
-    Examples
-    --------
-    >>> sorted(_letter_runs("c5+1 over 300 km"))
-    ['c', 'km', 'over']
-    """
-    return frozenset(_ALPHA_RE.findall(lowered))
-
-
 def _find_quantities(
     text: str, ref_year: int | None, lowered: str, words: frozenset[str]
 ) -> list[Quantity]:
     """:func:`find_quantities` given ``text.lower()`` and its :func:`_letter_runs`.
 
     The claim inventory computes both once per claim and shares them with the
-    claim features.
+    claim features. Periods come first, then dates outside them, then amounts
+    ("multibillion-dollar", then numbers with their units) outside both.
     """
     has_digit = _DIGIT_RE.search(text) is not None
-    periods: list[Quantity] = []
-    if words & _PERIOD_TRIGGERS:
-        for m in _PERIOD_RE.finditer(text):
-            unit, factor = _UNIT_ALIASES[m.group("unit").lower()]
-            qualifier = "past" if m.group("dir").lower() in {"past", "last", "previous"} else "next"
-            periods.append(Quantity(int(factor), unit, m.group(0), m.start(), m.end(), qualifier))
+    periods = _periods(text) if words & _PERIOD_TRIGGERS else []
     dates = (
         _find_dates(text, lowered, words, has_digit, ref_year)
         if has_digit or words & _DATE_TRIGGERS
@@ -606,98 +376,121 @@ def _find_quantities(
     if not has_digit and not words & _NUMBER_TRIGGERS:
         return found
     for m in _MULTI_RE.finditer(text):
-        if _overlaps((m.start(), m.end()), taken):
-            continue
-        cur_word = m.group("cur").lower()
-        unit = _UNIT_ALIASES.get(cur_word + "s", _UNIT_ALIASES.get(cur_word, ("USD", 1.0)))[0]
-        amount = _SCALES[m.group("scale").lower()]
-        found.append(Quantity(amount, unit, m.group(0), m.start(), m.end(), "more than"))
-        taken.append((m.start(), m.end()))
+        if not _overlaps((m.start(), m.end()), taken):
+            found.append(_multi_amount(m))
+            taken.append((m.start(), m.end()))
     starts = words & _QUANTITY_START_WORDS
     for m in _scan(
         _QUANTITY_RE, text, lowered, _QUANTITY_SIGNS, whole_words=starts, one_before=True
     ):
-        num_span = (m.start("num"), m.end("num"))
-        if _overlaps(num_span, taken):
+        if _overlaps((m.start("num"), m.end("num")), taken):
             continue
-        raw_num = m.group("num")
-        value = parse_number_words(raw_num)
-        if value is None:
-            continue
-        is_digit = raw_num[0].isdigit()
-        unit_text = (m.group("unit") or "").lower()
-        scale_text = (m.group("scale") or "").strip(" -").lower()
-        cur = (m.group("cur") or "").lower()
-        # labels: "Diplomacy 2.0", "Web 3.0", "Chapter 7"
-        before = text[max(0, m.start("num") - 30) : m.start("num")]
-        label = _LABEL_BEFORE_RE.search(before)
-        if is_digit and not unit_text and not cur and label:
-            prev_word = label.group(1)
-            if prev_word.lower() not in _FUNCTION_WORDS and _month_number(prev_word) is None:
-                continue
-        scale = 1.0
-        if scale_text:
-            scale = {"bn": 1e9, "mln": 1e6, "m": 1e6, "k": 1e3}.get(scale_text, 0.0) or float(
-                _SCALES.get(scale_text, 1)
-            )
-            if scale_text in {"m", "k"} and not cur:
-                scale = 1.0
-                scale_text = ""
-        value *= scale
-        unit = ""
-        factor = 1.0
-        if unit_text:
-            unit, factor = _UNIT_ALIASES.get(unit_text, (unit_text, 1.0))
-        if cur:
-            unit = _CURRENCY_PREFIX.get(cur, "USD")
-        lowered_num = raw_num.lower()
-        word_tokens = [w for w in re.split(r"[\s-]+", lowered_num) if w not in {"and", "a"}]
-        if not unit and not is_digit and len(word_tokens) == 1 and word_tokens[0] in _VAGUE_ONE:
-            continue
-        end = m.end()
-        item = ""
-        weak = False
-        if not unit:
-            # "42-point", "three hundred locomotives", "five presidents"
-            end_num = m.end("scale") if m.group("scale") else m.end("num")
-            if m.group("hyphen"):  # "42-point": the word after the hyphen is the item
-                hm = _NOUN_AFTER_RE.match(text, end_num)
-                item, end = (_singular(hm.group(1)), hm.end()) if hm else ("", end)
-            else:
-                item, end = _count_item(text, end_num)
-            if not item and not is_digit:
-                continue
-            unit = "count"
-            if not is_digit and value < 10:
-                weak = True
-        value *= factor
-        qualifier = (m.group("qual") or "").lower()
-        start = m.start() if qualifier or cur else m.start("num")
-        if unit == "count" and qualifier in {
-            "past",
-            "last",
-            "next",
-            "the past",
-            "the last",
-            "the next",
-        }:
-            qualifier = ""
-            start = m.start("num")
-        found.append(
-            Quantity(
-                _clean_number(value),
-                unit,
-                text[start:end].strip(),
-                start,
-                end,
-                qualifier,
-                item,
-                weak,
-            )
-        )
-        taken.append((start, end))
+        q = _amount(text, m)
+        if q is not None:
+            found.append(q)
+            taken.append((q.start, q.end))
     found.sort(key=lambda q: (q.start, q.end))
     return found
+
+
+def _periods(text: str) -> list[Quantity]:
+    """The periods of one unit that end or start now ("over the past year")."""
+    out: list[Quantity] = []
+    for m in _PERIOD_RE.finditer(text):
+        unit, factor = _UNIT_ALIASES[m.group("unit").lower()]
+        qualifier = "past" if m.group("dir").lower() in {"past", "last", "previous"} else "next"
+        out.append(Quantity(int(factor), unit, m.group(0), m.start(), m.end(), qualifier))
+    return out
+
+
+def _multi_amount(m: re.Match[str]) -> Quantity:
+    """A match of :data:`_MULTI_RE` ("multibillion-dollar"): more than one of the scale."""
+    cur_word = m.group("cur").lower()
+    unit = _UNIT_ALIASES.get(cur_word + "s", _UNIT_ALIASES.get(cur_word, ("USD", 1.0)))[0]
+    amount = _SCALES[m.group("scale").lower()]
+    return Quantity(amount, unit, m.group(0), m.start(), m.end(), "more than")
+
+
+#: Qualifiers of time that do not bound a count ("the last three presidents").
+_COUNT_NOT_QUALIFIED = frozenset({"past", "last", "next", "the past", "the last", "the next"})
+
+
+def _amount(text: str, m: re.Match[str]) -> Quantity | None:
+    """The quantity of one match of :data:`_QUANTITY_RE`.
+
+    None for a label ("Diplomacy 2.0"), a vague "one" or "a" without a unit,
+    and a number in words that counts no noun.
+    """
+    raw_num = m.group("num")
+    value = parse_number_words(raw_num)
+    if value is None:
+        return None
+    is_digit = raw_num[0].isdigit()
+    unit_text = (m.group("unit") or "").lower()
+    scale_text = (m.group("scale") or "").strip(" -").lower()
+    cur = (m.group("cur") or "").lower()
+    if is_digit and not unit_text and not cur and _is_label(text, m):
+        return None
+    value *= _scale(scale_text, cur)
+    unit, factor = _unit(unit_text, cur)
+    word_tokens = [w for w in re.split(r"[\s-]+", raw_num.lower()) if w not in {"and", "a"}]
+    if not unit and not is_digit and len(word_tokens) == 1 and word_tokens[0] in _VAGUE_ONE:
+        return None
+    end, item, weak = m.end(), "", False
+    if not unit:
+        # "42-point", "three hundred locomotives", "five presidents"
+        item, end = _counted(text, m)
+        if not item and not is_digit:
+            return None
+        unit = "count"
+        weak = not is_digit and value < 10
+    value *= factor
+    qualifier = (m.group("qual") or "").lower()
+    start = m.start() if qualifier or cur else m.start("num")
+    if unit == "count" and qualifier in _COUNT_NOT_QUALIFIED:
+        qualifier = ""
+        start = m.start("num")
+    return Quantity(
+        _clean_number(value), unit, text[start:end].strip(), start, end, qualifier, item, weak
+    )
+
+
+def _is_label(text: str, m: re.Match[str]) -> bool:
+    """Whether the number names a thing after a capitalised word ("Web 3.0", "Chapter 7")."""
+    before = text[max(0, m.start("num") - 30) : m.start("num")]
+    label = _LABEL_BEFORE_RE.search(before)
+    if label is None:
+        return False
+    prev_word = label.group(1)
+    return prev_word.lower() not in _FUNCTION_WORDS and _month_number(prev_word) is None
+
+
+def _scale(scale_text: str, cur: str) -> float:
+    """The factor of a scale word ("billion", "bn"); "m" and "k" only after a currency sign."""
+    if not scale_text or (scale_text in {"m", "k"} and not cur):
+        return 1.0
+    return {"bn": 1e9, "mln": 1e6, "m": 1e6, "k": 1e3}.get(scale_text, 0.0) or float(
+        _SCALES.get(scale_text, 1)
+    )
+
+
+def _unit(unit_text: str, cur: str) -> tuple[str, float]:
+    """The normalised unit and its factor; a currency sign sets the unit."""
+    unit, factor = "", 1.0
+    if unit_text:
+        unit, factor = _UNIT_ALIASES.get(unit_text, (unit_text, 1.0))
+    if cur:
+        unit = _CURRENCY_PREFIX.get(cur, "USD")
+    return unit, factor
+
+
+def _counted(text: str, m: re.Match[str]) -> tuple[str, int]:
+    """The noun a unitless number counts and where the quantity then ends."""
+    end_num = m.end("scale") if m.group("scale") else m.end("num")
+    if m.group("hyphen"):  # "42-point": the word after the hyphen is the item
+        hm = _NOUN_AFTER_RE.match(text, end_num)
+        return (_singular(hm.group(1)), hm.end()) if hm else ("", m.end())
+    return _count_item(text, end_num)
 
 
 def quantities_to_json(quantities: Iterable[Quantity]) -> str:

@@ -398,7 +398,7 @@ def link_written_claims(
     >>> list(link_written_claims(out).columns[:4])
     ['claim_a', 'claim_b', 'doc_a', 'doc_b']
     """
-    from kzlib.claims.extract import link_claims
+    from kzlib.claims.links import link_claims
 
     path = Path(claims_path)
     frames = []

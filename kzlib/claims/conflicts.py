@@ -1,0 +1,113 @@
+"""Where two linked claims disagree: numbers, dates and named titles given differently.
+
+Examples
+--------
+>>> _title_conflicts("President-elect Donald Trump spoke.", "President Donald Trump spoke.")
+['President-elect Trump vs President Trump']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kzlib.claims.cues import _QUOTED_RE
+
+__all__: list[str] = []
+
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
+_TITLE_WINDOW_STOP = frozenset({"the", "a", "an", "of", "and", "to", "in", "on"})
+
+
+_OFFICE_RE = re.compile(
+    r"\b(?P<title>(?:(?:Deputy|Vice|Acting|Foreign|Prime|Defen[cs]e|Finance|Economy|Energy|"
+    r"Trade|Interior)\s+)*(?:President(?:-elect)?|Prime Minister|Minister|Secretary-General|"
+    r"Secretary|Chancellor|Premier|Ambassador|Speaker|Governor|Mayor|Chairman|King|Emir))"
+    r"\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
+)
+
+
+def _offices(text: str) -> dict[str, str]:
+    """Surname -> office title given right before the name ("Foreign Minister Sergey Lavrov")."""
+    out: dict[str, str] = {}
+    for m in _OFFICE_RE.finditer(text):
+        surname = _POSSESSIVE_END_RE.sub("", m.group("name").split()[-1])
+        out.setdefault(surname, m.group("title"))
+    return out
+
+
+@dataclass(frozen=True)
+class _TitleView:
+    """What :func:`_title_conflicts` reads of one text; computed once per linked claim."""
+
+    offices: dict[str, str]
+    words: list[str]  # lower-cased, edge punctuation stripped
+    phrases: list[list[str]]  # quoted phrases of 2 to 6 words, not opening with a stop word
+
+
+def _title_words(text: str) -> list[str]:
+    return [w.lower().strip(".,;:\"'”“") for w in text.split()]
+
+
+def _title_view(text: str) -> _TitleView:
+    phrases = [_title_words(m.group()[1:-1]) for m in _QUOTED_RE.finditer(text)]
+    return _TitleView(
+        offices=_offices(text),
+        words=_title_words(text),
+        phrases=[p for p in phrases if 2 <= len(p) <= 6 and p[0] not in _TITLE_WINDOW_STOP],
+    )
+
+
+def _title_conflicts(text_a: str, text_b: str) -> list[str]:
+    """Named titles the two texts give differently.
+
+    A quoted phrase of one text that the other gives with the same first and
+    last word but other words between ("comprehensive strategic partnership"),
+    or one person given two different offices ("President-elect X" / "President X").
+    """
+    return _view_conflicts(_title_view(text_a), _title_view(text_b))
+
+
+def _view_conflicts(view_a: _TitleView, view_b: _TitleView) -> list[str]:
+    """:func:`_title_conflicts` of two precomputed views."""
+    out: list[str] = []
+    for surname, title in view_a.offices.items():
+        other = view_b.offices.get(surname)
+        if other is not None and other.lower() != title.lower():
+            out.append(f"{title} {surname} vs {other} {surname}")
+    for src, dst in ((view_a, view_b), (view_b, view_a)):
+        words = dst.words
+        for phrase in src.phrases:
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                # Compare the ends first: a slice per position is what made this slow.
+                if words[i] != phrase[0] or words[i + n - 1] != phrase[-1]:
+                    continue
+                window = words[i : i + n]
+                if window != phrase:
+                    out.append(f'"{" ".join(phrase)}" vs "{" ".join(window)}"')
+    return out
+
+
+def _number_conflicts(
+    nums_a: list[dict[str, object]], nums_b: list[dict[str, object]]
+) -> tuple[list[str], list[str]]:
+    numbers: list[str] = []
+    dates: list[str] = []
+    for qa in nums_a:
+        for qb in nums_b:
+            if qa.get("unit") != qb.get("unit"):
+                continue
+            if qa["unit"] == "date":
+                va, vb = str(qa["value"]), str(qb["value"])
+                if min(len(va), len(vb)) >= 7 and not (va.startswith(vb) or vb.startswith(va)):
+                    dates.append(f"{qa['text']} vs {qb['text']}")
+            elif qa.get("item", "") == qb.get("item", ""):
+                a, b = qa.get("value"), qb.get("value")
+                if (
+                    isinstance(a, int | float)
+                    and isinstance(b, int | float)
+                    and abs(a - b) > 0.05 * max(abs(a), abs(b))
+                ):
+                    numbers.append(f"{qa['text']} vs {qb['text']}")
+    return numbers, dates

@@ -1,0 +1,592 @@
+"""Links between claims of different articles that report the same event or fact.
+
+:func:`link_claims` blocks the claims on shared keys, scores the candidate
+pairs and keeps the best; :func:`link_matrix` and :func:`linked_pairs` are
+the tables a notebook shows of them.
+
+Examples
+--------
+>>> _tokens("Tokayev visited the capitals in 2025")
+['tokayev', 'visit', 'capital', '2025']
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from kzlib.claims.conflicts import _number_conflicts, _title_view, _TitleView, _view_conflicts
+from kzlib.claims.cues import _ENTITY_ALIASES
+from kzlib.claims.guards import _fold
+from kzlib.claims.ids import normalise_claim_text
+from kzlib.errors import InputError
+
+__all__ = ["LINK_COLUMNS", "link_claims", "link_matrix", "linked_pairs"]
+
+#: Columns of :func:`link_claims`.
+LINK_COLUMNS: list[str] = [
+    "claim_a", "claim_b", "doc_a", "doc_b", "similarity", "text_sim", "entity_sim",
+    "shared", "disagreement", "detail",
+]  # fmt: skip
+_TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9.+'\-]*[a-z0-9+]|[a-z0-9]")
+_STOP_TOKENS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his
+    how i if in into is it its itself just me more most my myself no nor not now of off
+    on once only or other our ours ourselves out over own same she should so some such
+    than that the their theirs them themselves then there these they this those through
+    to too under until up very was we were what when where which while who whom why will
+    with would you your yours yourself yourselves s t 's rather not one new
+    """.split()  # noqa: SIM905
+)
+
+
+def _stem(token: str) -> str:
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+            return token[: -len(suffix)] + repl
+    return token
+
+
+def _content_words(text: str) -> list[str]:
+    """Words of the normalised text with aliases folded, minus stop words and non-year numbers."""
+    t = normalise_claim_text(text)
+    for k, v in _ENTITY_ALIASES.items():
+        if " " in k or "." in k:
+            t = t.replace(k, v)
+    return [
+        w
+        for w in _TOKEN_RE.findall(t)
+        if (w not in _STOP_TOKENS and not w.isdigit()) or (len(w) == 4 and w.isdigit())
+    ]
+
+
+def _tokens(text: str) -> list[str]:
+    return [_stem(w) for w in _content_words(text)]
+
+
+def _token_lists(texts: Sequence[str]) -> list[list[str]]:
+    """:func:`_tokens` of every text; each distinct word is stemmed once (words repeat a lot)."""
+    stems: dict[str, str] = {}
+    out: list[list[str]] = []
+    for text in texts:
+        words = _content_words(text)
+        for w in words:
+            if w not in stems:
+                stems[w] = _stem(w)
+        out.append([stems[w] for w in words])
+    return out
+
+
+def _number_keys(numbers_json: str) -> set[str]:
+    keys: set[str] = set()
+    for q in json.loads(numbers_json or "[]"):
+        unit = str(q.get("unit", ""))
+        if unit == "date":
+            value = str(q["value"])
+            if len(value) >= 7:
+                keys.add(f"date:{value[:7]}")
+        elif q.get("value") is not None:
+            keys.add(f"num:{q['value']}:{unit}:{q.get('item', '')}")
+    return keys
+
+
+_ENTITY_SMOOTHING = 2.0
+_TITLE_WORDS = frozenset(
+    """
+    president minister prime foreign secretary-general secretary spokesman spokeswoman
+    chancellor premier ambassador director deputy vice former then general the of and
+    for mr mrs ms dr
+    """.split()  # noqa: SIM905
+)
+
+
+_EVENT_STEMS: dict[str, str] = {
+    "visit": "visit", "visited": "visit", "visits": "visit", "trip": "visit", "toured": "visit",
+    "met": "meet", "meet": "meet", "meets": "meet", "meeting": "meet", "meetings": "meet",
+    "talks": "meet", "summit": "summit", "summits": "summit", "speech": "speech",
+    "address": "speech", "addressed": "speech", "addresses": "speech", "declared": "speech",
+    "signed": "sign", "signing": "sign", "signs": "sign", "declaration": "declaration",
+    "agreement": "agreement", "deal": "agreement", "contract": "agreement", "treaty": "agreement",
+    "call": "call", "conversation": "call", "telephoned": "call", "phoned": "call",
+    "election": "election", "elected": "election", "sanctions": "sanction",
+    "sanctioned": "sanction", "hosted": "host", "hosts": "host", "hosting": "host",
+}  # fmt: skip
+_EVENT_STEM_RE = re.compile(
+    r"\b(" + "|".join(sorted(_EVENT_STEMS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+_WORD_RUN_RE = re.compile(r"\w+")
+
+
+def _event_stems(text: str) -> set[str]:
+    lowered = _fold(text)
+    if lowered is None:
+        # casefold, as the pattern matches "ſigned" (long s) whose lower() is no key
+        words = (m.group(1).casefold() for m in _EVENT_STEM_RE.finditer(text))
+        return {_EVENT_STEMS[w] for w in words if w in _EVENT_STEMS}
+    # A match of the pattern is a whole word run: looking the runs up is the same, 3x faster.
+    return {_EVENT_STEMS[w] for w in _WORD_RUN_RE.findall(lowered) if w in _EVENT_STEMS}
+
+
+def _entity_tokens(entities: str) -> set[str]:
+    """Entity words for matching: titles dropped, so "President X Tokayev" meets "Tokayev"."""
+    out: set[str] = set()
+    for ent in entities.split("|"):
+        for w in ent.split():
+            if w not in _TITLE_WORDS and len(w) > 1:
+                out.add(w)
+    return out
+
+
+#: Candidate pairs scored at once; bounds the memory of one scoring step.
+_SCORE_BATCH = 200_000
+
+
+def _round_half_even(values: np.ndarray, digits: int) -> np.ndarray:
+    """``round(v, digits)`` of every value, exactly as Python's ``round`` gives it.
+
+    ``np.round`` scales, rounds and unscales, which can land on the other side
+    of a half when the scaling rounds; values whose scaled form is that close
+    to a half are rounded by Python instead, so the result matches ``round``.
+    """
+    scale = 10.0**digits
+    scaled = values * scale
+    out: np.ndarray = np.rint(scaled) / scale
+    near_half = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    for k in np.flatnonzero(near_half).tolist():
+        out[k] = round(float(values[k]), digits)
+    return out
+
+
+def _incidence(rows: Sequence[set[str]]) -> tuple[np.ndarray, np.ndarray, int]:
+    """Row and column coordinates of a claim x member incidence (columns in first-seen order)."""
+    names: dict[str, int] = {}
+    r_idx: list[int] = []
+    c_idx: list[int] = []
+    for r, members in enumerate(rows):
+        # Sorted, so the column order (and the order weights are summed in) is reproducible.
+        for m in sorted(members):
+            r_idx.append(r)
+            c_idx.append(names.setdefault(m, len(names)))
+    return np.array(r_idx, dtype=np.int64), np.array(c_idx, dtype=np.int64), len(names)
+
+
+class _LinkIndex:
+    """Per-claim features of :func:`link_claims` as sparse claim x feature matrices.
+
+    Built once per call; :meth:`candidates` and :meth:`score` then work on
+    any slice of claims, so the pairs are generated and scored chunk by chunk.
+    """
+
+    def __init__(self, claims: pd.DataFrame, *, max_block: int) -> None:
+        from scipy import sparse
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        n = len(claims)
+        # Per-claim Python objects are built one kind at a time and dropped once they are
+        # a matrix; what a link reports is recomputed for the linked claims only (:meth:`about`).
+        self.claims = claims
+        texts = claims["text"].astype(str).tolist()
+        vectorizer = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True, norm="l2")
+        self.tfidf = vectorizer.fit_transform(_token_lists(texts)).tocsr()
+        coords = [_incidence([_event_stems(t) for t in texts])]
+        del texts
+        entities = claims["entities"].fillna("").astype(str).tolist()
+        coords.append(_incidence([_entity_tokens(e) for e in entities]))
+        del entities
+        numbers = claims["numbers"].fillna("[]").astype(str).tolist()
+        coords.append(_incidence([_number_keys(q) for q in numbers]))
+        del numbers
+        self.event, self.ent, self.num = [
+            sparse.csr_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=(n, width))
+            for r, c, width in coords
+        ]
+        self.ids = claims["claim_id"].astype(str).to_numpy()
+        self.docs = claims["doc_id"].astype(str).to_numpy()
+        # Codes in doc_id order, so comparing codes orders pairs as comparing doc_ids does.
+        self.doc_codes = np.unique(self.docs, return_inverse=True)[1].astype(np.int64)
+        tags = claims["tags"].fillna("").astype(str).tolist()
+        eligible = np.array(
+            [
+                t != "evaluative" or "event" in g.split("|")
+                for t, g in zip(claims["claim_type"].astype(str).tolist(), tags, strict=True)
+            ],
+            dtype=bool,
+        )
+        # IDF over every claim (evaluative ones too), computed like math.log per entity.
+        ent_df = np.asarray(self.ent.sum(axis=0)).ravel().astype(np.int64).tolist()
+        self.ent_idf = np.array([math.log((n + 1) / (d + 1)) + 0.1 for d in ent_df])
+        # Blocking keys: content words of 5+ letters, entity words, numbers and dates.
+        long_word = np.zeros(self.tfidf.shape[1], dtype=bool)
+        for token, col in vectorizer.vocabulary_.items():
+            long_word[col] = len(token) >= 5
+        words = self.tfidf[:, np.flatnonzero(long_word)].astype(bool)
+        keys = sparse.hstack([words, self.ent, self.num], format="csr").astype(bool)
+        # Only checkable claims are blocked: the rows of the others are emptied.
+        keys = (sparse.diags(eligible, dtype=np.int32) @ keys.astype(np.int32)).tocsr()
+        block = keys.getnnz(axis=0)
+        usable = np.flatnonzero((block >= 2) & (block <= max_block))
+        self.keys = keys[:, usable].tocsr()
+        self.keys_t = self.keys.T.tocsr()
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def candidates(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs ``i < j`` with ``start <= i < stop``, in different documents, sharing a key."""
+        shared = (self.keys[start:stop] @ self.keys_t).tocoo()
+        i = shared.row.astype(np.int64) + start
+        j = shared.col.astype(np.int64)
+        keep = (j > i) & (self.doc_codes[i] != self.doc_codes[j])
+        return i[keep], j[keep]
+
+    def score(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Combined similarity, tf-idf cosine and entity overlap of the pairs ``(i[k], j[k])``."""
+        cos = np.asarray(self.tfidf[i].multiply(self.tfidf[j]).sum(axis=1)).ravel()
+        # Entity weights are summed in column order; another order could change only the
+        # last bit, far below the 4 decimals reported.
+        ent_a, ent_b = self.ent[i], self.ent[j]
+        both = ent_a.multiply(ent_b).tocsr()
+        both.data = self.ent_idf[both.indices]
+        either = (ent_a + ent_b).tocsr()
+        either.data = self.ent_idf[either.indices]
+        inter = np.asarray(both.sum(axis=1)).ravel()
+        union = np.asarray(either.sum(axis=1)).ravel()
+        ent_sim = inter / (union + _ENTITY_SMOOTHING)
+        ev_sim = (self.event[i].multiply(self.event[j]).getnnz(axis=1) > 0).astype(np.float64)
+        num_sim = (self.num[i].multiply(self.num[j]).getnnz(axis=1) > 0).astype(np.float64)
+        sim = 0.5 * cos + 0.25 * ent_sim + 0.15 * ev_sim + 0.1 * num_sim
+        return sim, cos, ent_sim
+
+    def about(self, rows: list[int]) -> dict[int, _Linked]:
+        """What the links report of the claims at ``rows``."""
+        part = self.claims.iloc[rows]
+        texts = part["text"].astype(str).tolist()
+        numbers = part["numbers"].fillna("[]").astype(str).tolist()
+        entities = part["entities"].fillna("").astype(str).tolist()
+        return {
+            k: _Linked(
+                entities=_entity_tokens(e),
+                events=_event_stems(t),
+                numkeys=_number_keys(q),
+                numbers=json.loads(q or "[]"),
+                title=_title_view(t),
+            )
+            for k, t, q, e in zip(rows, texts, numbers, entities, strict=True)
+        }
+
+
+@dataclass(frozen=True)
+class _Linked:
+    """One linked claim's entity words, event stems, number keys, numbers and titles."""
+
+    entities: set[str]
+    events: set[str]
+    numkeys: set[str]
+    numbers: list[dict[str, object]]
+    title: _TitleView
+
+    def shared(self, other: _Linked) -> str:
+        """Entity words, event stems and number keys both claims hold, ``|``-separated."""
+        words = (
+            (self.entities & other.entities)
+            | (self.events & other.events)
+            | {k.split(":", 1)[1] for k in self.numkeys & other.numkeys}
+        )
+        return "|".join(sorted(words))
+
+    def disagreement(self, other: _Linked) -> tuple[str, str]:
+        """The ``disagreement`` kinds and ``detail`` of the link of the two claims."""
+        n_conf, d_conf = _number_conflicts(self.numbers, other.numbers)
+        t_conf = _view_conflicts(self.title, other.title)
+        kinds = [k for k, v in (("number", n_conf), ("date", d_conf), ("title", t_conf)) if v]
+        return "|".join(kinds), "; ".join([*n_conf, *d_conf, *t_conf])
+
+
+def _scored_candidates(
+    index: _LinkIndex, *, min_similarity: float, chunk_size: int
+) -> tuple[pd.DataFrame, int]:
+    """Candidate pairs reaching ``min_similarity`` (claim indices, unrounded scores) and a count.
+
+    Claims are taken ``chunk_size`` at a time, so the candidate pairs in memory
+    at once are those of one chunk; only pairs above the threshold are kept.
+    """
+    parts: list[tuple[np.ndarray, ...]] = []
+    n_candidates = 0
+    for start in range(0, len(index), chunk_size):
+        ci, cj = index.candidates(start, min(start + chunk_size, len(index)))
+        n_candidates += len(ci)
+        for lo in range(0, len(ci), _SCORE_BATCH):
+            i, j = ci[lo : lo + _SCORE_BATCH], cj[lo : lo + _SCORE_BATCH]
+            sim, cos, ent = index.score(i, j)
+            ok = sim >= min_similarity
+            parts.append((i[ok], j[ok], sim[ok], cos[ok], ent[ok]))
+    cols = ["i", "j", "similarity", "text_sim", "entity_sim"]
+    if not parts:
+        return pd.DataFrame(columns=cols), n_candidates
+    columns = [np.concatenate(p) for p in zip(*parts, strict=True)]
+    return pd.DataFrame(dict(zip(cols, columns, strict=True))), n_candidates
+
+
+def _greedy_cap(a: np.ndarray, b: np.ndarray, limit: int) -> np.ndarray:
+    """Rows kept, taken in order, while both their claims have fewer than ``limit`` kept."""
+    kept_per_claim: dict[int, int] = defaultdict(int)
+    keep = np.zeros(len(a), dtype=bool)
+    for row, (x, y) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
+        if kept_per_claim[x] < limit and kept_per_claim[y] < limit:
+            kept_per_claim[x] += 1
+            kept_per_claim[y] += 1
+            keep[row] = True
+    return keep
+
+
+def link_claims(
+    claims: pd.DataFrame,
+    *,
+    min_similarity: float = 0.24,
+    max_block: int = 200,
+    top_k: int = 3,
+    max_links: int | None = 250,
+    chunk_size: int = 1000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Pairs of claims in different documents that report the same event or fact.
+
+    Only claims that report something checkable are linked (type other than
+    evaluative, or tagged event). Candidate pairs come from blocking, never
+    from all pairs: claims are indexed by the words of their named entities,
+    their numbers (value, unit, item), the months of their month-or-finer
+    dates and their stemmed content words of five characters or more; a key
+    held by more than ``max_block`` claims is too common to block on and is
+    skipped, and two claims are a candidate pair if they share at least one
+    of the other keys. Each candidate pair is scored
+
+    ``similarity = 0.5 * tfidf_cosine + 0.25 * entity_overlap + 0.15 * shared_event_word
+    + 0.1 * shared_number_or_date``
+
+    where ``tfidf_cosine`` is over the claims' stemmed content words
+    (sublinear tf, IDF over all claims) and ``entity_overlap`` is the
+    IDF-weighted Jaccard overlap of the named entities, ``sum(idf of shared) /
+    (sum(idf of either) + 2)`` (an entity in every claim, like the country
+    itself, counts little), and kept if it reaches ``min_similarity``. Of
+    those, a link stays only if it is among the ``top_k`` most similar of each
+    of its claims towards the other claim's document; then links are taken
+    from the most similar down and one is dropped if either of its claims
+    already has ``max_links``, so no claim has more than ``max_links``. Linked
+    pairs are flagged ``disagreement`` when they give different values for
+    the same unit (``number``), different month-or-day dates (``date``) or a
+    quoted title that the other words differently with the same first and
+    last word (``title``).
+
+    Claims are processed ``chunk_size`` at a time (their candidate pairs are
+    generated with sparse matrix products and scored together), so memory
+    grows with the links above the threshold, not with all candidate pairs;
+    the result does not depend on ``chunk_size``.
+
+    Parameters
+    ----------
+    claims : DataFrame
+        :func:`extract_claims` output (``claim_id``, ``doc_id``, ``text``,
+        ``claim_type``, ``tags``, ``entities`` and ``numbers`` are read).
+    min_similarity : float
+        Threshold of the combined score.
+    max_block : int
+        Largest block (claims sharing one key) that is expanded into pairs.
+    top_k : int
+        Links kept per claim towards each other document.
+    max_links : int or None
+        Links kept per claim in all (None: no cap). On a corpus that repeats
+        itself (wire copy, syndication) one claim can otherwise be linked to
+        every article that repeats it.
+    chunk_size : int
+        Claims whose candidate pairs are generated and scored at once.
+    seed : int
+        Unused (the linking is deterministic); accepted for a uniform API.
+
+    Returns
+    -------
+    DataFrame
+        :data:`LINK_COLUMNS`, ``claim_a`` from the document that sorts first;
+        sorted by similarity (descending), then ids. Scores are rounded to 4
+        decimals before ranking.
+
+    Raises
+    ------
+    InputError
+        If ``chunk_size`` or ``max_links`` is below 1.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kzlib.claims import extract_claims
+    >>> s = pd.DataFrame({"doc_id": ["a", "b"], "sent_id": [0, 0], "start": [0, 0], "end": [1, 1],
+    ...     "kind": ["body", "body"],
+    ...     "text": ["Tokayev visited Moscow and signed a declaration with Putin.",
+    ...              "In Moscow, Tokayev and Putin signed a declaration."]})
+    >>> links = link_claims(extract_claims(s))
+    >>> len(links), bool(links["similarity"].iloc[0] > 0.5)
+    (1, True)
+    """
+    del seed
+    if chunk_size < 1:
+        raise InputError(f"chunk_size must be at least 1; got {chunk_size}")
+    if max_links is not None and max_links < 1:
+        raise InputError(f"max_links must be at least 1 or None; got {max_links}")
+    if claims.empty:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    index = _LinkIndex(claims, max_block=max_block)
+    scored, _ = _scored_candidates(index, min_similarity=min_similarity, chunk_size=chunk_size)
+    if scored.empty:
+        return pd.DataFrame(columns=LINK_COLUMNS)
+    return _select_links(index, scored, top_k=top_k, max_links=max_links)
+
+
+def _select_links(
+    index: _LinkIndex, scored: pd.DataFrame, *, top_k: int, max_links: int | None
+) -> pd.DataFrame:
+    """The kept links of the scored pairs, as :data:`LINK_COLUMNS` rows."""
+    i, j = scored["i"].to_numpy(np.int64), scored["j"].to_numpy(np.int64)
+    first = index.doc_codes[i] < index.doc_codes[j]
+    # Ranked on the scores as reported (4 decimals), equal ones by claim row, so the
+    # top_k and max_links choices can be read off the table.
+    cand = pd.DataFrame(
+        {
+            "a": np.where(first, i, j),
+            "b": np.where(first, j, i),
+            **{
+                c: _round_half_even(scored[c].to_numpy(np.float64), 4)
+                for c in ("similarity", "text_sim", "entity_sim")
+            },
+        }
+    ).sort_values(["similarity", "a", "b"], ascending=[False, True, True], kind="stable")
+    a, b = cand["a"].to_numpy(), cand["b"].to_numpy()
+    cand["doc_b"] = index.doc_codes[b]
+    cand["doc_a"] = index.doc_codes[a]
+    keep_a = cand.groupby(["a", "doc_b"], sort=False).cumcount() < top_k
+    keep_b = cand.groupby(["b", "doc_a"], sort=False).cumcount() < top_k
+    cand = cand[keep_a & keep_b]
+    if max_links is not None:
+        cand = cand[_greedy_cap(cand["a"].to_numpy(), cand["b"].to_numpy(), max_links)]
+    a, b = cand["a"].to_numpy(), cand["b"].to_numpy()
+    linked = index.about(np.unique(np.concatenate([a, b])).tolist())
+    shared: list[str] = []
+    kinds: list[str] = []
+    details: list[str] = []
+    for ai, bi in zip(a.tolist(), b.tolist(), strict=True):
+        shared.append(linked[ai].shared(linked[bi]))
+        kind, detail = linked[ai].disagreement(linked[bi])
+        kinds.append(kind)
+        details.append(detail)
+    frame = pd.DataFrame(
+        {
+            "claim_a": index.ids[a],
+            "claim_b": index.ids[b],
+            "doc_a": index.docs[a],
+            "doc_b": index.docs[b],
+            "similarity": cand["similarity"].to_numpy(),
+            "text_sim": cand["text_sim"].to_numpy(),
+            "entity_sim": cand["entity_sim"].to_numpy(),
+            "shared": shared,
+            "disagreement": kinds,
+            "detail": details,
+        },
+        columns=LINK_COLUMNS,
+    )
+    return frame.sort_values(
+        ["similarity", "claim_a", "claim_b"], ascending=[False, True, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def link_matrix(
+    links: pd.DataFrame, doc_ids: Sequence[str], *, max_docs: int | None = None
+) -> pd.DataFrame:
+    """Number of claim links between every two documents (symmetric, zero diagonal).
+
+    Links to documents outside ``doc_ids`` are ignored.
+
+    Parameters
+    ----------
+    links : DataFrame
+        :func:`link_claims` output (``doc_a`` and ``doc_b`` are read).
+    doc_ids : sequence of str
+        Documents of the matrix, in this order.
+    max_docs : int or None
+        If set and ``doc_ids`` holds more documents, only the ``max_docs``
+        documents with the most links (ties broken by doc_id) are kept, in
+        their ``doc_ids`` order, so a plot of a large corpus stays readable.
+
+    Returns
+    -------
+    DataFrame
+        Documents x documents link counts (int64).
+
+    Raises
+    ------
+    InputError
+        If ``max_docs`` is below 1.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> links = pd.DataFrame({"doc_a": ["a", "a"], "doc_b": ["b", "c"]})
+    >>> link_matrix(links, ["a", "b"]).values.tolist()
+    [[0, 1], [1, 0]]
+    >>> link_matrix(links, ["a", "b", "c"], max_docs=2).index.tolist()
+    ['a', 'b']
+    """
+    if max_docs is not None and max_docs < 1:
+        raise InputError(f"max_docs must be at least 1 or None; got {max_docs}")
+    ids = list(doc_ids)
+    pos = pd.Series(np.arange(len(ids)), index=pd.Index(ids, dtype=object))
+    pos = pos[~pos.index.duplicated()]
+    a = pd.Series(links["doc_a"], dtype=object).map(pos).to_numpy(dtype=np.float64)
+    b = pd.Series(links["doc_b"], dtype=object).map(pos).to_numpy(dtype=np.float64)
+    inside = ~(np.isnan(a) | np.isnan(b))
+    a, b = a[inside].astype(np.int64), b[inside].astype(np.int64)
+    kept = np.arange(len(ids))
+    if max_docs is not None and len(ids) > max_docs:
+        # Chosen before the matrix is built: the full one would not fit for a large corpus.
+        per_doc = np.bincount(a, minlength=len(ids)) + np.bincount(b, minlength=len(ids))
+        ranked = sorted(range(len(ids)), key=lambda k: (-int(per_doc[k]), ids[k]))
+        kept = np.sort(np.array(ranked[:max_docs], dtype=np.int64))
+        new_pos = np.full(len(ids), -1, dtype=np.int64)
+        new_pos[kept] = np.arange(len(kept))
+        a, b = new_pos[a], new_pos[b]
+        both_kept = (a >= 0) & (b >= 0)
+        a, b = a[both_kept], b[both_kept]
+    counts = np.zeros((len(kept), len(kept)), dtype=np.int64)
+    np.add.at(counts, (a, b), 1)
+    np.add.at(counts, (b, a), 1)
+    names = [ids[k] for k in kept.tolist()]
+    return pd.DataFrame(counts, index=names, columns=names)
+
+
+def linked_pairs(claims: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """Linked claims side by side: similarity, both texts and documents, disagreement.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"claim_id": ["x", "y"], "text": ["A.", "B."]})
+    >>> l = pd.DataFrame({"claim_a": ["x"], "claim_b": ["y"], "doc_a": ["d1"], "doc_b": ["d2"],
+    ...                   "similarity": [0.5], "disagreement": [""], "detail": [""]})
+    >>> linked_pairs(c, l)[["text_a", "text_b"]].values.tolist()
+    [['A.', 'B.']]
+    """
+    text = dict(zip(claims["claim_id"], claims["text"], strict=True))
+    out = links.copy()
+    out["text_a"] = out["claim_a"].map(text)
+    out["text_b"] = out["claim_b"].map(text)
+    cols = ["similarity", "doc_a", "text_a", "doc_b", "text_b", "disagreement", "detail"]
+    return out[cols].reset_index(drop=True)
