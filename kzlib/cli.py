@@ -489,8 +489,8 @@ def _cmd_rhetoric(args: argparse.Namespace) -> int:
         )
     from kzlib.corpus.document import load_corpus
     from kzlib.corpus.segment import sentences_frame
+    from kzlib.rhetoric import load_lexicons, measures
     from kzlib.rhetoric.actors import load_actors
-    from kzlib.rhetoric.profile import load_lexicons, measures
     from kzlib.tables import write_table
 
     lexicons = load_lexicons(args.lexicons)

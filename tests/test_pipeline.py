@@ -201,7 +201,7 @@ def test_stream_topics_finds_planted_themes() -> None:
 
 
 def test_rhetoric_stage_equals_whole_corpus_measures(tmp_path: Path) -> None:
-    from kzlib.rhetoric.profile import measures
+    from kzlib.rhetoric import measures
 
     source = _table_corpus(tmp_path)
     outs = {"rhetoric": tmp_path / "r.parquet"}
@@ -225,7 +225,7 @@ def test_cli_rhetoric_streamed(tmp_path: Path) -> None:
 
 def test_stream_keyness_equals_whole_corpus_keyness(tmp_path: Path) -> None:
     from kzlib.pipeline.engine import iter_sentence_batches, stream_keyness
-    from kzlib.rhetoric.profile import keyness
+    from kzlib.rhetoric import keyness
 
     source = _table_corpus(tmp_path)
     out = tmp_path / "s.parquet"

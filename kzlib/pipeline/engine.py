@@ -136,7 +136,7 @@ def _cached(kind: str, path: str | None) -> Any:
     key = (kind, path or "")
     if key not in _DATA_CACHE:
         if kind == "lexicons":
-            from kzlib.rhetoric.profile import load_lexicons
+            from kzlib.rhetoric import load_lexicons
 
             _DATA_CACHE[key] = load_lexicons(path)
         else:
@@ -149,7 +149,7 @@ def _cached(kind: str, path: str | None) -> Any:
 def _stage_rhetoric(
     docs: list[Document], sentences: pd.DataFrame | None, options: Mapping[str, Any]
 ) -> pd.DataFrame:
-    from kzlib.rhetoric.profile import measures
+    from kzlib.rhetoric import measures
 
     assert sentences is not None
     lexicons = options.get("lexicons")
@@ -520,13 +520,8 @@ def stream_keyness(
 
     import numpy as np
 
-    from kzlib.rhetoric.profile import (
-        KEYNESS_COLUMNS,
-        _count_matrix,
-        _doc_terms,
-        _keyness_frames,
-        _stop_set,
-    )
+    from kzlib.rhetoric.keywords import KEYNESS_COLUMNS, _keyness_frames
+    from kzlib.rhetoric.words import _count_matrix, _doc_terms, _stop_set
 
     for name, value in (("min_count", min_count), ("top", 1 if top is None else top)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:

@@ -23,72 +23,65 @@ if TYPE_CHECKING:  # pragma: no cover
         load_actors,
         mentions,
     )
-    from kzlib.rhetoric.lexicon import MATCH_COLUMNS, Lexicon, find_all, read_lexicon
+    from kzlib.rhetoric.analysis import matches
+    from kzlib.rhetoric.audit import EVIDENCE_COLUMNS, distinctive_evidence, evidence
+    from kzlib.rhetoric.comparison import contrasts, summarise_contrasts
+    from kzlib.rhetoric.keywords import KEYNESS_COLUMNS, keyness
+    from kzlib.rhetoric.lexicon import (
+        REQUIRED_LEXICONS,
+        Lexicon,
+        Lexicons,
+        load_lexicons,
+        read_lexicon,
+    )
+    from kzlib.rhetoric.network import cooccurrence
     from kzlib.rhetoric.plots import (
         plot_actor_cooccurrence,
         plot_actor_salience,
         plot_rhetoric_profile,
         plot_rhetoric_similarity,
     )
-    from kzlib.rhetoric.profile import (
-        BASE_MEASURES,
-        EVIDENCE_COLUMNS,
-        KEYNESS_COLUMNS,
-        MEASURE_COLUMNS,
-        REQUIRED_LEXICONS,
-        Lexicons,
-        contrasts,
-        cooccurrence,
-        count_syllables,
-        distinctive_evidence,
-        evidence,
-        flesch_reading_ease,
-        keyness,
-        load_lexicons,
-        matches,
-        measure_names,
-        measures,
-        mtld,
-        similarity,
-        summarise_contrasts,
-        tokenize,
-    )
+    from kzlib.rhetoric.profile import measures
+    from kzlib.rhetoric.rates import BASE_MEASURES, MEASURE_COLUMNS, measure_names
+    from kzlib.rhetoric.scan import MATCH_COLUMNS, find_all
+    from kzlib.rhetoric.textstats import count_syllables, flesch_reading_ease, mtld, tokenize
+    from kzlib.rhetoric.tfidf import similarity
 
 _NAMES: dict[str, str] = {
     "ACTORS_FILE": "kzlib.rhetoric.actors",
-    "BASE_MEASURES": "kzlib.rhetoric.profile",
-    "EVIDENCE_COLUMNS": "kzlib.rhetoric.profile",
-    "KEYNESS_COLUMNS": "kzlib.rhetoric.profile",
+    "BASE_MEASURES": "kzlib.rhetoric.rates",
+    "EVIDENCE_COLUMNS": "kzlib.rhetoric.audit",
+    "KEYNESS_COLUMNS": "kzlib.rhetoric.keywords",
     "Lexicon": "kzlib.rhetoric.lexicon",
-    "Lexicons": "kzlib.rhetoric.profile",
-    "MATCH_COLUMNS": "kzlib.rhetoric.lexicon",
-    "MEASURE_COLUMNS": "kzlib.rhetoric.profile",
+    "Lexicons": "kzlib.rhetoric.lexicon",
+    "MATCH_COLUMNS": "kzlib.rhetoric.scan",
+    "MEASURE_COLUMNS": "kzlib.rhetoric.rates",
     "MENTION_COLUMNS": "kzlib.rhetoric.actors",
-    "REQUIRED_LEXICONS": "kzlib.rhetoric.profile",
+    "REQUIRED_LEXICONS": "kzlib.rhetoric.lexicon",
     "actor_types": "kzlib.rhetoric.actors",
-    "contrasts": "kzlib.rhetoric.profile",
-    "cooccurrence": "kzlib.rhetoric.profile",
-    "count_syllables": "kzlib.rhetoric.profile",
-    "distinctive_evidence": "kzlib.rhetoric.profile",
-    "evidence": "kzlib.rhetoric.profile",
-    "find_all": "kzlib.rhetoric.lexicon",
-    "flesch_reading_ease": "kzlib.rhetoric.profile",
-    "keyness": "kzlib.rhetoric.profile",
+    "contrasts": "kzlib.rhetoric.comparison",
+    "cooccurrence": "kzlib.rhetoric.network",
+    "count_syllables": "kzlib.rhetoric.textstats",
+    "distinctive_evidence": "kzlib.rhetoric.audit",
+    "evidence": "kzlib.rhetoric.audit",
+    "find_all": "kzlib.rhetoric.scan",
+    "flesch_reading_ease": "kzlib.rhetoric.textstats",
+    "keyness": "kzlib.rhetoric.keywords",
     "load_actors": "kzlib.rhetoric.actors",
-    "load_lexicons": "kzlib.rhetoric.profile",
-    "matches": "kzlib.rhetoric.profile",
-    "measure_names": "kzlib.rhetoric.profile",
+    "load_lexicons": "kzlib.rhetoric.lexicon",
+    "matches": "kzlib.rhetoric.analysis",
+    "measure_names": "kzlib.rhetoric.rates",
     "measures": "kzlib.rhetoric.profile",
     "mentions": "kzlib.rhetoric.actors",
-    "mtld": "kzlib.rhetoric.profile",
+    "mtld": "kzlib.rhetoric.textstats",
     "plot_actor_cooccurrence": "kzlib.rhetoric.plots",
     "plot_actor_salience": "kzlib.rhetoric.plots",
     "plot_rhetoric_profile": "kzlib.rhetoric.plots",
     "plot_rhetoric_similarity": "kzlib.rhetoric.plots",
     "read_lexicon": "kzlib.rhetoric.lexicon",
-    "similarity": "kzlib.rhetoric.profile",
-    "summarise_contrasts": "kzlib.rhetoric.profile",
-    "tokenize": "kzlib.rhetoric.profile",
+    "similarity": "kzlib.rhetoric.tfidf",
+    "summarise_contrasts": "kzlib.rhetoric.comparison",
+    "tokenize": "kzlib.rhetoric.textstats",
 }
 
 __all__ = [
