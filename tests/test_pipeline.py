@@ -13,7 +13,7 @@ from kzlib.corpus.document import Corpus, load_corpus
 from kzlib.corpus.segment import sentences_frame
 from kzlib.errors import InputError
 from kzlib.paths import PROJECT_ROOT, SEEDS_DIR
-from kzlib.pipeline.engine import TableSink, run_pipeline
+from kzlib.pipeline import TableSink, run_pipeline
 
 SMALL = PROJECT_ROOT / "tests" / "fixtures" / "corpus_small"
 
@@ -142,7 +142,7 @@ def test_cli_streams_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 def test_claims_stage_equals_whole_corpus_extraction(tmp_path: Path) -> None:
     from kzlib.claims.extract import document_years, extract_claims, link_claims
-    from kzlib.pipeline.engine import link_written_claims
+    from kzlib.pipeline import link_written_claims
 
     source = _table_corpus(tmp_path)
     out = tmp_path / "claims.parquet"
@@ -168,7 +168,7 @@ def test_cli_claims_streamed_with_links(tmp_path: Path) -> None:
 
 
 def test_stream_topics_finds_planted_themes() -> None:
-    from kzlib.pipeline.engine import stream_topics
+    from kzlib.topics import stream_topics
 
     rail = "Rail freight crosses the Caspian port terminal with container wagons."
     judo = "Judo wrestler balance throws opponent using leverage and grip technique."
@@ -224,7 +224,7 @@ def test_cli_rhetoric_streamed(tmp_path: Path) -> None:
 
 
 def test_stream_keyness_equals_whole_corpus_keyness(tmp_path: Path) -> None:
-    from kzlib.pipeline.engine import iter_sentence_batches, stream_keyness
+    from kzlib.pipeline import iter_sentence_batches, stream_keyness
     from kzlib.rhetoric import keyness
 
     source = _table_corpus(tmp_path)
