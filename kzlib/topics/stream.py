@@ -104,7 +104,8 @@ def stream_topics(
     epochs : int
         Passes of ``partial_fit`` over the stream.
     chunk_rows : int
-        Rows per ``partial_fit`` call.
+        Rows per ``partial_fit`` call, cut from the stream as a whole: however the
+        batches cut it, the result is the same.
     cache_nnz : int
         The sparse TF-IDF chunks of the first epoch are kept for the later
         passes while they hold at most this many values (about 12 bytes
@@ -268,20 +269,36 @@ class _Chunks:
             yield from self.cache
             return
         stored = 0
-        for frame in self.batches():
-            texts = frame["text"].astype(str).tolist()
-            ids = frame["doc_id"].astype(str).to_numpy()
-            for lo in range(0, len(texts), self.chunk_rows):
-                hi = lo + self.chunk_rows
-                item = (self.tfidf(texts[lo:hi]), ids[lo:hi])
-                if self.cache is not None:
-                    stored += item[0].nnz
-                    if stored > self.cache_nnz:
-                        self.cache = None
-                    else:
-                        self.cache.append(item)
-                yield item
+        for texts, ids in self._rows():
+            item = (self.tfidf(texts), ids)
+            if self.cache is not None:
+                stored += item[0].nnz
+                if stored > self.cache_nnz:
+                    self.cache = None
+                else:
+                    self.cache.append(item)
+            yield item
         self.complete = self.cache is not None
+
+    def _rows(self) -> Iterator[tuple[list[str], np.ndarray]]:
+        """Texts and doc_ids of the stream in chunks of ``chunk_rows`` rows, whatever the
+        batches: the model sees the same chunks however the stream is cut."""
+        texts: list[str] = []
+        ids: list[np.ndarray] = []
+        for frame in self.batches():
+            more = frame["text"].astype(str).tolist()
+            more_ids = frame["doc_id"].astype(str).to_numpy()
+            lo = 0
+            while lo < len(more):
+                hi = lo + self.chunk_rows - len(texts)
+                texts.extend(more[lo:hi])
+                ids.append(more_ids[lo:hi])
+                lo = hi
+                if len(texts) == self.chunk_rows:
+                    yield texts, np.concatenate(ids)
+                    texts, ids = [], []
+        if texts:
+            yield texts, np.concatenate(ids)
 
 
 def _fit(chunks: _Chunks, *, n_topics: int, epochs: int, seed: int) -> Any:
