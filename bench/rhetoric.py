@@ -31,9 +31,7 @@ import pandas as pd
 from kzlib.corpus.document import load_corpus
 from kzlib.corpus.segment import sentences_frame
 from kzlib.corpus.sources import DEFAULT_BATCH_SIZE, plan_source, read_part
-from kzlib.rhetoric.actors import load_actors
-from kzlib.rhetoric.lexicon import Lexicon
-from kzlib.rhetoric.profile import (
+from kzlib.rhetoric import (
     Lexicons,
     cooccurrence,
     evidence,
@@ -42,6 +40,8 @@ from kzlib.rhetoric.profile import (
     measures,
     similarity,
 )
+from kzlib.rhetoric.actors import load_actors
+from kzlib.rhetoric.lexicon import Lexicon
 
 
 def _timed(fn: Callable[[], object]) -> float:

@@ -99,7 +99,7 @@ class PeakRSS:
 
 def measure(spec: dict[str, Any]) -> dict[str, Any]:
     """Run one pipeline (in this process) and return its figures."""
-    from kzlib.pipeline.engine import run_pipeline
+    from kzlib.pipeline import run_pipeline
 
     out = Path(spec["out_dir"])
     out.mkdir(parents=True, exist_ok=True)
@@ -158,7 +158,8 @@ def ensure_corpus(workdir: Path, n: int) -> Path:
 
 def measure_topics(spec: dict[str, Any]) -> dict[str, Any]:
     """Fit streamed topics on the first ``n`` body sentences of a sentence table."""
-    from kzlib.pipeline.engine import iter_sentence_batches, stream_topics
+    from kzlib.pipeline import iter_sentence_batches
+    from kzlib.topics import stream_topics
 
     n = int(spec["n"])
 

@@ -89,8 +89,8 @@ def _cmd_streamed_claims(args: argparse.Namespace) -> int:
         )
     _cmd_streamed(args, "claims", min_checkworthiness=args.min_checkworthiness)
     if args.links or args.export_sheet:
-        from kzlib.claims.sheets import export_sheet
-        from kzlib.pipeline.engine import link_written_claims
+        from kzlib.claims import export_sheet
+        from kzlib.pipeline import link_written_claims
         from kzlib.tables import write_table
 
         if args.links:
@@ -113,8 +113,9 @@ def _cmd_streamed_claims(args: argparse.Namespace) -> int:
 
 def _cmd_streamed_topics(args: argparse.Namespace) -> int:
     """``kzlib topics`` on a streamed corpus: sentences.parquet, then MiniBatchNMF over it."""
-    from kzlib.pipeline.engine import iter_sentence_batches, stream_topics
+    from kzlib.pipeline import iter_sentence_batches
     from kzlib.tables import write_table
+    from kzlib.topics import stream_topics
 
     if args.n_topics == "auto":
         raise InputError(
@@ -149,7 +150,7 @@ def _cmd_streamed_topics(args: argparse.Namespace) -> int:
 
 
 def _cmd_streamed(args: argparse.Namespace, stage: str, **options: object) -> int:
-    from kzlib.pipeline.engine import run_pipeline
+    from kzlib.pipeline import run_pipeline
 
     if args.scheduler and args.engine != "dask":
         raise InputError("--scheduler needs --engine dask")
@@ -483,8 +484,8 @@ def _cmd_rhetoric(args: argparse.Namespace) -> int:
         )
     from kzlib.corpus.document import load_corpus
     from kzlib.corpus.segment import sentences_frame
+    from kzlib.rhetoric import load_lexicons, measures
     from kzlib.rhetoric.actors import load_actors
-    from kzlib.rhetoric.profile import load_lexicons, measures
     from kzlib.tables import write_table
 
     lexicons = load_lexicons(args.lexicons)

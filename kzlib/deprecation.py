@@ -38,7 +38,7 @@ MOVED: dict[str, tuple[str, ...]] = {
     "kzlib.sentences": ("kzlib.corpus.sentences",),
     "kzlib.segment": ("kzlib.corpus.segment",),
     "kzlib.sources": ("kzlib.corpus.sources",),
-    "kzlib.lexicon": ("kzlib.rhetoric.lexicon",),
+    "kzlib.lexicon": ("kzlib.rhetoric.lexicon", "kzlib.rhetoric.scan"),
     "kzlib.actors": ("kzlib.rhetoric.actors",),
     "kzlib.attribution": (
         "kzlib.claims.attribution",

@@ -58,6 +58,17 @@ def test_every_exported_name_resolves(package: str) -> None:
         assert getattr(module, name) is not None, f"kzlib.{package}.{name}"
 
 
+@pytest.mark.parametrize("package", PACKAGES)
+def test_no_module_shadows_an_exported_name(package: str) -> None:
+    """Importing ``kzlib.rhetoric.keyness`` would make ``kzlib.rhetoric.keyness`` the module,
+    not the function: a module must not be named like a name its package exports."""
+    import pkgutil
+
+    module = importlib.import_module(f"kzlib.{package}")
+    modules = {info.name for info in pkgutil.iter_modules(module.__path__)}
+    assert not modules & set(module.__all__)
+
+
 def test_import_kzlib_does_not_load_pandas() -> None:
     code = "import sys, kzlib; print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,4 +1,4 @@
-"""kzlib.rhetoric.lexicon: validation of lexicon files (file:line errors) and the matching rules."""
+"""kzlib.rhetoric.lexicon and .scan: lexicon file validation (file:line) and matching rules."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from kzlib.errors import InputError
 from kzlib.paths import LEXICON_DIR
-from kzlib.rhetoric.lexicon import Lexicon, _candidates, _finditer_at, _Scan, find_all, read_lexicon
+from kzlib.rhetoric.lexicon import Lexicon, read_lexicon
+from kzlib.rhetoric.scan import _candidates, _finditer_at, _Scan, find_all
 
 
 def _lex(*pairs: tuple[str, str], hyphen_joins: bool = True) -> Lexicon:

@@ -13,7 +13,7 @@ from kzlib.corpus.document import Corpus, load_corpus
 from kzlib.corpus.segment import sentences_frame
 from kzlib.errors import InputError
 from kzlib.paths import PROJECT_ROOT, SEEDS_DIR
-from kzlib.pipeline.engine import TableSink, run_pipeline
+from kzlib.pipeline import TableSink, run_pipeline
 
 SMALL = PROJECT_ROOT / "tests" / "fixtures" / "corpus_small"
 
@@ -140,14 +140,14 @@ def test_cli_streams_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "corpus file not found" in capsys.readouterr().err
 
 
-def test_claims_stage_equals_whole_corpus_extraction(tmp_path: Path) -> None:
-    from kzlib.claims.extract import document_years, extract_claims
-    from kzlib.claims.links import link_claims
-    from kzlib.pipeline.engine import link_written_claims
+@pytest.mark.parametrize("batch_size", [1, 2, 250])
+def test_claims_stage_equals_whole_corpus_extraction(tmp_path: Path, batch_size: int) -> None:
+    from kzlib.claims import document_years, extract_claims, link_claims
+    from kzlib.pipeline import link_written_claims
 
     source = _table_corpus(tmp_path)
     out = tmp_path / "claims.parquet"
-    run_pipeline(source, outputs={"claims": out}, batch_size=2, progress=None)
+    run_pipeline(source, outputs={"claims": out}, batch_size=batch_size, progress=None)
     corpus = Corpus(load_corpus(SEEDS_DIR).documents + load_corpus(SMALL).documents)
     ref = extract_claims(sentences_frame(corpus), doc_years=document_years(corpus.to_frame()))
     got = pd.read_parquet(out)
@@ -169,7 +169,7 @@ def test_cli_claims_streamed_with_links(tmp_path: Path) -> None:
 
 
 def test_stream_topics_finds_planted_themes() -> None:
-    from kzlib.pipeline.engine import stream_topics
+    from kzlib.topics import stream_topics
 
     rail = "Rail freight crosses the Caspian port terminal with container wagons."
     judo = "Judo wrestler balance throws opponent using leverage and grip technique."
@@ -201,13 +201,14 @@ def test_stream_topics_finds_planted_themes() -> None:
         stream_topics(lambda: [frame], n_topics=50, min_df=2)
 
 
-def test_rhetoric_stage_equals_whole_corpus_measures(tmp_path: Path) -> None:
-    from kzlib.rhetoric.profile import measures
+@pytest.mark.parametrize("batch_size", [1, 3, 250])
+def test_rhetoric_stage_equals_whole_corpus_measures(tmp_path: Path, batch_size: int) -> None:
+    from kzlib.rhetoric import measures
 
     source = _table_corpus(tmp_path)
     outs = {"rhetoric": tmp_path / "r.parquet"}
     options = {"n_boot": 50, "seed": 3}
-    run_pipeline(source, outputs=outs, batch_size=3, options=options, progress=None)
+    run_pipeline(source, outputs=outs, batch_size=batch_size, options=options, progress=None)
     corpus = Corpus(load_corpus(SEEDS_DIR).documents + load_corpus(SMALL).documents)
     ref = measures(sentences_frame(corpus), n_boot=50, seed=3)
     got = pd.read_parquet(outs["rhetoric"])
@@ -224,18 +225,70 @@ def test_cli_rhetoric_streamed(tmp_path: Path) -> None:
     assert set(frame["measure"]) == {"hedges_per_1k"} and len(frame) == 7
 
 
-def test_stream_keyness_equals_whole_corpus_keyness(tmp_path: Path) -> None:
-    from kzlib.pipeline.engine import iter_sentence_batches, stream_keyness
-    from kzlib.rhetoric.profile import keyness
+@pytest.mark.parametrize(("batch_rows", "pending"), [(1, 50), (37, 1_000_000), (10_000, 1)])
+def test_stream_keyness_equals_whole_corpus_keyness(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_rows: int, pending: int
+) -> None:
+    from kzlib.pipeline import iter_sentence_batches, stream_keyness
+    from kzlib.rhetoric import keyness, keywords
 
+    # word totals summed every `pending` words as well as all at once
+    monkeypatch.setattr(keywords, "_MERGE_PENDING", pending)
     source = _table_corpus(tmp_path)
     out = tmp_path / "s.parquet"
     run_pipeline(source, outputs={"sentences": out}, progress=None)
     cols = ("doc_id", "sent_id", "text")
-    got = stream_keyness(lambda: iter_sentence_batches(out, batch_rows=37, columns=cols))
+    got = stream_keyness(lambda: iter_sentence_batches(out, batch_rows=batch_rows, columns=cols))
     ref = keyness(pd.read_parquet(out))
     assert got["doc_id"].nunique() >= 5 and len(got) > 50
     pd.testing.assert_frame_equal(got, ref, check_dtype=False)
+    with pytest.raises(InputError, match="min_count"):
+        stream_keyness(lambda: iter_sentence_batches(out, columns=cols), min_count=0)
+
+
+def test_keyness_steps_over_batches_equal_keyness() -> None:
+    from kzlib.rhetoric import (
+        combine_keyness,
+        keyness,
+        keyness_totals,
+        merge_keyness_totals,
+        score_keyness,
+    )
+
+    corpus = Corpus(load_corpus(SEEDS_DIR).documents + load_corpus(SMALL).documents)
+    sentences = sentences_frame(corpus)
+    ids = sorted(sentences["doc_id"].unique())
+    # batches of whole articles, in an order other than doc_id order
+    batches = [sentences[sentences["doc_id"].isin(ids[i::3])] for i in (2, 0, 1)]
+    totals = merge_keyness_totals(keyness_totals(b) for b in batches)
+    whole = keyness_totals(sentences)
+    assert totals.n_docs == whole.n_docs == 7 and totals.grand == whole.grand
+    got = combine_keyness(score_keyness(b, totals, top=5, min_count=2) for b in batches)
+    ref = keyness(sentences, top=5, min_count=2)
+    assert got["doc_id"].nunique() == 7
+    pd.testing.assert_frame_equal(got, ref)
+    # against the totals of its own batch only, an article scores differently
+    alone = score_keyness(batches[0], keyness_totals(batches[0]), top=5, min_count=2)
+    mine = ref[ref["doc_id"].isin(batches[0]["doc_id"])].reset_index(drop=True)
+    assert not alone.equals(mine)
+
+
+@pytest.mark.parametrize("batch_rows", [1, 37, 500])
+def test_stream_topics_same_for_any_batching(tmp_path: Path, batch_rows: int) -> None:
+    from kzlib.pipeline import iter_sentence_batches, stream_topics
+
+    source = _table_corpus(tmp_path)
+    out = tmp_path / "s.parquet"
+    run_pipeline(source, outputs={"sentences": out}, batch_size=2, progress=None)
+    frame = pd.read_parquet(out)
+    frame = frame.loc[frame["kind"] == "body", ["doc_id", "text"]].reset_index(drop=True)
+    options = {"n_topics": 3, "min_df": 2, "chunk_rows": 64, "epochs": 2}
+    whole = stream_topics(lambda: [frame], **options)
+    streamed = stream_topics(lambda: iter_sentence_batches(out, batch_rows=batch_rows), **options)
+    assert whole.n_units == len(frame) and whole.doc_topics["doc_id"].nunique() == 7
+    assert (streamed.n_units, streamed.n_terms) == (whole.n_units, whole.n_terms)
+    pd.testing.assert_frame_equal(streamed.topic_terms, whole.topic_terms, check_exact=True)
+    pd.testing.assert_frame_equal(streamed.doc_topics, whole.doc_topics, check_exact=True)
 
 
 def test_cli_topics_streamed(tmp_path: Path) -> None:

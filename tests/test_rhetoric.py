@@ -18,7 +18,7 @@ from nbrun import outputs_text, run_notebook
 from kzlib.cli import main
 from kzlib.errors import InputError
 from kzlib.paths import LEXICON_DIR, NOTEBOOKS_DIR, PROJECT_ROOT
-from kzlib.rhetoric.profile import (
+from kzlib.rhetoric import (
     BASE_MEASURES,
     contrasts,
     cooccurrence,

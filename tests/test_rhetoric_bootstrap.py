@@ -1,4 +1,4 @@
-"""kzlib.rhetoric.profile: the fast paths of measures() give the numbers of the plain computation.
+"""kzlib.rhetoric: the fast paths of measures() give the numbers of the plain computation.
 
 Each test compares a shortcut (histogram quantiles of shares, pooled partitions,
 vectorised MTLD, skipped absent columns, float32 sums) with the direct computation
@@ -11,22 +11,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kzlib.rhetoric import profile as rhetoric
-from kzlib.rhetoric.profile import (
-    _NO_CI,
+from kzlib.rhetoric import bootstrap, matches, measures, mtld, tokenize
+from kzlib.rhetoric.bootstrap import (
     _bootstrap,
     _doc_stream,
-    _mtld_many,
     _resampled_sums,
     _row_quantiles,
     _share_intervals,
-    _Statistics,
-    _tokens,
-    matches,
-    measures,
-    mtld,
-    tokenize,
 )
+from kzlib.rhetoric.rates import _NO_CI, _NONE, _SENTENCES, _WORDS, _Statistics
+from kzlib.rhetoric.textstats import _mtld_many, _tokens
 
 _SIZES = [1, 2, 3, 10, 200, 999, 1000]
 _ALPHAS = [0.025, 0.05, 0.005, 0.25, 0.4999]
@@ -86,7 +80,7 @@ def _plain_bootstrap(
     q = [0.025, 0.975]
     lo = np.full((len(bounds), len(stats.kind)), np.nan)
     hi = lo.copy()
-    no_ci = np.isin(stats.kind, [rhetoric._NONE, rhetoric._WORDS, rhetoric._SENTENCES])
+    no_ci = np.isin(stats.kind, [_NONE, _WORDS, _SENTENCES])
     for i, (doc_id, a, b) in enumerate(bounds):
         n = b - a
         rng = _doc_stream(0, doc_id)
@@ -107,7 +101,7 @@ def _plain_bootstrap(
 def test_bootstrap_equals_the_plain_computation(
     monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
-    monkeypatch.setattr(rhetoric, "_BOOT_CHUNK", chunk)
+    monkeypatch.setattr(bootstrap, "_BOOT_CHUNK", chunk)
     columns = ["sentences", "words", "syllables", "quoted", "hedges_per_1k", "actor_share:A"]
     col = {c: j for j, c in enumerate(columns)}
     names = [
@@ -162,7 +156,7 @@ def test_measures_do_not_depend_on_the_chunk(monkeypatch: pytest.MonkeyPatch) ->
         }
     )
     first = measures(sentences, n_boot=200)
-    monkeypatch.setattr(rhetoric, "_BOOT_CHUNK", 1)
+    monkeypatch.setattr(bootstrap, "_BOOT_CHUNK", 1)
     pd.testing.assert_frame_equal(measures(sentences, n_boot=200), first)
 
 

@@ -7,8 +7,7 @@ import pytest
 
 from kzlib.corpus.document import sample_doc_ids
 from kzlib.errors import InputError
-from kzlib.rhetoric import profile as rhetoric
-from kzlib.rhetoric.profile import similarity
+from kzlib.rhetoric import similarity, tfidf
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +55,7 @@ def test_blocks_do_not_change_the_result(
 ) -> None:
     whole = similarity(with_copies)
     nearest = similarity(with_copies, top=2)
-    monkeypatch.setattr(rhetoric, "_SIMILARITY_BLOCK", 3)
+    monkeypatch.setattr(tfidf, "_SIMILARITY_BLOCK", 3)
     pd.testing.assert_frame_equal(similarity(with_copies), whole)
     pd.testing.assert_frame_equal(similarity(with_copies, top=2), nearest)
 

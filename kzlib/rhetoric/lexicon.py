@@ -43,6 +43,14 @@ Examples
 0     0   Clearly   adverb
 1     0  no doubt   phrase
 2     1   clearly   adverb
+
+The lexicons of a folder
+------------------------
+:func:`load_lexicons` reads every ``<name>.v<N>.csv`` of a folder (default
+``data/lexicons/``, highest version of each name) into :class:`Lexicons`; the
+rhetoric measures use ``hedges``, ``boosters``, ``attribution``,
+``first_person``, ``frames``, ``metaphors`` and ``negators``
+(:data:`REQUIRED_LEXICONS`) and count any other file as a family of rates.
 """
 
 from __future__ import annotations
@@ -51,245 +59,57 @@ import csv
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from kzlib.errors import InputError
+from kzlib.paths import LEXICON_DIR
+from kzlib.rhetoric.pattern import (
+    _WILD,
+    _atoms,
+    _is_lower,
+    _key,
+    _prefix_keys,
+    _sorted_keys,
+    _trie_regex,
+)
+from kzlib.rhetoric.scan import (
+    _allowed,
+    _Columns,
+    _explode,
+    _finditer_at,
+    _Scan,
+    find_all,
+)
 
-__all__ = ["MATCH_COLUMNS", "Lexicon", "find_all", "read_lexicon"]
+__all__ = ["REQUIRED_LEXICONS", "Lexicon", "Lexicons", "load_lexicons", "read_lexicon"]
 
-#: Columns of :meth:`Lexicon.find`.
-MATCH_COLUMNS: list[str] = ["item", "start", "end", "match", "term", "category"]
+#: Lexicon files every lexicon folder must have (``<name>.v<N>.csv``).
+REQUIRED_LEXICONS: tuple[str, ...] = (
+    "hedges",
+    "boosters",
+    "attribution",
+    "first_person",
+    "frames",
+    "metaphors",
+    "negators",
+)
 
+
+_SINGLE = {
+    "hedges": "hedges_per_1k",
+    "boosters": "boosters_per_1k",
+    "attribution": "attribution_per_1k",
+    "first_person": "first_person_per_1k",
+}
+_FAMILY = {"frames": "frame_per_1k", "metaphors": "metaphor_per_1k"}
+
+
+_FILE_RE = re.compile(r"([a-z][a-z0-9_]*)\.v([0-9]+)\.csv")
 _TERM_OK = re.compile(r"\*?[^\W_](?:[\w '’.*+&/-]*[\w.*+])?")
 _CATEGORY_OK = re.compile(r"[a-z][a-z0-9_]*")
-_WILD = r"\w*"
-_OPENERS = "\"'“‘(["
-#: Characters of a term hashed to find where it may start: more give fewer false starts
-#: but cost a table lookup each (6 was fastest on synthetic articles).
-_PREFIX_CHARS = 6
-_HASH_MULT = np.uint64(0x100000001B3)
-_HASH_MASK = (1 << 64) - 1
-
-
-def _is_lower(term: str) -> bool:
-    return term == term.lower()
-
-
-#: A regex atom and the characters it matches once whitespace runs are squeezed to
-#: one space (None: any number of characters).
-_Atom = tuple[str, frozenset[str] | None]
-
-
-def _atoms(term: str) -> list[_Atom]:
-    """The term as regex atoms, one per character of the term."""
-    lower = _is_lower(term)
-    out: list[_Atom] = []
-    for i, ch in enumerate(term):
-        if ch == "*":
-            out.append((_WILD, None))
-        elif ch == " ":
-            out.append((r"\s+", frozenset(" ")))
-        elif ch.isspace():  # not in a validated term; squeezing would hide it
-            out.append((re.escape(ch), None))
-        elif ch in "'’":
-            out.append(("['’]", frozenset("'’")))
-        elif i == 0 and lower and ch.upper() != ch:
-            out.append((f"[{re.escape(ch)}{re.escape(ch.upper())}]", frozenset(ch + ch.upper())))
-        else:
-            out.append((re.escape(ch), frozenset(ch)))
-    return out
-
-
-def _trie_regex(terms: Iterable[str]) -> str:
-    """One alternation for all terms, factored by common prefixes (longest first)."""
-    end = ""
-    trie: dict[str, object] = {}
-    for term in terms:
-        node: dict[str, object] = trie
-        for atom, _ in _atoms(term):
-            child = node.setdefault(atom, {})
-            assert isinstance(child, dict)
-            node = child
-        node[end] = {}
-
-    def emit(node: dict[str, object]) -> str:
-        keys = sorted((k for k in node if k != end), key=lambda k: (k == _WILD, k))
-        alts = []
-        for k in keys:
-            child = node[k]
-            assert isinstance(child, dict)
-            alts.append(k + emit(child))
-        if not alts:
-            return ""
-        if end in node:
-            return "(?:" + "|".join(alts) + ")?"
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return emit(trie)
-
-
-def _hash(text: str) -> int:
-    """The prefix hash of ``text`` (as :meth:`_Scan.hashes` computes it on arrays)."""
-    h = 0
-    for ch in text:
-        h = (h * int(_HASH_MULT) + ord(ch)) & _HASH_MASK
-    return h
-
-
-def _prefix_keys(atoms: Sequence[_Atom]) -> tuple[int, list[int]]:
-    """Hashes of every string the leading fixed-character atoms can match.
-
-    Returns the number of characters hashed (at most :data:`_PREFIX_CHARS`,
-    0 if the first atom is a run) and one hash per spelling.
-    """
-    sets: list[frozenset[str]] = []
-    for _, chars in atoms[:_PREFIX_CHARS]:
-        if chars is None:
-            break
-        sets.append(chars)
-    spellings = [""]
-    for chars in sets:
-        spellings = [s + c for s in spellings for c in sorted(chars)]
-    return len(sets), [_hash(s) for s in spellings] if sets else []
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("’", "'"))
-
-
-#: Bits of :func:`_classes`: regex word character (``\w``), whitespace (``\s``), and
-#: possible first character of a match (a word character, or a non-ASCII non-space one:
-#: the capital of a lower-case term's first letter may be a mark).
-_WORD, _SPACE, _FIRST = 1, 2, 4
-
-
-def _class_bits(c: str) -> int:
-    word = c.isalnum() or c == "_"
-    return (
-        word * _WORD + c.isspace() * _SPACE + (word or (ord(c) >= 128 and not c.isspace())) * _FIRST
-    )
-
-
-@cache
-def _bmp_classes() -> np.ndarray:
-    """:func:`_class_bits` of every code point below 0x10000."""
-    return np.array([_class_bits(chr(c)) for c in range(0x10000)], dtype=np.uint8)
-
-
-def _classes(codes: np.ndarray) -> np.ndarray:
-    """:func:`_class_bits` of each code point (the rare ones above 0xFFFF one by one)."""
-    out = np.take(_bmp_classes(), codes, mode="clip")
-    if len(codes) and codes.max() > 0xFFFF:
-        astral = np.flatnonzero(codes > 0xFFFF)
-        distinct, inverse = np.unique(codes[astral], return_inverse=True)
-        bits = [_class_bits(chr(c)) for c in distinct.tolist()]
-        out[astral] = np.array(bits, dtype=np.uint8)[inverse]
-    return out
-
-
-class _Scan:
-    r"""Texts joined by newlines, with the hashes that say where a term may start.
-
-    A match starts right after a non-word character (or at 0), at a
-    character that can begin a match (``_FIRST``): those positions are
-    ``starts``. Hashes are taken over the text with every run of whitespace
-    squeezed to one space, as a term's space matches any run (``\s+``); only
-    the characters after each start are looked up, not the squeezed text.
-    """
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        self.texts = texts
-        self.joined = "\n".join(texts)
-        lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
-        self.offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(texts) else lengths
-        codes = np.frombuffer(self.joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        classes = _classes(codes)
-        self.word = (classes & _WORD).astype(bool)
-        self._space = (classes & _SPACE).astype(bool)
-        first = (classes & _FIRST).astype(bool)
-        first[1:] &= ~self.word[:-1]
-        self.starts = np.flatnonzero(first)
-        self.after_hyphen = np.zeros(len(self.starts), dtype=bool)
-        inner = self.starts > 0
-        self.after_hyphen[inner] = codes[self.starts[inner] - 1] == ord("-")
-        self._codes = codes
-        # Squeezing drops each whitespace character that follows another; a squeezed
-        # position j is original position j + (drops d_m with d_m - m <= j).
-        dropped = np.flatnonzero(self._space[1:] & self._space[:-1]) + 1
-        self._drops = dropped - np.arange(len(dropped))
-        self._start_at = self.starts - np.searchsorted(dropped, self.starts)
-        self._hashes: dict[int, np.ndarray] = {}
-
-    def _squeezed_at(self, squeezed: np.ndarray) -> np.ndarray:
-        """Code points at squeezed positions (spaces as " ", 0 past the end)."""
-        where = (
-            squeezed + np.searchsorted(self._drops, squeezed, side="right")
-            if len(self._drops)
-            else squeezed
-        )
-        inside = where < len(self._codes)
-        where = np.where(inside, where, 0)
-        out = np.where(inside, self._codes[where], 0).astype(np.uint64)
-        out[inside & self._space[where]] = ord(" ")
-        return out
-
-    def hashes(self, k: int) -> np.ndarray:
-        """Hashes of the ``k`` squeezed characters from each start."""
-        if k not in self._hashes:
-            more = self._squeezed_at(self._start_at + (k - 1))
-            # uint64 arithmetic wraps modulo 2**64, as _hash does
-            self._hashes[k] = more if k == 1 else self.hashes(k - 1) * _HASH_MULT + more
-        return self._hashes[k]
-
-    def run_starts(self, positions: np.ndarray) -> np.ndarray:
-        """Where the run of word characters that ends just before each position begins."""
-        breaks = np.flatnonzero(~self.word)
-        before = np.searchsorted(breaks, positions) - 1
-        return np.where(before >= 0, breaks[np.maximum(before, 0)] + 1, 0)
-
-
-def _lookup(table: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Positions of ``values`` found in the sorted ``table``, and where in the table."""
-    if not len(table):
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    at = np.minimum(np.searchsorted(table, values), len(table) - 1)
-    rows = np.flatnonzero(table[at] == values)
-    return rows, at[rows]
-
-
-def _candidates(lexicons: Sequence[Lexicon], scan: _Scan) -> list[np.ndarray]:
-    """For each lexicon, the sorted positions where one of its terms may start.
-
-    The first characters of the terms of all lexicons go into one sorted
-    table per length, so each length costs one lookup of all starts.
-    """
-    hit = np.zeros((len(scan.starts), len(lexicons)), dtype=bool)
-    for k in sorted({k for lex in lexicons for k in lex._heads}):
-        keys = [lex._heads.get(k, np.zeros(0, np.uint64)) for lex in lexicons]
-        table = np.unique(np.concatenate(keys))
-        member = np.zeros((len(table), len(lexicons)), dtype=bool)
-        for j, lex_keys in enumerate(keys):
-            member[np.searchsorted(table, lex_keys), j] = True
-        rows, at = _lookup(table, scan.hashes(k))
-        hit[rows] |= member[at]
-    out = []
-    for j, lex in enumerate(lexicons):
-        starts = hit[:, j] & ~scan.after_hyphen if lex.hyphen_joins else hit[:, j]
-        found = scan.starts[starts]
-        extra = [scan.run_starts(_positions(rx, scan.joined)) for rx in lex._after_wild]
-        if lex._anywhere:
-            extra.append(np.arange(len(scan.word)))
-        out.append(np.unique(np.concatenate([found, *extra])) if extra else found)
-    return out
-
-
-def _positions(pattern: re.Pattern[str], text: str) -> np.ndarray:
-    """Where the (one-character) matches of ``pattern`` in ``text`` start."""
-    return np.array([m.start() for m in pattern.finditer(text)], dtype=np.int64)
 
 
 @dataclass(frozen=True, eq=False)
@@ -447,137 +267,6 @@ class Lexicon:
         return _explode(matched, ids, codes[keep], items[keep], locals_[keep])
 
 
-def _allowed(
-    texts: Sequence[str],
-    matched: list[str],
-    ids: list[list[tuple[str, str]]],
-    codes: np.ndarray,
-    items: np.ndarray,
-    starts: np.ndarray,
-) -> np.ndarray:
-    """Which matches count: a capitalised match of lower-case terms only at the start of
-    its text or right after an opening quote or bracket."""
-    keep = np.ones(len(codes), dtype=bool)
-    capitalised = [
-        t[:1].isupper() and bool(i) and all(_is_lower(term) for term, _ in i)
-        for t, i in zip(matched, ids, strict=True)
-    ]
-    for k in np.flatnonzero(np.array(capitalised, dtype=bool)[codes] if len(codes) else []):
-        before = texts[items[k]][: starts[k]].rstrip()
-        keep[k] = not before or before[-1] in _OPENERS
-    return keep
-
-
-def _explode(
-    matched: list[str],
-    ids: list[list[tuple[str, str]]],
-    codes: np.ndarray,
-    items: np.ndarray,
-    starts: np.ndarray,
-) -> _Columns:
-    """One row per match (``matched[codes[k]]`` at ``starts[k]`` of text ``items[k]``) and
-    category of its term, in order."""
-    n_ids = np.array([len(i) for i in ids], dtype=np.int64)
-    first = np.concatenate([[0], np.cumsum(n_ids)[:-1]]) if len(ids) else n_ids
-    repeat = n_ids[codes]
-    # Row r of match k takes pair first[codes[k]] + (its rank among the rows of k).
-    pair = np.repeat(first[codes] - np.cumsum(repeat) + repeat, repeat) + np.arange(
-        int(repeat.sum())
-    )
-    pairs = [p for i in ids for p in i]
-    code = np.repeat(codes, repeat)
-    start = np.repeat(starts, repeat).astype(np.int64)
-    lengths = np.array([len(t) for t in matched], dtype=np.int64)
-    return _Columns(
-        item=np.repeat(items, repeat).astype(np.int64),
-        start=start,
-        end=start + (lengths[code] if len(code) else 0),
-        match=[matched[c] for c in code.tolist()],
-        term=[pairs[j][0] for j in pair.tolist()],
-        category=[pairs[j][1] for j in pair.tolist()],
-    )
-
-
-@dataclass(frozen=True)
-class _Columns:
-    """The :meth:`Lexicon.find` table as arrays and lists, before any DataFrame."""
-
-    item: np.ndarray
-    start: np.ndarray
-    end: np.ndarray
-    match: list[str]
-    term: list[str]
-    category: list[str]
-
-    def frame(self) -> pd.DataFrame:
-        """The table, as :meth:`Lexicon.find` returns it."""
-        rows = zip(
-            self.item.tolist(),
-            self.start.tolist(),
-            self.end.tolist(),
-            self.match,
-            self.term,
-            self.category,
-            strict=True,
-        )
-        frame = pd.DataFrame(list(rows), columns=MATCH_COLUMNS)
-        return frame.astype({"item": "int64", "start": "int64", "end": "int64"})
-
-
-def _finditer_at(
-    pattern: re.Pattern[str], text: str, candidates: np.ndarray
-) -> list[tuple[int, str]]:
-    """``(start, match)`` of what ``pattern.finditer(text)`` finds, given sorted positions
-    that include every start it can find: the pattern is tried there only, skipping
-    positions inside the previous match."""
-    match = pattern.match
-    found: list[tuple[int, str]] = []
-    end = 0
-    for pos in candidates.tolist():
-        if pos >= end:
-            m = match(text, pos)
-            if m is not None:
-                found.append((pos, m.group()))
-                end = m.end()
-    return found
-
-
-def _sorted_keys(by_length: dict[int, list[int]]) -> dict[int, np.ndarray]:
-    return {k: np.unique(np.array(v, dtype=np.uint64)) for k, v in by_length.items() if k}
-
-
-def find_all(lexicons: Sequence[Lexicon], texts: Sequence[str]) -> list[pd.DataFrame]:
-    """:meth:`Lexicon.find` of each lexicon on the same texts, scanning them once.
-
-    Parameters
-    ----------
-    lexicons : sequence of Lexicon
-        Matched independently (matches of different lexicons may overlap).
-    texts : sequence of str
-        As for :meth:`Lexicon.find`.
-
-    Returns
-    -------
-    list of DataFrame
-        One :meth:`Lexicon.find` table per lexicon, in order.
-
-    Examples
-    --------
-    >>> hedges = Lexicon.from_terms([("may", "modal")])
-    >>> months = Lexicon.from_terms([("May", "month")])
-    >>> [len(f) for f in find_all([hedges, months], ["It may rain in May."])]
-    [1, 1]
-    """
-    return [found.frame() for found in _find_columns(lexicons, texts)]
-
-
-def _find_columns(lexicons: Sequence[Lexicon], texts: Sequence[str]) -> list[_Columns]:
-    """:func:`find_all` as columns (for callers that need no DataFrame)."""
-    scan = _Scan(texts)
-    starts = _candidates(lexicons, scan)
-    return [lex._columns(scan, cand) for lex, cand in zip(lexicons, starts, strict=True)]
-
-
 def _term_problem(term: str) -> str:
     if not term:
         return "empty term"
@@ -704,3 +393,114 @@ def read_lexicon(
     frame = pd.DataFrame(rows, columns=["term", "category", *optional_columns, "line"])
     frame["line"] = frame["line"].astype("int64")
     return Lexicon(name, frame, str(path), hyphen_joins)
+
+
+# ---------------------------------------------------------------------------
+# the lexicons of a folder
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicons:
+    """The rhetoric lexicons of one folder, by name.
+
+    Attributes
+    ----------
+    folder : str
+        Where they were read from.
+    by_name : dict of str to Lexicon
+        ``hedges``, ``boosters``, ``attribution``, ``first_person``,
+        ``frames``, ``metaphors``, ``negators`` and any other
+        ``<name>.v<N>.csv`` in the folder (highest version of each name).
+    files : dict of str to str
+        The file read for each name (e.g. ``hedges.v1.csv``).
+
+    Examples
+    --------
+    >>> lex = load_lexicons()
+    >>> lex.files["hedges"]
+    'hedges.v1.csv'
+    """
+
+    folder: str
+    by_name: dict[str, Lexicon]
+    files: dict[str, str]
+
+    def __getitem__(self, name: str) -> Lexicon:
+        return self.by_name[name]
+
+    def rate_measures(self) -> list[tuple[str, str, str | None]]:
+        """``(measure, lexicon, category)`` for every per-1k measure, in output order.
+
+        ``category`` is None for measures that count the whole lexicon.
+
+        Examples
+        --------
+        >>> load_lexicons().rate_measures()[0]
+        ('hedges_per_1k', 'hedges', None)
+        """
+        out: list[tuple[str, str, str | None]] = [
+            (measure, name, None) for name, measure in _SINGLE.items()
+        ]
+        for name, lex in self.by_name.items():
+            if name in _SINGLE or name == "negators":
+                continue
+            prefix = _FAMILY.get(name, f"{name}_per_1k")
+            out.extend((f"{prefix}:{cat}", name, cat) for cat in lex.categories)
+        return out
+
+
+def load_lexicons(folder: str | Path | None = None) -> Lexicons:
+    """Read and validate every lexicon in a folder.
+
+    Files are named ``<name>.v<N>.csv`` (lower-case name, version number);
+    when a name has several versions the highest is used. Other files
+    (README.md) are ignored. Each file is checked by
+    :func:`kzlib.rhetoric.lexicon.read_lexicon` (header ``term,category,note``).
+
+    Parameters
+    ----------
+    folder : str or Path, optional
+        Default ``data/lexicons/``. A relative path is taken as given (from the
+        working directory); notebooks pass it through
+        :func:`kzlib.paths.resolve_path` first.
+
+    Returns
+    -------
+    Lexicons
+
+    Raises
+    ------
+    InputError
+        The folder is missing, a CSV is misnamed, one of
+        :data:`REQUIRED_LEXICONS` is missing, or a row is bad (file and line).
+
+    Examples
+    --------
+    >>> sorted(load_lexicons().by_name)[:3]
+    ['attribution', 'boosters', 'first_person']
+    """
+    path = Path(folder) if folder is not None else LEXICON_DIR
+    if not path.is_dir():
+        raise InputError(
+            f"{path}: lexicon folder not found; give a folder of <name>.v<N>.csv files"
+        )
+    chosen: dict[str, tuple[int, Path]] = {}
+    for file in sorted(path.glob("*.csv")):
+        m = _FILE_RE.fullmatch(file.name)
+        if not m:
+            raise InputError(
+                f"{file}: lexicon files are named <name>.v<N>.csv (e.g. hedges.v1.csv); rename it"
+            )
+        name, version = m.group(1), int(m.group(2))
+        if name not in chosen or version > chosen[name][0]:
+            chosen[name] = (version, file)
+    missing = [n for n in REQUIRED_LEXICONS if n not in chosen]
+    if missing:
+        raise InputError(
+            f"{path}: missing lexicon(s) {', '.join(n + '.v1.csv' for n in missing)}; "
+            "copy them from data/lexicons/"
+        )
+    order = [*REQUIRED_LEXICONS, *sorted(n for n in chosen if n not in REQUIRED_LEXICONS)]
+    by_name = {n: read_lexicon(chosen[n][1], name=n) for n in order}
+    files = {n: chosen[n][1].name for n in order}
+    return Lexicons(str(path), by_name, files)

@@ -34,10 +34,12 @@ if TYPE_CHECKING:  # pragma: no cover
         plot_topic_stability,
         plot_topic_terms,
     )
+    from kzlib.topics.stream import StreamedTopics, stream_topics
 
 _NAMES: dict[str, str] = {
     "METHODS": "kzlib.topics.model",
     "STOPWORDS_FILE": "kzlib.topics.model",
+    "StreamedTopics": "kzlib.topics.stream",
     "TopicModel": "kzlib.topics.model",
     "UNITS": "kzlib.topics.model",
     "fit_topics": "kzlib.topics.model",
@@ -48,6 +50,7 @@ _NAMES: dict[str, str] = {
     "plot_topic_heatmap": "kzlib.topics.plots",
     "plot_topic_stability": "kzlib.topics.plots",
     "plot_topic_terms": "kzlib.topics.plots",
+    "stream_topics": "kzlib.topics.stream",
     "tokenize": "kzlib.topics.model",
     "topic_tables": "kzlib.topics.model",
 }
@@ -56,6 +59,7 @@ __all__ = [
     "METHODS",
     "STOPWORDS_FILE",
     "UNITS",
+    "StreamedTopics",
     "TopicModel",
     "fit_topics",
     "load_stopwords",
@@ -65,6 +69,7 @@ __all__ = [
     "plot_topic_heatmap",
     "plot_topic_stability",
     "plot_topic_terms",
+    "stream_topics",
     "tokenize",
     "topic_tables",
 ]

@@ -1,0 +1,74 @@
+"""The words of each article as bags: lower-cased tokens, stop words, a count matrix.
+
+Shared by keyness (:mod:`kzlib.rhetoric.keywords`) and similarity
+(:mod:`kzlib.rhetoric.tfidf`): body sentences only, numbers left out,
+possessive 's dropped ("Kazakhstan's" counts as "kazakhstan").
+
+Examples
+--------
+>>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["Kazakhstan's 2 ports."]})
+>>> _doc_terms(s)
+(['a'], [['kazakhstan', 'ports']])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from kzlib.errors import InputError
+from kzlib.rhetoric.analysis import _body
+from kzlib.rhetoric.textstats import _TOKEN_RE
+
+__all__ = []
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _stop_set(stop_words: Literal["english"] | Collection[str] | None) -> frozenset[str]:
+    if stop_words is None:
+        return frozenset()
+    if isinstance(stop_words, str):
+        if stop_words != "english":
+            raise InputError(
+                f"stop_words={stop_words!r}: use 'english', a collection of words or None"
+            )
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return frozenset(ENGLISH_STOP_WORDS)
+    return frozenset(w.lower() for w in stop_words)
+
+
+def _doc_terms(sentences: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
+    """Lower-cased word tokens with a letter, possessive 's dropped, per article (body)."""
+    body, doc_ids = _body(sentences)
+    grouped = body.groupby("doc_id", sort=True)["text"].agg(" ".join)
+    docs = []
+    for d in doc_ids:
+        text = grouped.get(d, "")
+        docs.append(
+            [
+                _POSSESSIVE.sub("", t.lower())
+                for t in _TOKEN_RE.findall(text)
+                if not t.replace(".", "").isdigit()
+            ]
+        )
+    return doc_ids, docs
+
+
+def _count_matrix(docs: list[list[str]]) -> tuple[np.ndarray, Any]:
+    """Vocabulary (first-seen order) and a sparse articles x words count matrix."""
+    from scipy.sparse import csr_matrix
+
+    flat = pd.Series([t for d in docs for t in d], dtype=object)
+    inverse, vocab = pd.factorize(flat)
+    rows = np.repeat(np.arange(len(docs)), [len(d) for d in docs])
+    counts = csr_matrix(
+        (np.ones(len(inverse), dtype=np.int64), (rows, inverse)), shape=(len(docs), len(vocab))
+    )
+    counts.sum_duplicates()
+    return np.asarray(vocab, dtype=object), counts
