@@ -274,4 +274,3 @@ def plot_topic_stability(stability: pd.DataFrame, labels: pd.DataFrame) -> Figur
     ax.set_xlabel("top-term overlap with the best-matching refitted topic")
     ax.spines[["top", "right"]].set_visible(False)
     return fig
-
