@@ -25,7 +25,6 @@ from kzlib.errors import InputError
 from kzlib.paths import NOTEBOOKS_DIR
 from kzlib.tables import write_table
 from kzlib.text import load_stopwords
-from kzlib.text import topic_tokens as tokenize
 from kzlib.topics.coherence import npmi_coherence
 from kzlib.topics.model import TopicModel, fit_topics, topic_tables
 from kzlib.topics.units import make_units
@@ -111,36 +110,7 @@ def _theme_of(terms: list[str]) -> str:
 
 
 # ---------------------------------------------------------------------------
-# words and units
-
-
-def test_tokenize_splits_hyphens_and_possessives_keeps_acronyms() -> None:
-    assert tokenize("Tokayev's U.S.-backed multi-vector 2025 C5+1") == [
-        "tokayev",
-        "u.s.",
-        "backed",
-        "multi",
-        "vector",
-    ]
-
-
-def test_stopwords_add_and_keep(tmp_path: Path) -> None:
-    words = load_stopwords()
-    assert {"the", "said", "january"} <= words
-    assert "un" not in words  # the United Nations, although sklearn's list drops it
-    assert "kazakhstan" not in words and "russia" not in words
-    custom = tmp_path / "stop.csv"
-    custom.write_text("term,action,category\nfoo,add,test\nthe,keep,test\n")
-    words = load_stopwords(custom)
-    assert "foo" in words and "the" not in words and "and" in words
-    assert load_stopwords(custom, english=False) == frozenset({"foo"})
-
-
-def test_stopwords_bad_row_names_file_and_line(tmp_path: Path) -> None:
-    bad = tmp_path / "stop.csv"
-    bad.write_text("term,action,category\nfoo,add,x\nbar,drop,x\n")
-    with pytest.raises(InputError, match=r"stop\.csv, line 3"):
-        load_stopwords(bad)
+# units
 
 
 @pytest.mark.parametrize("unit", ["paragraph", "sentence", "window"])
