@@ -52,7 +52,9 @@ from gensim.models import CoherenceModel, LdaModel
 
 from kzlib import load_corpus, sentences_frame
 from kzlib.paths import SEEDS_DIR
-from kzlib.topics.model import fit_topics, load_stopwords, tokenize
+from kzlib.text import load_stopwords
+from kzlib.text import topic_tokens as tokenize
+from kzlib.topics import fit_topics
 
 N_SEEDS = 5
 TOP_N = 10

@@ -34,10 +34,10 @@ __all__ = ["MOVED", "install"]
 
 #: Old module -> the modules that now hold its names, searched in order.
 MOVED: dict[str, tuple[str, ...]] = {
-    "kzlib.clean": ("kzlib.corpus.clean",),
+    "kzlib.clean": ("kzlib.corpus.clean", "kzlib.corpus.audit"),
     "kzlib.sentences": ("kzlib.corpus.sentences",),
     "kzlib.segment": ("kzlib.corpus.segment",),
-    "kzlib.sources": ("kzlib.corpus.sources",),
+    "kzlib.sources": ("kzlib.corpus.sources", "kzlib.corpus.records"),
     "kzlib.lexicon": ("kzlib.rhetoric.lexicon", "kzlib.rhetoric.scan"),
     "kzlib.actors": ("kzlib.rhetoric.actors",),
     "kzlib.attribution": (

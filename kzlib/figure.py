@@ -37,7 +37,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 from matplotlib.typing import ColorType
 
-from kzlib.errors import InputError
+from kzlib.checks import check_int
 
 
 def short_label(doc_id: str, width: int = 14) -> str:
@@ -53,9 +53,14 @@ WHISKERS = (5.0, 95.0)
 
 
 def check_count(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
-        raise InputError(f"parameter {name}={value!r}: must be an integer >= 1")
-    return int(value)
+    """:func:`kzlib.checks.check_int` with ``minimum=1``; use that (this name is for old callers).
+
+    Examples
+    --------
+    >>> check_count("max_docs", 40)
+    40
+    """
+    return check_int(name, value)
 
 
 def aggregate_title(fig: Figure, what: str, n_docs: int, detail: str = "") -> None:

@@ -8,17 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kzlib.corpus.document import (
-    PROVENANCES,
-    Corpus,
-    Document,
-    load_corpus,
-    metadata_flags,
-    metadata_summary,
-    parse_date,
-    read_manifest,
-    sample_doc_ids,
-)
+from kzlib.corpus.document import Corpus, Document, load_corpus, sample_doc_ids
+from kzlib.corpus.manifest import read_manifest
+from kzlib.corpus.metadata import PROVENANCES, metadata_flags, metadata_summary, parse_date
 from kzlib.errors import InputError
 from kzlib.paths import SEEDS_DIR
 

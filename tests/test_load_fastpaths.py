@@ -12,14 +12,10 @@ import re
 
 import pytest
 
-from kzlib.corpus.clean import (
-    _PARA_END_RE,
-    _SPACE_RUN_RE,
-    _ends_paragraph,
-    _split_lines,
-    clean_text,
-)
-from kzlib.corpus.document import _WORD_RE, Document, count_words
+from kzlib.corpus.clean import _SPACE_RUN_RE, clean_text
+from kzlib.corpus.document import Document
+from kzlib.corpus.lines import _PARA_END_RE, _ends_paragraph, _split_lines
+from kzlib.text import WORD_RE, count_words
 
 _PIECES = [
     "a", "Z", "0", "9", "'", ".", "-", "\u2019", " ", "\t", "\n", "\r", "\r\n", "?", "é",
@@ -35,7 +31,7 @@ def _texts(n: int, seed: int) -> list[str]:
 
 def test_count_words_is_the_number_of_regex_words() -> None:
     for text in _texts(5000, 1):
-        assert count_words(text) == len(_WORD_RE.findall(text)), repr(text)
+        assert count_words(text) == len(WORD_RE.findall(text)), repr(text)
 
 
 def test_spans_to_raw_maps_like_span_to_raw() -> None:

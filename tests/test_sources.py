@@ -117,5 +117,5 @@ def test_not_a_corpus(tmp_path: Path) -> None:
         plan_source(tmp_path / "c.csv")
     with pytest.raises(InputError, match="corpus file not found"):
         plan_source(tmp_path / "missing.parquet")
-    with pytest.raises(InputError, match="batch size"):
+    with pytest.raises(InputError, match="parameter batch_size=0: must be an integer >= 1"):
         plan_source(SEEDS_DIR, batch_size=0)

@@ -24,15 +24,10 @@ from kzlib.corpus.segment import sentences_frame
 from kzlib.errors import InputError
 from kzlib.paths import NOTEBOOKS_DIR
 from kzlib.tables import write_table
-from kzlib.topics.model import (
-    TopicModel,
-    fit_topics,
-    load_stopwords,
-    make_units,
-    npmi_coherence,
-    tokenize,
-    topic_tables,
-)
+from kzlib.text import load_stopwords
+from kzlib.topics.coherence import npmi_coherence
+from kzlib.topics.model import TopicModel, fit_topics, topic_tables
+from kzlib.topics.units import make_units
 
 MakeCorpus = Callable[[dict[str, bytes | str]], Path]
 
@@ -115,36 +110,7 @@ def _theme_of(terms: list[str]) -> str:
 
 
 # ---------------------------------------------------------------------------
-# words and units
-
-
-def test_tokenize_splits_hyphens_and_possessives_keeps_acronyms() -> None:
-    assert tokenize("Tokayev's U.S.-backed multi-vector 2025 C5+1") == [
-        "tokayev",
-        "u.s.",
-        "backed",
-        "multi",
-        "vector",
-    ]
-
-
-def test_stopwords_add_and_keep(tmp_path: Path) -> None:
-    words = load_stopwords()
-    assert {"the", "said", "january"} <= words
-    assert "un" not in words  # the United Nations, although sklearn's list drops it
-    assert "kazakhstan" not in words and "russia" not in words
-    custom = tmp_path / "stop.csv"
-    custom.write_text("term,action,category\nfoo,add,test\nthe,keep,test\n")
-    words = load_stopwords(custom)
-    assert "foo" in words and "the" not in words and "and" in words
-    assert load_stopwords(custom, english=False) == frozenset({"foo"})
-
-
-def test_stopwords_bad_row_names_file_and_line(tmp_path: Path) -> None:
-    bad = tmp_path / "stop.csv"
-    bad.write_text("term,action,category\nfoo,add,x\nbar,drop,x\n")
-    with pytest.raises(InputError, match=r"stop\.csv, line 3"):
-        load_stopwords(bad)
+# units
 
 
 @pytest.mark.parametrize("unit", ["paragraph", "sentence", "window"])
@@ -448,17 +414,17 @@ def test_max_docs_at_least_the_corpus_changes_nothing(themes_sentences: pd.DataF
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"unit": "chapter"}, "unit must be one of"),
-        ({"method": "bert"}, "method must be one of"),
-        ({"n_topics": "many"}, "n_topics must be a whole number"),
-        ({"n_topics": 0}, "n_topics must be a whole number"),
+        ({"unit": "chapter"}, "parameter unit='chapter': must be one of paragraph, sentence"),
+        ({"method": "bert"}, "parameter method='bert': must be one of nmf, lda"),
+        ({"n_topics": "many"}, "parameter n_topics='many': must be an integer >= 1"),
+        ({"n_topics": 0}, "parameter n_topics=0: must be an integer >= 1"),
         ({"n_topics": 500}, "n_topics=500 is more than"),
-        ({"seed": -1}, "seed must be a whole number"),
-        ({"max_docs": 0}, "max_docs must be a whole number"),
-        ({"k_range": (2,)}, "k_range must be a pair"),
-        ({"k_range": (6, 3)}, r"k_range must be \(smallest, largest\)"),
-        ({"ngram_range": (2, 1)}, r"ngram_range must be \(shortest, longest\)"),
-        ({"stop_words": "the"}, "not one string"),
+        ({"seed": -1}, "parameter seed=-1: must be an integer >= 0"),
+        ({"max_docs": 0}, "parameter max_docs=0: must be an integer >= 1 or None"),
+        ({"k_range": (2,)}, r"parameter k_range=\(2,\): must be a pair low <= high"),
+        ({"k_range": (6, 3)}, r"parameter k_range=\(6, 3\): must be a pair low <= high"),
+        ({"ngram_range": (2, 1)}, r"parameter ngram_range=\(2, 1\): must be a pair low <= high"),
+        ({"stop_words": "the"}, "parameter stop_words='the': must be a collection of words"),
         ({"min_df": 500}, "no terms left to model"),
     ],
 )

@@ -3,8 +3,11 @@
 ``load_corpus`` (folder + manifest) and ``iter_source`` (folder, ``.parquet``, ``.jsonl``,
 in batches) give :class:`Document` records; ``clean_text`` makes the analysis text with an
 audit trail; ``sentences_frame`` and ``paragraphs_frame`` give the tables every analysis
-consumes. Modules: ``document`` (records, manifest, metadata), ``sources`` (batched
-sources), ``clean``, ``sentences`` (the splitter), ``segment`` (tables), ``plots``.
+consumes. Modules, in the order of loading: ``manifest`` (the folder's metadata CSV),
+``document`` (records, a folder corpus), ``sources`` (folder, Parquet, JSON Lines in
+parts; ``records`` turns a table row into a document), ``clean`` (with ``lines``: header,
+headings, unwrapping; ``audit``: the edits as tables), ``metadata`` (given, extracted or
+inferred), ``sentences`` (the splitter), ``segment`` (tables), ``plots``.
 
 Public names load on first use (:mod:`kzlib.lazy`).
 
@@ -22,28 +25,26 @@ from typing import TYPE_CHECKING
 from kzlib.lazy import attach
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kzlib.corpus.clean import (
-        AUDIT_COLUMNS,
-        Block,
-        Cleaned,
-        Edit,
-        audit_frame,
-        audit_summary,
-        clean_text,
-    )
+    from kzlib.corpus.audit import AUDIT_COLUMNS, audit_frame, audit_summary
+    from kzlib.corpus.clean import Block, Cleaned, Edit, clean_text
     from kzlib.corpus.document import (
-        META_FIELDS,
-        PROVENANCES,
         Corpus,
         Document,
         iter_documents,
         load_corpus,
-        metadata_flags,
-        metadata_summary,
-        read_manifest,
         sample_doc_ids,
     )
+    from kzlib.corpus.manifest import MANIFEST_COLUMNS, read_manifest
+    from kzlib.corpus.metadata import (
+        META_FIELDS,
+        PROVENANCES,
+        metadata_flags,
+        metadata_summary,
+        parse_date,
+        resolve_metadata,
+    )
     from kzlib.corpus.plots import plot_cleaning_audit, plot_corpus_lengths
+    from kzlib.corpus.records import TABLE_COLUMNS
     from kzlib.corpus.segment import (
         PARAGRAPH_COLUMNS,
         SENTENCE_COLUMNS,
@@ -53,7 +54,6 @@ if TYPE_CHECKING:  # pragma: no cover
     )
     from kzlib.corpus.sentences import append_paragraph_spans, sentence_spans, split_sentences
     from kzlib.corpus.sources import (
-        TABLE_COLUMNS,
         TABLE_SUFFIXES,
         CorpusCheck,
         Part,
@@ -66,37 +66,40 @@ if TYPE_CHECKING:  # pragma: no cover
     )
 
 _NAMES: dict[str, str] = {
-    "AUDIT_COLUMNS": "kzlib.corpus.clean",
+    "AUDIT_COLUMNS": "kzlib.corpus.audit",
     "Block": "kzlib.corpus.clean",
     "Cleaned": "kzlib.corpus.clean",
     "Corpus": "kzlib.corpus.document",
     "CorpusCheck": "kzlib.corpus.sources",
     "Document": "kzlib.corpus.document",
     "Edit": "kzlib.corpus.clean",
-    "META_FIELDS": "kzlib.corpus.document",
+    "MANIFEST_COLUMNS": "kzlib.corpus.manifest",
+    "META_FIELDS": "kzlib.corpus.metadata",
     "PARAGRAPH_COLUMNS": "kzlib.corpus.segment",
-    "PROVENANCES": "kzlib.corpus.document",
+    "PROVENANCES": "kzlib.corpus.metadata",
     "Part": "kzlib.corpus.sources",
     "SENTENCE_COLUMNS": "kzlib.corpus.segment",
     "SourcePlan": "kzlib.corpus.sources",
-    "TABLE_COLUMNS": "kzlib.corpus.sources",
+    "TABLE_COLUMNS": "kzlib.corpus.records",
     "TABLE_SUFFIXES": "kzlib.corpus.sources",
     "append_paragraph_spans": "kzlib.corpus.sentences",
-    "audit_frame": "kzlib.corpus.clean",
-    "audit_summary": "kzlib.corpus.clean",
+    "audit_frame": "kzlib.corpus.audit",
+    "audit_summary": "kzlib.corpus.audit",
     "clean_text": "kzlib.corpus.clean",
     "document_keys": "kzlib.corpus.sources",
     "iter_documents": "kzlib.corpus.document",
     "iter_source": "kzlib.corpus.sources",
     "load_corpus": "kzlib.corpus.document",
-    "metadata_flags": "kzlib.corpus.document",
-    "metadata_summary": "kzlib.corpus.document",
+    "metadata_flags": "kzlib.corpus.metadata",
+    "metadata_summary": "kzlib.corpus.metadata",
     "paragraphs_frame": "kzlib.corpus.segment",
+    "parse_date": "kzlib.corpus.metadata",
     "plan_source": "kzlib.corpus.sources",
     "plot_cleaning_audit": "kzlib.corpus.plots",
     "plot_corpus_lengths": "kzlib.corpus.plots",
-    "read_manifest": "kzlib.corpus.document",
+    "read_manifest": "kzlib.corpus.manifest",
     "read_part": "kzlib.corpus.sources",
+    "resolve_metadata": "kzlib.corpus.metadata",
     "sample_doc_ids": "kzlib.corpus.document",
     "segment_document": "kzlib.corpus.segment",
     "sentence_spans": "kzlib.corpus.sentences",
@@ -107,6 +110,7 @@ _NAMES: dict[str, str] = {
 
 __all__ = [
     "AUDIT_COLUMNS",
+    "MANIFEST_COLUMNS",
     "META_FIELDS",
     "PARAGRAPH_COLUMNS",
     "PROVENANCES",
@@ -132,11 +136,13 @@ __all__ = [
     "metadata_flags",
     "metadata_summary",
     "paragraphs_frame",
+    "parse_date",
     "plan_source",
     "plot_cleaning_audit",
     "plot_corpus_lengths",
     "read_manifest",
     "read_part",
+    "resolve_metadata",
     "sample_doc_ids",
     "segment_document",
     "sentence_spans",

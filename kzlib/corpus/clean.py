@@ -4,7 +4,9 @@ The raw text is never modified. :func:`clean_text` returns a :class:`Cleaned`
 record: the cleaned text, one :class:`Edit` per change (kind, raw position,
 before, after), the structural blocks of the article (title, dateline,
 byline, headings, body paragraphs) and a map from every cleaned offset back
-to the raw text.
+to the raw text. Which lines are headers or headings, and which line breaks
+join, is decided in :mod:`kzlib.corpus.lines`; the audit trail as tables is
+:mod:`kzlib.corpus.audit`.
 
 Edit kinds
 ----------
@@ -36,20 +38,18 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 import numpy as np
-import pandas as pd
 
-__all__ = [
-    "AUDIT_COLUMNS",
-    "Block",
-    "Cleaned",
-    "Edit",
-    "audit_frame",
-    "audit_summary",
-    "clean_text",
-]
+from kzlib.corpus.lines import (
+    _classify,
+    _inline_heading_edits,
+    _Line,
+    _line_break_edits,
+    _split_lines,
+)
+
+__all__ = ["Block", "Cleaned", "Edit", "clean_text"]
 
 #: Characters replaced one for one, with the kind of edit they count as.
 _CHAR_MAP: dict[str, tuple[str, str]] = {
@@ -89,32 +89,6 @@ _CHAR_MAP: dict[str, tuple[str, str]] = {
 _CHAR_RE = re.compile("[" + "".join(_CHAR_MAP) + "]")
 _SPACE_RUN_RE = re.compile(r"[ \t]{2,}|\t|[ \t]+$", re.MULTILINE)
 
-_TERMINAL_RE = re.compile(r"""[.!?:;]["'\u201d\u2019)\]]*$""")
-# A line that ends a paragraph (a wrapped line may end in ; or : mid-sentence).
-_PARA_END_RE = re.compile(r"""[.!?]["'\u201d\u2019)\]]*$""")
-_PARA_CLOSERS = "\"'\u201d\u2019)]"
-# A list item: its line starts a new block even inside a wrapped paragraph.
-_BULLET_RE = re.compile(r"^\s*(?:[-*\u2022\u25aa\u2013]\s+|\d{1,2}[.)]\s+|\([a-z\d]\)\s+)")
-_DATE_LINE_RE = re.compile(
-    r"^(?:(?:Published|Updated|Posted|Date)\s*:?\s+(?:on\s+)?)?"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2})"
-    r"(?:[,\s]+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?\s*$",
-    re.IGNORECASE,
-)
-_NAME_WORD = r"[A-Z][\w.'\u2019-]*"
-_BYLINE_RE = re.compile(
-    r"^(?:By|Written by|Author:)\s+"
-    + _NAME_WORD
-    + r"(?:\s+(?:"
-    + _NAME_WORD
-    + r"|and|&|de|van|von))"
-    r"{0,5}(?:\s*[,|]\s*.{0,60})?$"
-)
 _TRUNCATION_RE = re.compile(
     r"(?:\.\.\.|\u2026|\[\.\.\.\]|\[\u2026\]"
     r"|\((?:truncated|continued)\)|\[(?:truncated|continued)\])\s*$",
@@ -131,116 +105,6 @@ _GLUE_RE = re.compile(
     r"|\.(?:(?<=[a-z]{2}\.)(?=[A-Z][a-z]{2})"
     r"|(?<=[A-Z]\.)(?<![\w.]..)(?:[A-Z]\.)+(?=[A-Z][a-z]))"
     r"|,(?<=[a-z]{2},)(?=[A-Za-z]{2})"
-)
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "nor",
-        "over",
-        "the",
-        "to",
-        "up",
-        "via",
-        "vs",
-        "with",
-        "without",
-        "than",
-        "that",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-    ]
-)
-_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019.-]*")
-# A title-case run after a sentence end, followed by a capitalised word and a lowercase one.
-_HEAD_RUN = r"[A-Z][\w'\u2019-]*(?: [\w'\u2019.-]+){1,9}?"
-_INLINE_HEADING_RE = re.compile(
-    r"(?<=[.!?][\"'\u201d\u2019)]) (?P<h>" + _HEAD_RUN + r") (?P<n>[A-Z][a-z]*)(?= [a-z])"
-    r"|(?<=[.!?]) (?P<h2>" + _HEAD_RUN + r") (?P<n2>[A-Z][a-z]*)(?= [a-z])"
-)
-# A sentence-initial word that commonly follows an inline heading.
-_SENTENCE_STARTERS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "For",
-        "From",
-        "This",
-        "These",
-        "That",
-        "Those",
-        "Today",
-        "Yet",
-        "But",
-        "However",
-        "While",
-        "When",
-        "Over",
-        "After",
-        "Before",
-        "Since",
-        "During",
-        "As",
-        "By",
-        "With",
-        "Without",
-        "Although",
-        "Though",
-        "Despite",
-        "Its",
-        "It",
-        "Their",
-        "His",
-        "Her",
-        "Our",
-        "We",
-        "Some",
-        "Many",
-        "Most",
-        "Such",
-        "Still",
-        "Even",
-        "Now",
-        "Then",
-        "Here",
-        "There",
-        "What",
-        "Why",
-        "How",
-        "Where",
-        "Under",
-        "Unlike",
-        "Like",
-        "Beyond",
-        "Against",
-        "Amid",
-        "Among",
-        "Across",
-        "Through",
-        "Throughout",
-        "Following",
-        "Meanwhile",
-        "Recently",
-    ]
 )
 
 
@@ -397,177 +261,7 @@ class Cleaned:
 
 
 # ---------------------------------------------------------------------------
-# line classification
-
-
-def _is_title_case(line: str, *, max_words: int = 14) -> bool:
-    words = _WORD_RE.findall(line)
-    if not words or len(words) > max_words:
-        return False
-    if not words[0][0].isupper():
-        return False
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if not content:
-        return False
-    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
-    return capitalised / len(content) >= 0.8
-
-
-def _is_heading_line(line: str) -> bool:
-    s = line.strip()
-    if not s or len(s) > 100 or _TERMINAL_RE.search(s) or s.endswith(","):
-        return False
-    return _is_title_case(s)
-
-
-def _ends_paragraph(line: str) -> bool:
-    """Whether ``_PARA_END_RE`` is found in the line stripped on the right.
-
-    That is: after trailing spaces and closing quotes or brackets comes ``.``,
-    ``!`` or ``?``; two string methods instead of a regex search per line.
-    """
-    return line.rstrip().rstrip(_PARA_CLOSERS).endswith((".", "!", "?"))
-
-
-def _starts_lower(line: str) -> bool:
-    s = line.lstrip(" \t\"'\u201c\u2018(")
-    return bool(s) and (s[0].islower() or s[0] in ",;")
-
-
-@dataclass(slots=True)
-class _Line:
-    start: int  # raw offset of first char
-    end: int  # raw offset after last char, before the line break
-    brk: int  # raw offset after the line break (== end at end of text)
-    text: str
-    kind: str = "body"
-
-
-def _split_lines(raw: str) -> list[_Line]:
-    if "\r" not in raw:
-        # The common case: str.split is much faster than a regex walk.
-        lines: list[_Line] = []
-        pos = 0
-        for text in raw.split("\n"):
-            end = pos + len(text)
-            lines.append(_Line(pos, end, end + 1, text))
-            pos = end + 1
-        lines[-1].brk = len(raw)
-        return lines
-    lines = []
-    pos = 0
-    for m in re.finditer(r"\r\n|\r|\n", raw):
-        lines.append(_Line(pos, m.start(), m.end(), raw[pos : m.start()]))
-        pos = m.end()
-    lines.append(_Line(pos, len(raw), len(raw), raw[pos:]))
-    return lines
-
-
-def _classify(lines: list[_Line]) -> None:
-    """Mark header lines (title, dateline, byline) and headings in place."""
-    nonblank = [ln for ln in lines if ln.text.strip()]
-    if not nonblank:
-        return
-    # header: up to the first four non-blank lines
-    header_done = False
-    first_idx = lines.index(nonblank[0])
-    blank_after_first = first_idx + 1 < len(lines) and not lines[first_idx + 1].text.strip()
-    for i, ln in enumerate(nonblank[:4]):
-        s = ln.text.strip().lstrip("\ufeff")
-        if _DATE_LINE_RE.match(s):
-            ln.kind = "dateline"
-        elif _BYLINE_RE.match(s):
-            ln.kind = "byline"
-        elif (
-            i == 0
-            and len(s) <= 200
-            and not s.endswith((".", ",", ";", ":"))
-            and len(nonblank) > 1
-            and not _starts_lower(nonblank[1].text)
-            and (
-                _is_title_case(s, max_words=25)
-                # a sentence-case headline: short, set off by a blank line or a dateline/byline
-                or (
-                    len(s.split()) <= 20
-                    and (
-                        blank_after_first
-                        or bool(_DATE_LINE_RE.match(nonblank[1].text.strip()))
-                        or bool(_BYLINE_RE.match(nonblank[1].text.strip()))
-                    )
-                )
-            )
-        ):
-            ln.kind = "title"
-        else:
-            header_done = True
-        if header_done:
-            break
-    prev_ends_paragraph = True
-    for idx, ln in enumerate(nonblank):
-        if ln.kind != "body":
-            prev_ends_paragraph = True
-            continue
-        nxt = nonblank[idx + 1] if idx + 1 < len(nonblank) else None
-        if (
-            prev_ends_paragraph
-            and nxt is not None
-            and _is_heading_line(ln.text)
-            and not _starts_lower(nxt.text)
-        ):
-            ln.kind = "heading"
-            prev_ends_paragraph = True
-            continue
-        prev_ends_paragraph = _ends_paragraph(ln.text)
-
-
-# ---------------------------------------------------------------------------
 # edits
-
-
-def _line_break_edits(raw: str, lines: list[_Line]) -> list[tuple[int, int, str, str]]:
-    """Decide, for each line break, whether it joins (unwrap) or separates."""
-    edits: list[tuple[int, int, str, str]] = []
-    for i, ln in enumerate(lines[:-1]):
-        brk = raw[ln.end : ln.brk]
-        nxt = lines[i + 1]
-        join = (
-            ln.kind == "body"
-            and nxt.kind == "body"
-            and ln.text.strip() != ""
-            and nxt.text.strip() != ""
-            and not _BULLET_RE.match(nxt.text)
-            and not (_BULLET_RE.match(ln.text) and not _starts_lower(nxt.text))
-            and (not _ends_paragraph(ln.text) or _starts_lower(nxt.text))
-        )
-        if join:
-            edits.append((ln.end, ln.brk, " ", "unwrap"))
-        elif brk != "\n":
-            edits.append((ln.end, ln.brk, "\n", "newline"))
-    return edits
-
-
-def _inline_heading_edits(raw: str, ln: _Line) -> list[tuple[int, int, str, str]]:
-    """Find headings run into the next sentence inside one very long line.
-
-    A heading here is a run of 2-10 title-case words that follows a sentence
-    end and is followed by a common sentence-initial word (``From Balance to
-    Initiative For three decades ...``).
-    """
-    edits: list[tuple[int, int, str, str]] = []
-    text = ln.text
-    for m in _INLINE_HEADING_RE.finditer(text):
-        head = m.group("h") or m.group("h2")
-        nxt = m.group("n") or m.group("n2")
-        if nxt not in _SENTENCE_STARTERS or not _is_title_case(head, max_words=10):
-            continue
-        words = head.split()
-        if words[-1].lower() in _SMALL_WORDS or words[0] in _SENTENCE_STARTERS - {"From"}:
-            continue
-        h_start = m.start() + 1
-        h_end = h_start + len(head)
-        edits.append((ln.start + m.start(), ln.start + h_start, "\n", "heading_split"))
-        edits.append((ln.start + h_end, ln.start + h_end + 1, "\n", "heading_split"))
-    return edits
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -650,19 +344,30 @@ def clean_text(raw: str) -> Cleaned:
     """
     lines = _split_lines(raw)
     _classify(lines)
-
-    structural = _line_break_edits(raw, lines)
     inline: list[tuple[int, int, str, str]] = []
     for ln in lines:
         if ln.kind == "body" and len(ln.text) > 1500:
             inline.extend(_inline_heading_edits(raw, ln))
+    edits = _merge(
+        _line_break_edits(raw, lines),
+        inline,
+        [(m.start(), m.end(), *_CHAR_MAP[m.group()]) for m in _CHAR_RE.finditer(raw)],
+        [(m.end(), m.end(), " ", "glue") for m in _GLUE_RE.finditer(raw)],
+        _space_edits(raw, lines),
+    )
+    text, applied, anchors = _apply(raw, edits)
+    cleaned = Cleaned(raw, text, tuple(applied), (), False, *anchors)
+    blocks = _blocks(cleaned, lines, inline)
+    notes, truncated = _notes(cleaned, blocks)
+    all_edits = sorted([*applied, *notes], key=lambda e: (e.start, e.end, e.kind))
+    return Cleaned(raw, text, tuple(all_edits), tuple(blocks), truncated, *anchors)
 
-    chars = [(m.start(), m.end(), *_CHAR_MAP[m.group()]) for m in _CHAR_RE.finditer(raw)]
-    glue = [(m.end(), m.end(), " ", "glue") for m in _GLUE_RE.finditer(raw)]
-    spaces = _space_edits(raw, lines)
-    edits = _merge(structural, inline, chars, glue, spaces)
 
-    # apply
+_Anchors = tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...]]
+
+
+def _apply(raw: str, edits: list[tuple[int, int, str, str]]) -> tuple[str, list[Edit], _Anchors]:
+    """The cleaned text, the edits applied, and the anchors of the offset map."""
     pieces: list[str] = []
     anchors_clean: list[int] = [0]
     anchors_raw: list[int] = [0]
@@ -685,22 +390,27 @@ def clean_text(raw: str) -> Cleaned:
         anchors_raw.append(end)
         anchors_fixed.append(False)
     pieces.append(raw[pos:])
-    text = "".join(pieces)
+    return "".join(pieces), applied, _collapse(anchors_clean, anchors_raw, anchors_fixed)
 
-    # collapse anchors sharing a clean offset (keep the last, which describes what follows)
+
+def _collapse(clean: list[int], raw: list[int], fixed: list[bool]) -> _Anchors:
+    """Collapse anchors sharing a clean offset (keep the last, which describes what follows)."""
     ac: list[int] = []
     ar: list[int] = []
     af: list[bool] = []
-    for c_, r_, f_ in zip(anchors_clean, anchors_raw, anchors_fixed, strict=True):
+    for c_, r_, f_ in zip(clean, raw, fixed, strict=True):
         if ac and ac[-1] == c_:
             ac[-1], ar[-1], af[-1] = c_, r_, f_
         else:
             ac.append(c_)
             ar.append(r_)
             af.append(f_)
+    return tuple(ac), tuple(ar), tuple(af)
 
-    cleaned = Cleaned(raw, text, tuple(applied), (), False, tuple(ac), tuple(ar), tuple(af))
-    blocks = _blocks(cleaned, lines, inline)
+
+def _notes(cleaned: Cleaned, blocks: list[Block]) -> tuple[list[Edit], bool]:
+    """Edits that change nothing but say what a span is (truncation, title, ...), and truncation."""
+    raw, text = cleaned.raw, cleaned.text
     notes: list[Edit] = []
     body = [b for b in blocks if b.kind == "body"]
     truncated = False
@@ -715,10 +425,7 @@ def clean_text(raw: str) -> Cleaned:
         if b.kind != "body":
             rs, re_ = cleaned.span_to_raw(b.start, b.end)
             notes.append(Edit(b.kind, rs, re_, raw[rs:re_], b.text, b.start))
-    all_edits = sorted([*applied, *notes], key=lambda e: (e.start, e.end, e.kind))
-    return Cleaned(
-        raw, text, tuple(all_edits), tuple(blocks), truncated, tuple(ac), tuple(ar), tuple(af)
-    )
+    return notes, truncated
 
 
 def _blocks(
@@ -750,53 +457,3 @@ def _blocks(
             kind = kind_at_raw.get(raw_s - 1, kind) if raw_s > 0 else kind
         blocks.append(Block(kind, s, e, text[s:e]))
     return blocks
-
-
-class _HasCleaned(Protocol):
-    @property
-    def doc_id(self) -> str: ...
-
-    @property
-    def cleaned(self) -> Cleaned: ...
-
-
-#: Columns of :func:`audit_frame`.
-AUDIT_COLUMNS: list[str] = ["doc_id", "kind", "start", "end", "clean_start", "before", "after"]
-
-
-def audit_frame(docs: Iterable[_HasCleaned]) -> pd.DataFrame:
-    """The cleaning audit trail of every document, one row per edit.
-
-    ``start``/``end`` are offsets into the raw text, ``clean_start`` into the
-    cleaned text; ``before`` is the raw span and ``after`` what it became.
-
-    Examples
-    --------
-    >>> from kzlib.corpus import load_corpus
-    >>> audit = audit_frame(load_corpus())
-    >>> int((audit["kind"] == "glue").sum())
-    1
-    """
-    rows = [
-        (d.doc_id, e.kind, e.start, e.end, e.clean_start, e.before, e.after)
-        for d in docs
-        for e in d.cleaned.edits
-    ]
-    return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
-
-
-def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
-    """Edits per document and kind, with raw characters touched (a wide table).
-
-    Examples
-    --------
-    >>> from kzlib.corpus import load_corpus
-    >>> summary = audit_summary(audit_frame(load_corpus()))
-    >>> int(summary.loc["002_197b5af11793718a", "unwrap"]) > 40
-    True
-    """
-    counts = audit.pivot_table(
-        index="doc_id", columns="kind", values="start", aggfunc="count", fill_value=0
-    )
-    counts.columns.name = None
-    return counts.astype("int64")

@@ -12,7 +12,8 @@ A corpus is a folder of UTF-8 ``.txt`` files with an optional
 Bad input (an empty, binary or non-UTF-8 file, duplicate content, a manifest
 row without its file) raises :class:`~kzlib.errors.InputError` with one line
 naming the file and what to do. A file that the manifest does not list loads
-with extracted or inferred metadata and a warning.
+with extracted or inferred metadata and a warning. The manifest is read by
+:mod:`kzlib.corpus.manifest`, metadata filled by :mod:`kzlib.corpus.metadata`.
 
 Examples
 --------
@@ -25,14 +26,10 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date as _date
-from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
@@ -40,119 +37,13 @@ import numpy as np
 import pandas as pd
 
 from kzlib.corpus.clean import Cleaned, clean_text
+from kzlib.corpus.manifest import folder_manifest
+from kzlib.corpus.metadata import META_FIELDS, resolve_metadata
 from kzlib.errors import InputError
-from kzlib.paths import MANIFEST_NAME, SEEDS_DIR
+from kzlib.paths import SEEDS_DIR
+from kzlib.text import count_words
 
-__all__ = [
-    "META_FIELDS",
-    "PROVENANCES",
-    "Corpus",
-    "Document",
-    "iter_documents",
-    "load_corpus",
-    "metadata_flags",
-    "metadata_summary",
-    "read_manifest",
-    "sample_doc_ids",
-]
-
-#: Metadata fields every document carries, each with a provenance.
-META_FIELDS: tuple[str, ...] = ("title", "date", "author", "source", "url")
-_MANIFEST_COLUMNS: tuple[str, ...] = ("file", "doc_id", *META_FIELDS, "note")
-_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['\u2019.\-][A-Za-z0-9]+)*")
-_ALNUM = np.zeros(256, dtype=bool)
-_ALNUM[list(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")] = True
-_JOINER = np.zeros(256, dtype=bool)
-_JOINER[list(b"'.-")] = True
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_MONTH_RE = (
-    r"(January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_DATE_MDY_RE = re.compile(_MONTH_RE + r"\s+(\d{1,2}),?\s+(\d{4})")
-_DATE_DMY_RE = re.compile(r"(\d{1,2})\s+" + _MONTH_RE + r",?\s+(\d{4})")
-_DATE_ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_BYLINE_PREFIX_RE = re.compile(r"^(?:By|Written by|Author:)\s+")
-_BYLINE_SPLIT_RE = re.compile(r"\s*[,|]\s*")
-
-
-def count_words(text: str) -> int:
-    """Count word tokens (letters and digits, inner apostrophes, dots and hyphens).
-
-    Examples
-    --------
-    >>> count_words("Kazakhstan's 42-point U.S. plan")
-    4
-    """
-    if text.isascii():
-        data = text.encode("ascii")
-    else:
-        # Non-ASCII characters never belong to a word, except the curly apostrophe,
-        # which joins like "'": one "?" each keeps every position.
-        data = text.replace("\u2019", "'").encode("ascii", "replace")
-    codes = np.frombuffer(data, dtype=np.uint8)
-    alnum = _ALNUM[codes]
-    joiner = _JOINER[codes]
-    # A word starts at a letter or digit that neither follows one nor follows a
-    # joiner that follows one (that is how _WORD_RE's matches tile the text);
-    # counting starts this way gives len(_WORD_RE.findall(text)) without
-    # building a string per word.
-    starts = alnum.copy()
-    starts[1:] &= ~alnum[:-1]
-    starts[2:] &= ~(joiner[1:-1] & alnum[:-2])
-    return int(np.count_nonzero(starts))
-
-
-def parse_date(text: str) -> str | None:
-    """Parse the first full date in ``text`` to ISO 8601, or return None.
-
-    Examples
-    --------
-    >>> parse_date("November 13, 2025")
-    '2025-11-13'
-    >>> parse_date("24 September 2025"), parse_date("soon") is None
-    ('2025-09-24', True)
-    """
-    found = _find_dates(text)
-    return found[0] if found else None
-
-
-def _find_dates(text: str) -> list[str]:
-    out: list[tuple[int, str]] = []
-    for m in _DATE_MDY_RE.finditer(text):
-        out.append((m.start(), _iso(m.group(3), _MONTHS[m.group(1).lower()], m.group(2))))
-    for m in _DATE_DMY_RE.finditer(text):
-        out.append((m.start(), _iso(m.group(3), _MONTHS[m.group(2).lower()], m.group(1))))
-    for m in _DATE_ISO_RE.finditer(text):
-        out.append((m.start(), _iso(m.group(1), int(m.group(2)), m.group(3))))
-    return [d for _, d in sorted(out) if d]
-
-
-def _iso(year: str, month: int, day: str) -> str:
-    try:
-        return _date(int(year), month, int(day)).isoformat()
-    except ValueError:
-        return ""
+__all__ = ["Corpus", "Document", "iter_documents", "load_corpus", "sample_doc_ids"]
 
 
 @dataclass(frozen=True)
@@ -297,110 +188,9 @@ class Corpus(Sequence[Document]):
 
 def _fill_meta(doc: Document, given: dict[str, str | None]) -> None:
     """Fill ``doc.meta`` and ``doc.provenance``: manifest, else text, else inferred."""
-    cleaned = doc.cleaned
-    header: dict[str, str] = {}
-    for b in cleaned.blocks:
-        if b.kind in ("title", "dateline", "byline") and b.kind not in header:
-            header[b.kind] = b.text
-    for f in META_FIELDS:
-        value = given.get(f)
-        if value:
-            doc.meta[f], doc.provenance[f] = value, "manifest"
-            continue
-        # Extracted, then inferred, values are computed only for fields not given:
-        # a date search over the whole body is the costliest step of loading.
-        value = _extracted(f, header)
-        if value:
-            doc.meta[f], doc.provenance[f] = value, "text"
-            continue
-        value = _inferred(f, cleaned)
-        if value:
-            doc.meta[f], doc.provenance[f] = value, "inferred"
-        else:
-            doc.meta[f], doc.provenance[f] = None, "missing"
-    doc.meta["note"] = given.get("note") or None
-
-
-def _extracted(field_name: str, header: dict[str, str]) -> str | None:
-    """A metadata field from the first title, dateline or byline line, or None."""
-    if field_name == "title":
-        return header.get("title")
-    if field_name == "date":
-        line = header.get("dateline")
-        return None if line is None else parse_date(line)
-    if field_name == "author" and "byline" in header:
-        name = _BYLINE_PREFIX_RE.sub("", header["byline"])
-        return _BYLINE_SPLIT_RE.split(name)[0].strip()
-    return None
-
-
-def _inferred(field_name: str, cleaned: Cleaned) -> str | None:
-    """A metadata field guessed from the body: the first paragraph, the latest date."""
-    if field_name == "title":
-        body = cleaned.blocks_of("body")
-        return _shorten(body[0].text) if body else None
-    if field_name == "date":
-        dates = _find_dates("\n".join(b.text for b in cleaned.blocks_of("body")))
-        return max(dates) if dates else None
-    return None
-
-
-def _shorten(sentence: str, *, max_words: int = 12) -> str:
-    words = sentence.split()
-    out = " ".join(words[:max_words])
-    return out + ("..." if len(words) > max_words else "")
-
-
-def read_manifest(path: Path) -> dict[str, dict[str, str | None]]:
-    """Read a corpus manifest: ``file`` plus optional doc_id, metadata and note.
-
-    Returns a mapping from file name to its row (empty cells as None).
-    Raises :class:`InputError` naming the line of a bad row.
-
-    Examples
-    --------
-    >>> rows = read_manifest(SEEDS_DIR / "manifest.csv")
-    >>> rows["002_197b5af11793718a.txt"]["title"] is None
-    True
-    """
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: manifest is not UTF-8 ({exc.reason}); re-save it as UTF-8"
-        ) from None
-    reader = csv.DictReader(text.splitlines())
-    header = reader.fieldnames or []
-    if "file" not in header:
-        raise InputError(
-            f"{path}: line 1: manifest needs a 'file' column (has: {', '.join(header)})"
-        )
-    unknown = [c for c in header if c not in _MANIFEST_COLUMNS]
-    if unknown:
-        raise InputError(
-            f"{path}: line 1: unknown column(s) {', '.join(unknown)}; "
-            f"allowed: {', '.join(_MANIFEST_COLUMNS)}"
-        )
-    rows: dict[str, dict[str, str | None]] = {}
-    for lineno, row in enumerate(reader, start=2):
-        name = (row.get("file") or "").strip()
-        if not name:
-            raise InputError(f"{path}: line {lineno}: empty 'file' cell; name the article file")
-        if name in rows:
-            raise InputError(f"{path}: line {lineno}: {name} is listed twice; keep one row")
-        clean_row: dict[str, str | None] = {
-            k: (v.strip() if isinstance(v, str) and v.strip() else None) for k, v in row.items()
-        }
-        date = clean_row.get("date")
-        if date:
-            try:
-                datetime.strptime(date, "%Y-%m-%d")
-            except ValueError:
-                raise InputError(
-                    f"{path}: line {lineno}: date {date!r} is not ISO 8601; write it as YYYY-MM-DD"
-                ) from None
-        rows[name] = clean_row
-    return rows
+    meta, provenance = resolve_metadata(doc.cleaned, given)
+    doc.meta.update(meta)
+    doc.provenance.update(provenance)
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -454,16 +244,7 @@ def iter_documents(
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder; pass a folder of .txt articles")
     files = sorted(p for p in folder.iterdir() if p.suffix == ".txt" and p.is_file())
-    manifest_path = Path(manifest) if manifest is not None else folder / MANIFEST_NAME
-    rows = read_manifest(manifest_path) if manifest_path.is_file() else None
-    if rows is not None:
-        names = {p.name for p in files}
-        for lineno, name in enumerate(rows, start=2):
-            if name not in names:
-                raise InputError(
-                    f"{manifest_path}: line {lineno}: file {name} not found in {folder}; "
-                    "restore the file or delete its row"
-                )
+    manifest_path, rows = folder_manifest(folder, {p.name for p in files}, manifest)
     if not files:
         raise InputError(f"{folder}: no .txt articles found; put UTF-8 .txt files in it")
     seen: dict[str, str] = {}
@@ -524,67 +305,6 @@ def load_corpus(path: str | Path = SEEDS_DIR, *, manifest: str | Path | None = N
     """
     folder = Path(path)
     return Corpus(tuple(iter_documents(folder, manifest=manifest)), str(folder))
-
-
-def metadata_flags(table: pd.DataFrame) -> pd.DataFrame:
-    """Which documents are truncated and which metadata fields are not given.
-
-    Parameters
-    ----------
-    table : DataFrame
-        :meth:`Corpus.to_frame`.
-
-    Returns
-    -------
-    DataFrame
-        Indexed by doc_id: ``truncated`` and, per field of :data:`META_FIELDS`,
-        the provenance when it is ``inferred`` or ``missing``, else "".
-
-    Examples
-    --------
-    >>> flags = metadata_flags(load_corpus().to_frame())
-    >>> flags.loc["004_f92db42e88264e84", "date"]
-    'inferred'
-    """
-    out = pd.DataFrame(index=pd.Index(table["doc_id"], name="doc_id"))
-    out["truncated"] = table["truncated"].to_numpy()
-    for f in META_FIELDS:
-        prov = table[f"{f}_from"].to_numpy()
-        out[f] = [p if p in ("inferred", "missing") else "" for p in prov]
-    return out
-
-
-#: Where a metadata field can come from, most to least trustworthy.
-PROVENANCES: tuple[str, ...] = ("manifest", "text", "inferred", "missing")
-
-
-def metadata_summary(table: pd.DataFrame) -> pd.DataFrame:
-    """How many articles got each metadata field from where: the corpus-wide view of the flags.
-
-    Parameters
-    ----------
-    table : DataFrame
-        :meth:`Corpus.to_frame`.
-
-    Returns
-    -------
-    DataFrame
-        Indexed by field (:data:`META_FIELDS`); one column per provenance in
-        :data:`PROVENANCES`, and ``articles``.
-
-    Examples
-    --------
-    >>> summary = metadata_summary(load_corpus().to_frame())
-    >>> summary.loc["date"].tolist()
-    [0, 1, 1, 2, 4]
-    """
-    counts = {
-        f: table[f"{f}_from"].value_counts().reindex(PROVENANCES, fill_value=0) for f in META_FIELDS
-    }
-    out = pd.DataFrame(counts).T.astype(int)
-    out["articles"] = len(table)
-    out.index.name = "field"
-    return out
 
 
 def sample_doc_ids(doc_ids: Iterable[str], n: int | None, *, seed: int = 0) -> list[str]:

@@ -16,10 +16,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from kzlib.checks import check_int
 from kzlib.figure import (
     aggregate_title,
     bin_edges,
-    check_count,
     label_bars,
     median_line,
     short_label,
@@ -65,7 +65,7 @@ def plot_corpus_lengths(
     >>> plot_corpus_lengths(c.to_frame(), sentences_frame(c), max_docs=2).get_suptitle()
     'Article lengths: aggregate of 4 articles (1 truncated)'
     """
-    max_docs = check_count("max_docs", max_docs)
+    max_docs = check_int("max_docs", max_docs)
     body = sentences[sentences["kind"] == "body"]
     n_sent = body.groupby("doc_id").size().reindex(corpus_table["doc_id"], fill_value=0)
     if len(corpus_table) > max_docs:
@@ -164,12 +164,12 @@ def plot_cleaning_audit(
     >>> plot_cleaning_audit(audit_frame(load_corpus()), max_docs=2).get_suptitle()
     'Cleaning edits: aggregate of 4 articles (those with any edit)'
     """
-    max_docs = check_count("max_docs", max_docs)
+    max_docs = check_int("max_docs", max_docs)
     counts = audit.pivot_table(index="doc_id", columns="kind", values="start", aggfunc="count")
     counts = counts.fillna(0).astype(int).sort_index()
     counts = counts[counts.sum().sort_values(ascending=False).index]
     if n_articles is not None:
-        n_articles = check_count("n_articles", n_articles)
+        n_articles = check_int("n_articles", n_articles)
     if len(counts) > max_docs:
         return _cleaning_audit_aggregate(counts, n_articles)
     return _cleaning_audit_per_article(counts)

@@ -125,7 +125,6 @@ def _split_line(
     ``limit`` is where the text as the caller sees it ends: the spaced-ellipsis
     rule looks past ``end`` up to it.
     """
-    text_find = text.rfind
     line_start = start
     # Paired quotation marks and parentheses within the line, found at the first
     # cut: a boundary inside them is not one (pragmatic_segmenter's rule).
@@ -133,112 +132,11 @@ def _split_line(
     k = 0
     for m in _CANDIDATE.finditer(text, start, end):
         nxt = m.end()
-        c = text[nxt]
-        # Fast rejection: a lowercase word (or punctuation) never starts a sentence.
-        if c.islower():
+        after = _after_candidate(text, m, start, end, limit)
+        if after == _NO_START:
             continue
-        if c.isupper():
-            digit = False
-        elif c.isdigit() or c in "$€£":
-            digit = True
-        elif c in _OPENERS:
-            i = nxt + 1
-            while i < end and text[i] in _OPENERS:
-                i += 1
-            if i == end:
-                continue
-            c = text[i]
-            if c.isupper():
-                digit = False
-            elif c.isdigit():
-                digit = True
-            else:
-                continue
-        elif c in _BULLETS:
-            digit = False
-        elif c == ".":
-            # "compounds. . . . The": the sentence ends before a spaced ellipsis
-            # that opens the next one (golden rule 48).
-            p0 = m.start()
-            if not (
-                m.start(1) == p0 + 1
-                and text[p0] == "."
-                and p0 > start
-                and not text[p0 - 1].isspace()
-                and _SPACED_ELLIPSIS_THEN_CAPITAL.match(text, nxt, limit)
-            ):
-                continue
-        else:
+        if after != _ELLIPSIS and not _ends_sentence(text, m, start, digit=after == _DIGIT):
             continue
-
-        if c != ".":  # not the spaced-ellipsis case above
-            p0 = m.start()
-            punct = text[p0 : m.start(1)]
-            if punct == ".":
-                ws = text_find(" ", start, p0)
-                word_start = ws + 1 if ws >= 0 else start
-                word = text[word_start:p0]
-                if not word.isprintable():  # rare: a tab or no-break space inside
-                    word_start += len(word) - len(word.split()[-1]) if word.strip() else len(word)
-                    word = text[word_start:p0]
-                word = word.lstrip(_OPENERS).rstrip(_CLOSERS)
-                if not word:
-                    # A lone dot: the fourth of ". . . ." ends a sentence, the
-                    # third of ". . ." does not (golden rules 45, 47, 48).
-                    run, i = 1, p0
-                    while run < 4 and i - 2 >= start and text[i - 1] == " " and text[i - 2] == ".":
-                        run += 1
-                        i -= 2
-                    if run < 4:
-                        continue
-                else:
-                    low = word.lower()
-                    kind = _ABBREVIATIONS.get(low)
-                    if kind is not None:
-                        if kind in (_TITLE, _NEVER):
-                            continue
-                        if kind == _NUMBER:
-                            if digit:
-                                continue
-                            if low in _AM_PM and len(text[start:p0].split()) <= 3:
-                                # "At 5 a.m. Mr. Smith went": a time phrase opening
-                                # the sentence is not a sentence (golden rule 18).
-                                continue
-                        elif kind == _POSTPOSITIVE:
-                            w = _NEXT_WORD.match(text, nxt)
-                            if digit or w is None or w.group(1) not in _SENTENCE_STARTERS:
-                                continue
-                        elif digit:  # etc. 5
-                            continue
-                    elif "." in word:
-                        if _MULTI_PERIOD.fullmatch(word):
-                            # U.S., E.U., U.S.A.: a boundary only before a word that
-                            # typically starts a sentence (golden rules 13-17).
-                            w = _NEXT_WORD.match(text, nxt)
-                            if digit or w is None or w.group(1) not in _SENTENCE_STARTERS:
-                                continue
-                        # Otherwise a number, URL, e-mail or domain: an ordinary end.
-                    elif len(word) == 1:
-                        if word.islower():
-                            continue  # p. 55, a. (list item)
-                        if word.isupper():
-                            if word != "I":
-                                continue  # an initial: Jonas E. Smith
-                            # "you and I. Did" ends; "Albert I. Jones" does not.
-                            prev_end = word_start - 1
-                            prev_start = text_find(" ", start, prev_end) + 1 or start
-                            if prev_start < prev_end and text[prev_start].isupper():
-                                continue
-                        elif word.isdigit() and _is_item_start(text, start, word_start):
-                            continue  # list marker "1." opening the item
-                    elif (
-                        word[-1].isdigit()
-                        and word.lstrip(_BULLETS).isdigit()
-                        and _is_item_start(text, start, word_start)
-                    ):
-                        continue  # list marker "10." or "⁃9." opening the item
-            elif punct[0] in "…." and p0 > start and text[p0 - 1] == "[" and m.group(1)[:1] == "]":
-                continue  # "[...]" marks an omission inside a quotation, not an end
         cut = m.end(1)
         if protected is None:
             protected = (
@@ -258,6 +156,127 @@ def _split_line(
         spans.append((start, cut))
         start = nxt
     spans.append((start, end))
+
+
+# What follows a candidate boundary (:func:`_after_candidate`).
+_NO_START = 0  # nothing that can start a sentence
+_CAPITAL = 1  # a capital letter or a bullet (after openers, if any)
+_DIGIT = 2  # a digit or a currency sign
+_ELLIPSIS = 3  # a spaced ellipsis that opens the next sentence: the boundary stands
+
+
+def _after_candidate(text: str, m: re.Match[str], start: int, end: int, limit: int) -> int:
+    """What follows the candidate boundary ``m``: one of ``_NO_START`` ... ``_ELLIPSIS``."""
+    nxt = m.end()
+    c = text[nxt]
+    # Fast rejection: a lowercase word (or punctuation) never starts a sentence.
+    if c.islower():
+        return _NO_START
+    if c.isupper() or c in _BULLETS:
+        return _CAPITAL
+    if c.isdigit() or c in "$€£":
+        return _DIGIT
+    if c in _OPENERS:
+        i = nxt + 1
+        while i < end and text[i] in _OPENERS:
+            i += 1
+        if i == end:
+            return _NO_START
+        c = text[i]
+        if c.isupper():
+            return _CAPITAL
+        return _DIGIT if c.isdigit() else _NO_START
+    if c == ".":
+        # "compounds. . . . The": the sentence ends before a spaced ellipsis
+        # that opens the next one (golden rule 48).
+        p0 = m.start()
+        if (
+            m.start(1) == p0 + 1
+            and text[p0] == "."
+            and p0 > start
+            and not text[p0 - 1].isspace()
+            and _SPACED_ELLIPSIS_THEN_CAPITAL.match(text, nxt, limit)
+        ):
+            return _ELLIPSIS
+    return _NO_START
+
+
+def _ends_sentence(text: str, m: re.Match[str], start: int, *, digit: bool) -> bool:
+    """Whether the candidate ``m``, followed by a capital or a digit, ends a sentence."""
+    p0 = m.start()
+    punct = text[p0 : m.start(1)]
+    if punct == ".":
+        return _period_ends(text, start, p0, m.end(), digit=digit)
+    # "[...]" marks an omission inside a quotation, not an end
+    return not (
+        punct[0] in "…." and p0 > start and text[p0 - 1] == "[" and m.group(1)[:1] == "]"
+    )
+
+
+def _period_ends(text: str, start: int, p0: int, nxt: int, *, digit: bool) -> bool:
+    """Whether the single period at ``p0`` ends a sentence, judged by the word before it."""
+    ws = text.rfind(" ", start, p0)
+    word_start = ws + 1 if ws >= 0 else start
+    word = text[word_start:p0]
+    if not word.isprintable():  # rare: a tab or no-break space inside
+        word_start += len(word) - len(word.split()[-1]) if word.strip() else len(word)
+        word = text[word_start:p0]
+    word = word.lstrip(_OPENERS).rstrip(_CLOSERS)
+    if not word:
+        # A lone dot: the fourth of ". . . ." ends a sentence, the
+        # third of ". . ." does not (golden rules 45, 47, 48).
+        run, i = 1, p0
+        while run < 4 and i - 2 >= start and text[i - 1] == " " and text[i - 2] == ".":
+            run += 1
+            i -= 2
+        return run >= 4
+    low = word.lower()
+    kind = _ABBREVIATIONS.get(low)
+    if kind is not None:
+        return _abbreviation_ends(text, start, p0, nxt, kind=kind, low=low, digit=digit)
+    if "." in word:
+        if _MULTI_PERIOD.fullmatch(word):
+            # U.S., E.U., U.S.A.: a boundary only before a word that
+            # typically starts a sentence (golden rules 13-17).
+            w = _NEXT_WORD.match(text, nxt)
+            return not (digit or w is None or w.group(1) not in _SENTENCE_STARTERS)
+        return True  # a number, URL, e-mail or domain: an ordinary end
+    if len(word) == 1:
+        if word.islower():
+            return False  # p. 55, a. (list item)
+        if word.isupper():
+            if word != "I":
+                return False  # an initial: Jonas E. Smith
+            # "you and I. Did" ends; "Albert I. Jones" does not.
+            prev_end = word_start - 1
+            prev_start = text.rfind(" ", start, prev_end) + 1 or start
+            return not (prev_start < prev_end and text[prev_start].isupper())
+        # list marker "1." opening the item
+        return not (word.isdigit() and _is_item_start(text, start, word_start))
+    # list marker "10." or "⁃9." opening the item
+    return not (
+        word[-1].isdigit()
+        and word.lstrip(_BULLETS).isdigit()
+        and _is_item_start(text, start, word_start)
+    )
+
+
+def _abbreviation_ends(
+    text: str, start: int, p0: int, nxt: int, *, kind: int, low: str, digit: bool
+) -> bool:
+    """Whether a period after a known abbreviation (``low``, of ``kind``) ends a sentence."""
+    if kind in (_TITLE, _NEVER):
+        return False
+    if kind == _NUMBER:
+        if digit:
+            return False
+        # "At 5 a.m. Mr. Smith went": a time phrase opening
+        # the sentence is not a sentence (golden rule 18).
+        return not (low in _AM_PM and len(text[start:p0].split()) <= 3)
+    if kind == _POSTPOSITIVE:
+        w = _NEXT_WORD.match(text, nxt)
+        return not (digit or w is None or w.group(1) not in _SENTENCE_STARTERS)
+    return not digit  # etc. 5
 
 
 def _has_pair_opener(text: str, start: int, end: int) -> bool:

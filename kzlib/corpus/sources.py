@@ -28,6 +28,7 @@ text that is not UTF-8, a malformed date, a repeated ``doc_id`` or a text
 repeated verbatim stops the run with one line naming the file and row. The
 two corpus-wide checks (repeated ids and texts) need every part and are made
 by :class:`CorpusCheck`, which the caller feeds each part's documents in order.
+The columns and the checks of a row are in :mod:`kzlib.corpus.records`.
 
 Examples
 --------
@@ -42,27 +43,24 @@ Examples
 from __future__ import annotations
 
 import hashlib
-import json
-import math
-import re
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date as _date
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kzlib.corpus.document import (
-    META_FIELDS,
-    Document,
-    _content_key,
-    _decode,
-    _fill_meta,
-    read_manifest,
+from kzlib.checks import check_int
+from kzlib.corpus.document import Document, _content_key, _decode, _fill_meta
+from kzlib.corpus.manifest import folder_manifest
+from kzlib.corpus.records import (
+    TABLE_COLUMNS,
+    _check_columns,
+    _json_record,
+    _parquet_file,
+    _record_document,
+    _warn_extra_keys,
 )
 from kzlib.errors import InputError
-from kzlib.paths import MANIFEST_NAME
 
 __all__ = [
     "TABLE_COLUMNS",
@@ -79,11 +77,6 @@ __all__ = [
 
 #: File suffixes read as one-article-per-row tables.
 TABLE_SUFFIXES: tuple[str, ...] = (".parquet", ".jsonl")
-#: Columns a table source may have (``text`` is required).
-TABLE_COLUMNS: tuple[str, ...] = ("doc_id", "text", *META_FIELDS, "note")
-_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-#: Control characters other than tab, newline, form feed and carriage return.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 #: Default number of documents per part.
 DEFAULT_BATCH_SIZE = 250
 
@@ -216,8 +209,7 @@ def plan_source(path: str | Path, *, batch_size: int = DEFAULT_BATCH_SIZE) -> So
     >>> plan.n_docs, [p.n_docs for p in plan.parts]
     (4, [3, 1])
     """
-    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
-        raise InputError(f"batch size must be a positive integer, not {batch_size!r}")
+    check_int("batch_size", batch_size)
     kind = source_kind(path)
     # Parts name the source by its absolute path: Dask workers may run in another folder.
     path = Path(path).absolute()
@@ -237,16 +229,8 @@ def plan_source(path: str | Path, *, batch_size: int = DEFAULT_BATCH_SIZE) -> So
 
 def _plan_folder(folder: Path, batch_size: int) -> list[Part]:
     files = sorted(p.name for p in folder.iterdir() if p.suffix == ".txt" and p.is_file())
-    manifest_path = folder / MANIFEST_NAME
-    rows = read_manifest(manifest_path) if manifest_path.is_file() else None
+    manifest_path, rows = folder_manifest(folder, set(files))
     if rows is not None:
-        names = set(files)
-        for lineno, name in enumerate(rows, start=2):
-            if name not in names:
-                raise InputError(
-                    f"{manifest_path}: line {lineno}: file {name} not found in {folder}; "
-                    "restore the file or delete its row"
-                )
         for name in files:
             if name not in rows:
                 warnings.warn(
@@ -268,29 +252,6 @@ def _plan_folder(folder: Path, batch_size: int) -> list[Part]:
             Part(str(folder), "folder", index, lo + 1, len(chunk), files=chunk, given=given)
         )
     return parts
-
-
-def _parquet_file(path: Path) -> Any:
-    import pyarrow.parquet as pq
-
-    try:
-        return pq.ParquetFile(path)
-    except Exception as exc:  # pyarrow raises several types for a bad file
-        raise InputError(
-            f"{path}: not a readable Parquet file ({str(exc).splitlines()[0]}); "
-            "write it again with pandas.DataFrame.to_parquet"
-        ) from None
-
-
-def _check_columns(path: Path, columns: Sequence[str]) -> list[str]:
-    """The columns to read; warn once about the others."""
-    if "text" not in columns:
-        raise InputError(
-            f"{path}: no 'text' column (has: {', '.join(columns) or 'none'}); "
-            "put each article's text in a column named text"
-        )
-    _check_columns_warn_only(path, columns)
-    return [c for c in columns if c in TABLE_COLUMNS]
 
 
 def _plan_parquet(path: Path, batch_size: int) -> Iterator[Part]:
@@ -354,22 +315,6 @@ def _plan_jsonl(path: Path, batch_size: int) -> list[Part]:
     if not parts:
         raise InputError(f"{path}: no articles (only blank lines); put one JSON object per line")
     return parts
-
-
-def _warn_extra_keys(path: Path, line: bytes) -> None:
-    """Warn about the columns of the first JSON object that will be ignored."""
-    try:
-        record = json.loads(line)
-    except ValueError:
-        return  # reported with its line number when the part is read
-    if isinstance(record, dict):
-        _check_columns_warn_only(path, list(record))
-
-
-def _check_columns_warn_only(path: Path, columns: Sequence[str]) -> None:
-    extra = [c for c in columns if c not in TABLE_COLUMNS]
-    if extra:
-        warnings.warn(f"{path}: column(s) {', '.join(extra)} ignored", stacklevel=5)
 
 
 # ---------------------------------------------------------------------------
@@ -459,93 +404,9 @@ def _read_jsonl_part(part: Part) -> list[Document]:
         if not raw_line.strip():
             continue
         where = f"line {lineno}"
-        try:
-            line = raw_line.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{path}: {where}: not UTF-8 (byte 0x{raw_line[exc.start]:02x} at column "
-                f"{exc.start + 1}); re-save the file as UTF-8"
-            ) from None
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"{path}: {where}: not valid JSON ({exc.msg} at column {exc.colno}); "
-                "write one JSON object per line"
-            ) from None
-        if not isinstance(record, dict):
-            raise InputError(
-                f"{path}: {where}: a JSON {type(record).__name__}, not an object; "
-                'write one object per line, e.g. {"text": "..."}'
-            )
+        record = _json_record(raw_line, path=path, where=where)
         docs.append(_record_document(record, path=path, where=where, row=lineno))
     return docs
-
-
-def _cell(path: Path, where: str, column: str, value: object) -> str | None:
-    """A metadata cell as stripped text, or None."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if column == "date" and isinstance(value, datetime):
-        return value.date().isoformat()
-    if column == "date" and isinstance(value, _date):
-        return value.isoformat()
-    if column == "doc_id" and isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    if not isinstance(value, str):
-        raise InputError(
-            f"{path}: {where}: column {column} holds a {type(value).__name__} ({value!r}); "
-            "write it as text"
-        )
-    value = value.strip()
-    if column == "date" and value:
-        ok = bool(_ISO_DATE_RE.fullmatch(value))
-        if ok:
-            try:
-                datetime.strptime(value, "%Y-%m-%d")
-            except ValueError:
-                ok = False
-        if not ok:
-            raise InputError(
-                f"{path}: {where}: date {value!r} is not ISO 8601; write it as YYYY-MM-DD"
-            )
-    return value or None
-
-
-def _record_document(record: dict[str, Any], *, path: Path, where: str, row: int) -> Document:
-    text = record.get("text")
-    if isinstance(text, bytes):
-        text = _decode(Path(f"{path}: {where}"), text)
-    if text is None:
-        raise InputError(f"{path}: {where}: no text; put the article in the 'text' column")
-    if not isinstance(text, str):
-        raise InputError(
-            f"{path}: {where}: text is a {type(text).__name__}, not a string; "
-            "put the article text in the 'text' column"
-        )
-    if not text.strip():
-        raise InputError(f"{path}: {where}: text is empty; put the article in it or drop the row")
-    if "\x00" in text[:8192]:
-        raise InputError(
-            f"{path}: {where}: text looks binary (NUL character at {text.index(chr(0))}); "
-            "only plain text can be loaded"
-        )
-    sample = text[:8192]
-    controls = len(_CONTROL_RE.findall(sample))
-    if controls > 0.01 * len(sample):
-        raise InputError(
-            f"{path}: {where}: text looks binary ({controls} control characters); "
-            "only plain text can be loaded"
-        )
-    given: dict[str, str | None] = {}
-    for column in ("doc_id", *META_FIELDS, "note"):
-        if column in record:
-            given[column] = _cell(path, where, column, record[column])
-    doc_id = given.pop("doc_id", None) or f"{path.stem}_{row:06d}"
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    doc = Document(doc_id, f"{path.name}:{row}", text, sha)
-    _fill_meta(doc, given)
-    return doc
 
 
 # ---------------------------------------------------------------------------

@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from kzlib.checks import check_int
 from kzlib.figure import (
     aggregate_title,
-    check_count,
     hbox,
     label_bars,
     short_label,
@@ -159,7 +159,7 @@ def plot_topic_heatmap(
     >>> plot_topic_heatmap(dt, lab).axes[0].get_ylabel()
     'article'
     """
-    max_docs = check_count("max_docs", max_docs)
+    max_docs = check_int("max_docs", max_docs)
     grid = doc_topics.pivot_table(index="doc_id", columns="topic", values="weight").sort_index()
     if len(grid) > max_docs:
         return _topic_heatmap_aggregate(grid, labels)
@@ -274,4 +274,3 @@ def plot_topic_stability(stability: pd.DataFrame, labels: pd.DataFrame) -> Figur
     ax.set_xlabel("top-term overlap with the best-matching refitted topic")
     ax.spines[["top", "right"]].set_visible(False)
     return fig
-

@@ -30,7 +30,8 @@ import numpy as np
 import pandas as pd
 
 from kzlib.errors import InputError
-from kzlib.topics.model import load_stopwords, tokenize
+from kzlib.text import load_stopwords
+from kzlib.text import topic_tokens as tokenize
 
 __all__ = ["StreamedTopics", "stream_topics"]
 
