@@ -3,8 +3,9 @@
 ``load_corpus`` (folder + manifest) and ``iter_source`` (folder, ``.parquet``, ``.jsonl``,
 in batches) give :class:`Document` records; ``clean_text`` makes the analysis text with an
 audit trail; ``sentences_frame`` and ``paragraphs_frame`` give the tables every analysis
-consumes. Modules: ``document`` (records, manifest, metadata), ``sources`` (batched
-sources), ``clean``, ``sentences`` (the splitter), ``segment`` (tables), ``plots``.
+consumes; ``speaker_turns`` reads transcript speaker labels (``QUESTION:``, ``MINISTER X:``)
+per sentence. Modules: ``document`` (records, manifest, metadata), ``sources`` (batched
+sources), ``clean``, ``sentences`` (the splitter), ``segment`` (tables), ``turns``, ``plots``.
 
 Public names load on first use (:mod:`kzlib.lazy`).
 
@@ -64,6 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover
         read_part,
         source_kind,
     )
+    from kzlib.corpus.turns import TURN_COLUMNS, TURN_ROLES, Label, read_label, speaker_turns
 
 _NAMES: dict[str, str] = {
     "AUDIT_COLUMNS": "kzlib.corpus.clean",
@@ -81,6 +83,9 @@ _NAMES: dict[str, str] = {
     "SourcePlan": "kzlib.corpus.sources",
     "TABLE_COLUMNS": "kzlib.corpus.sources",
     "TABLE_SUFFIXES": "kzlib.corpus.sources",
+    "TURN_COLUMNS": "kzlib.corpus.turns",
+    "TURN_ROLES": "kzlib.corpus.turns",
+    "Label": "kzlib.corpus.turns",
     "append_paragraph_spans": "kzlib.corpus.sentences",
     "audit_frame": "kzlib.corpus.clean",
     "audit_summary": "kzlib.corpus.clean",
@@ -96,12 +101,14 @@ _NAMES: dict[str, str] = {
     "plot_cleaning_audit": "kzlib.corpus.plots",
     "plot_corpus_lengths": "kzlib.corpus.plots",
     "read_manifest": "kzlib.corpus.document",
+    "read_label": "kzlib.corpus.turns",
     "read_part": "kzlib.corpus.sources",
     "sample_doc_ids": "kzlib.corpus.document",
     "segment_document": "kzlib.corpus.segment",
     "sentence_spans": "kzlib.corpus.sentences",
     "sentences_frame": "kzlib.corpus.segment",
     "source_kind": "kzlib.corpus.sources",
+    "speaker_turns": "kzlib.corpus.turns",
     "split_sentences": "kzlib.corpus.sentences",
 }
 
@@ -113,12 +120,15 @@ __all__ = [
     "SENTENCE_COLUMNS",
     "TABLE_COLUMNS",
     "TABLE_SUFFIXES",
+    "TURN_COLUMNS",
+    "TURN_ROLES",
     "Block",
     "Cleaned",
     "Corpus",
     "CorpusCheck",
     "Document",
     "Edit",
+    "Label",
     "Part",
     "SourcePlan",
     "append_paragraph_spans",
@@ -135,6 +145,7 @@ __all__ = [
     "plan_source",
     "plot_cleaning_audit",
     "plot_corpus_lengths",
+    "read_label",
     "read_manifest",
     "read_part",
     "sample_doc_ids",
@@ -142,6 +153,7 @@ __all__ = [
     "sentence_spans",
     "sentences_frame",
     "source_kind",
+    "speaker_turns",
     "split_sentences",
 ]
 
