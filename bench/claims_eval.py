@@ -288,7 +288,10 @@ def _score_one(s: Scores, g: GoldClaim, best: object) -> float:
     if g.all_numbers:
         for q in found_numbers:
             value = q.get("value")
-            inside = str(q.get("text", "")) in clean_text(g.key).text
+            qtext = str(q.get("text", ""))
+            tail = r"(?!\w)" if qtext[-1:].isalnum() else ""
+            pattern = rf"(?<![\w.]){re.escape(qtext)}{tail}"
+            inside = re.search(pattern, clean_text(g.key).text) is not None
             if q.get("unit") == "date" or not inside or not isinstance(value, int | float):
                 continue
             if not any(_number_match(v, u, [q]) for v, u in g.numbers):
