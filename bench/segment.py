@@ -82,7 +82,9 @@ def peak_memory(split: Splitter, paras: list[str]) -> int:
 
 def golden_accuracy(split: Splitter) -> tuple[int, list[int]]:
     """Number of golden rules passed and the numbers of those failed."""
-    failed = [int(str(r["rule"])) for r in golden_rules() if split(str(r["text"])) != r["expected"]]
+    failed = [
+        int(str(r["rule"])) for r in golden_rules() if split(str(r["text"])) != r["expected"]
+    ]
     return 48 - len(failed), failed
 
 
