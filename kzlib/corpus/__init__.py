@@ -7,7 +7,8 @@ consumes. Modules, in the order of loading: ``manifest`` (the folder's metadata 
 ``document`` (records, a folder corpus), ``sources`` (folder, Parquet, JSON Lines in
 parts; ``records`` turns a table row into a document), ``clean`` (with ``lines``: header,
 headings, unwrapping; ``audit``: the edits as tables), ``metadata`` (given, extracted or
-inferred), ``sentences`` (the splitter), ``segment`` (tables), ``plots``.
+inferred), ``sentences`` (the splitter), ``segment`` (tables), ``turns`` (transcript
+speaker labels such as ``QUESTION:`` per sentence), ``plots``.
 
 Public names load on first use (:mod:`kzlib.lazy`).
 
@@ -64,6 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover
         read_part,
         source_kind,
     )
+    from kzlib.corpus.turns import TURN_COLUMNS, TURN_ROLES, Label, read_label, speaker_turns
 
 _NAMES: dict[str, str] = {
     "AUDIT_COLUMNS": "kzlib.corpus.audit",
@@ -82,6 +84,9 @@ _NAMES: dict[str, str] = {
     "SourcePlan": "kzlib.corpus.sources",
     "TABLE_COLUMNS": "kzlib.corpus.records",
     "TABLE_SUFFIXES": "kzlib.corpus.sources",
+    "TURN_COLUMNS": "kzlib.corpus.turns",
+    "TURN_ROLES": "kzlib.corpus.turns",
+    "Label": "kzlib.corpus.turns",
     "append_paragraph_spans": "kzlib.corpus.sentences",
     "audit_frame": "kzlib.corpus.audit",
     "audit_summary": "kzlib.corpus.audit",
@@ -97,6 +102,7 @@ _NAMES: dict[str, str] = {
     "plan_source": "kzlib.corpus.sources",
     "plot_cleaning_audit": "kzlib.corpus.plots",
     "plot_corpus_lengths": "kzlib.corpus.plots",
+    "read_label": "kzlib.corpus.turns",
     "read_manifest": "kzlib.corpus.manifest",
     "read_part": "kzlib.corpus.sources",
     "resolve_metadata": "kzlib.corpus.metadata",
@@ -105,6 +111,7 @@ _NAMES: dict[str, str] = {
     "sentence_spans": "kzlib.corpus.sentences",
     "sentences_frame": "kzlib.corpus.segment",
     "source_kind": "kzlib.corpus.sources",
+    "speaker_turns": "kzlib.corpus.turns",
     "split_sentences": "kzlib.corpus.sentences",
 }
 
@@ -117,12 +124,15 @@ __all__ = [
     "SENTENCE_COLUMNS",
     "TABLE_COLUMNS",
     "TABLE_SUFFIXES",
+    "TURN_COLUMNS",
+    "TURN_ROLES",
     "Block",
     "Cleaned",
     "Corpus",
     "CorpusCheck",
     "Document",
     "Edit",
+    "Label",
     "Part",
     "SourcePlan",
     "append_paragraph_spans",
@@ -140,6 +150,7 @@ __all__ = [
     "plan_source",
     "plot_cleaning_audit",
     "plot_corpus_lengths",
+    "read_label",
     "read_manifest",
     "read_part",
     "resolve_metadata",
@@ -148,6 +159,7 @@ __all__ = [
     "sentence_spans",
     "sentences_frame",
     "source_kind",
+    "speaker_turns",
     "split_sentences",
 ]
 
