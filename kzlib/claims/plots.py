@@ -9,12 +9,12 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from kzlib.checks import check_int
 from kzlib.figure import (
     aggregate_title,
     annotated_cells,
     bin_edges,
     cell_fontsize,
-    check_count,
     hbox,
     label_bars,
     matrix_size,
@@ -67,7 +67,7 @@ def plot_claim_counts(claims: pd.DataFrame, *, max_docs: int = 40) -> Figure:
     >>> plot_claim_counts(c, max_docs=1).get_suptitle()
     'Claims: aggregate of 2 articles (3 claims; articles with at least one claim)'
     """
-    max_docs = check_count("max_docs", max_docs)
+    max_docs = check_int("max_docs", max_docs)
     present = set(claims["claim_type"].unique())
     types = [t for t in _CLAIM_COLOURS if t in present]
     counts = (

@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kzlib.checks import check_optional_int
 from kzlib.corpus.sources import (
     DEFAULT_BATCH_SIZE,
     CorpusCheck,
@@ -110,8 +111,7 @@ def map_parts(
     """
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
-    if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
-        raise InputError(f"jobs must be a positive integer, not {jobs!r}")
+    jobs = check_optional_int("jobs", jobs)
     if engine == "local":
         for part in parts:
             yield fn(part)

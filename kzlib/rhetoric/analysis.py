@@ -21,6 +21,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from kzlib.checks import check_int
 from kzlib.errors import InputError
 from kzlib.rhetoric.actors import load_actors
 from kzlib.rhetoric.lexicon import _SINGLE, Lexicon, Lexicons, load_lexicons
@@ -234,12 +235,6 @@ def _analyse(
     )
 
 
-def _check_int(name: str, value: object, low: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or int(value) < low:
-        raise InputError(f"parameter {name}={value!r}: must be an integer >= {low}")
-    return int(value)
-
-
 def matches(
     sentences: pd.DataFrame,
     *,
@@ -277,8 +272,8 @@ def matches(
     >>> matches(s)[["lexicon", "match", "counted", "reason"]].values.tolist()
     [['boosters', 'clearly', False, "negated by 'not'"]]
     """
-    quote_min_words = _check_int("quote_min_words", quote_min_words, 1)
-    negation_window = _check_int("negation_window", negation_window, 1)
+    quote_min_words = check_int("quote_min_words", quote_min_words, minimum=1)
+    negation_window = check_int("negation_window", negation_window, minimum=1)
     an = _analyse(sentences, lexicons, actors, quote_min_words, negation_window)
     return _hits_frame(an)
 

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from kzlib.checks import check_int
 from kzlib.errors import InputError
 from kzlib.rhetoric.actors import load_actors
-from kzlib.rhetoric.analysis import _analyse, _check_int
+from kzlib.rhetoric.analysis import _analyse
 from kzlib.rhetoric.comparison import contrasts
 from kzlib.rhetoric.lexicon import Lexicon, Lexicons, load_lexicons
 from kzlib.rhetoric.rates import measure_names
@@ -107,8 +108,8 @@ def evidence(
         sentences,
         lex,
         gaz,
-        _check_int("quote_min_words", quote_min_words, 1),
-        _check_int("negation_window", negation_window, 1),
+        check_int("quote_min_words", quote_min_words, minimum=1),
+        check_int("negation_window", negation_window, minimum=1),
     )
     body = an.body
     n = len(body)
@@ -196,7 +197,7 @@ def distinctive_evidence(
     >>> ev[["measure", "doc_id", "count", "matches"]].values.tolist()
     [['metaphor_per_1k:martial_arts', 'a', 2, 'Judo|judo']]
     """
-    top = _check_int("top", top, 1)
+    top = check_int("top", top, minimum=1)
     found = contrasts(table, include=include)
     found = found[found["gap"] > 0].head(top)
     parts = [

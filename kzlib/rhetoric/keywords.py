@@ -25,7 +25,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from kzlib.rhetoric.analysis import _check_int
+from kzlib.checks import check_int
 from kzlib.rhetoric.words import _count_matrix, _doc_terms, _stop_set
 
 __all__ = [
@@ -267,7 +267,8 @@ def combine_keyness(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _check_options(min_count: int, top: int | None) -> tuple[int, int | None]:
-    return _check_int("min_count", min_count, 1), None if top is None else _check_int("top", top, 1)
+    checked_top = None if top is None else check_int("top", top, minimum=1)
+    return check_int("min_count", min_count, minimum=1), checked_top
 
 
 def _score(

@@ -11,11 +11,11 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from kzlib.checks import check_int
 from kzlib.figure import (
     aggregate_title,
     annotated_cells,
     cell_fontsize,
-    check_count,
     matrix_size,
     matrix_ticks,
     short_label,
@@ -76,7 +76,7 @@ def plot_rhetoric_profile(
     >>> plot_rhetoric_profile(t, max_docs=1).get_suptitle()
     'Rhetoric measures: aggregate of 2 articles (histograms of per-article values)'
     """
-    max_docs = check_count("max_docs", max_docs)
+    max_docs = check_int("max_docs", max_docs)
     if measures is None:
         skip = {"words", "sentences"}
         measures = [
@@ -267,7 +267,7 @@ def plot_actor_salience(table: pd.DataFrame, *, top: int = 10, max_docs: int = 4
     >>> plot_actor_salience(t, max_docs=1).get_suptitle()
     'Actor salience: aggregate of 2 articles'
     """
-    max_docs = check_count("max_docs", max_docs)
+    max_docs = check_int("max_docs", max_docs)
     rows = table[table["measure"].str.startswith("actor_share:")].copy()
     rows["actor"] = rows["measure"].str.slice(len("actor_share:"))
     if rows["doc_id"].nunique() > max_docs:

@@ -75,9 +75,10 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from kzlib.checks import check_int
 from kzlib.errors import InputError
 from kzlib.rhetoric.actors import load_actors
-from kzlib.rhetoric.analysis import _analyse, _Analysis, _check_int
+from kzlib.rhetoric.analysis import _analyse, _Analysis
 from kzlib.rhetoric.bootstrap import _bootstrap
 from kzlib.rhetoric.lexicon import Lexicon, Lexicons, load_lexicons
 from kzlib.rhetoric.rates import MEASURE_COLUMNS, _select, _Statistics, measure_names
@@ -158,12 +159,12 @@ def measures(
     >>> t[["measure", "value"]].round(1).values.tolist()
     [['hedges_per_1k', 142.9], ['actor_share:Russia', 0.5]]
     """
-    n_boot = _check_int("n_boot", n_boot, 0)
-    seed = _check_int("seed", seed, 0)
+    n_boot = check_int("n_boot", n_boot, minimum=0)
+    seed = check_int("seed", seed, minimum=0)
     if not isinstance(ci, float | int) or not 0 < float(ci) < 1:
         raise InputError(f"parameter ci={ci!r}: must be a number between 0 and 1")
-    quote_min_words = _check_int("quote_min_words", quote_min_words, 1)
-    negation_window = _check_int("negation_window", negation_window, 1)
+    quote_min_words = check_int("quote_min_words", quote_min_words, minimum=1)
+    negation_window = check_int("negation_window", negation_window, minimum=1)
     lex = lexicons if lexicons is not None else load_lexicons()
     gaz = actors if actors is not None else load_actors()
     names = _select(measure_names(lexicons=lex, actors=gaz), include)

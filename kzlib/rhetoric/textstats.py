@@ -23,20 +23,14 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from kzlib.text import WORD_TOKEN_RE, word_tokens
+
 __all__ = ["count_syllables", "flesch_reading_ease", "mtld", "tokenize"]
 
-_TOKEN_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_TOKEN_RE = WORD_TOKEN_RE
 
 
-def tokenize(text: str) -> list[str]:
-    """Word tokens as written: letters and digits, with inner ``'``, ``.`` and ``-``.
-
-    Examples
-    --------
-    >>> tokenize("Kazakhstan's 42-point U.S. plan, 2.0.")
-    ["Kazakhstan's", '42-point', 'U.S', 'plan', '2.0']
-    """
-    return _TOKEN_RE.findall(text)
+tokenize = word_tokens  # kzlib.rhetoric.tokenize: the rule of kzlib.text.word_tokens
 
 
 _VOWELS = "aeiouy"

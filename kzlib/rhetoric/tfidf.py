@@ -15,7 +15,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from kzlib.rhetoric.analysis import _check_int
+from kzlib.checks import check_int
 from kzlib.rhetoric.words import _count_matrix, _doc_terms, _stop_set
 
 __all__ = ["similarity"]
@@ -76,7 +76,7 @@ def similarity(
     from sklearn.feature_extraction.text import TfidfTransformer
 
     if top is not None:
-        top = _check_int("top", top, 1)
+        top = check_int("top", top, minimum=1)
     stop = _stop_set(stop_words)
     all_ids, docs = _doc_terms(sentences)
     docs = [[t for t in d if t not in stop] for d in docs]

@@ -22,7 +22,8 @@ import pandas as pd
 
 from kzlib.errors import InputError
 from kzlib.rhetoric.analysis import _body
-from kzlib.rhetoric.textstats import _TOKEN_RE
+from kzlib.text import WORD_TOKEN_RE as _TOKEN_RE
+from kzlib.text import english_stop_words
 
 __all__ = []
 
@@ -37,9 +38,7 @@ def _stop_set(stop_words: Literal["english"] | Collection[str] | None) -> frozen
             raise InputError(
                 f"stop_words={stop_words!r}: use 'english', a collection of words or None"
             )
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-        return frozenset(ENGLISH_STOP_WORDS)
+        return english_stop_words()
     return frozenset(w.lower() for w in stop_words)
 
 
