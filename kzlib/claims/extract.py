@@ -1964,7 +1964,9 @@ def read_sheet(path: str | Path) -> pd.DataFrame:
         raise InputError(
             f"{p}:1: missing columns {sorted(missing)}; keep the header written by --export-sheet"
         )
-    return sheet
+    from kzlib.tables import unneutralise  # undo write_table(spreadsheet=True)
+
+    return unneutralise(sheet)
 
 
 def merge_sheet(claims: pd.DataFrame, sheet: pd.DataFrame) -> pd.DataFrame:
