@@ -135,7 +135,7 @@ def check_output_file(path: Path, *, option: str = "--out") -> None:
     path = Path(path)
     if path.is_dir():
         raise OutputError(
-            f"{path}: is a folder; give {option} a file name, e.g. {path / 'table.csv'}"
+            f"{path}: is a folder; give {option} the name of a file (.csv or .parquet) instead"
         )
     _check_parent(path, option=option)
 
