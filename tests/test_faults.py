@@ -384,3 +384,14 @@ def test_tables_follow_the_umask(umask: int, tmp_path: Path) -> None:
     for p in (path, parquet):
         assert stat.S_IMODE(p.stat().st_mode) == 0o666 & ~umask, oct(p.stat().st_mode)
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o777 & ~umask
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o002])
+def test_streamed_tables_follow_the_umask(umask: int, tmp_path: Path) -> None:
+    out = tmp_path / "sentences.parquet"
+    previous = os.umask(umask)
+    try:
+        assert main(["sentences", "--engine", "local", "--out", str(out)]) == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask

@@ -51,7 +51,6 @@ import importlib
 import logging
 import os
 import sys
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -841,11 +840,10 @@ class TableSink:
             raise InputError(f"{self.path}: output must end in .csv or .parquet")
         self.float_format = float_format
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
-        )
-        os.close(fd)
-        self.tmp = Path(name)
+        from kzlib.scratch import remove_stale, scratch_file  # pid-named, umask modes
+
+        remove_stale(self.path)
+        self.tmp = scratch_file(self.path)
         self.rows = 0
         self._writer: Any = None
         self._schema: Any = None
