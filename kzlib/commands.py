@@ -225,7 +225,9 @@ def cmd_report(args: argparse.Namespace) -> int:
             only=args.only or (),
             no_input=args.no_input,
         )
-    except KeyboardInterrupt:  # already reported on the terminal; no traceback
+    except KeyboardInterrupt as exc:  # already reported on the terminal; no traceback
+        if type(exc) is not KeyboardInterrupt:  # SIGTERM: kzlib.cli says so
+            raise
         return 130
     return 0 if result.ok else 1
 

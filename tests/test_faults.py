@@ -298,8 +298,9 @@ def test_ctrl_c_in_a_streamed_command(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sentences.csv"]
 
 
-def test_ctrl_c_from_the_terminal_is_one_line(tmp_path: Path) -> None:
-    """A real SIGINT to ``python -m kzlib`` in a streamed run: one line, status 130."""
+@pytest.mark.parametrize(("signum", "status"), [(2, EXIT_INTERRUPTED), (15, 143)])
+def test_signal_in_a_streamed_run_is_one_line(signum: int, status: int, tmp_path: Path) -> None:
+    """A real SIGINT (Ctrl-C) or SIGTERM in a streamed run: one line, its status, no scratch."""
     out = tmp_path / "rhetoric.csv"
     code = (
         "import time, kzlib.pipeline.engine as e\n"
@@ -315,9 +316,9 @@ def test_ctrl_c_from_the_terminal_is_one_line(tmp_path: Path) -> None:
     )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "written"
-    proc.send_signal(2)
+    proc.send_signal(signum)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == EXIT_INTERRUPTED, err
+    assert proc.returncode == status, err
     lines = [line for line in err.splitlines() if line.startswith("kzlib: error:")]
     assert len(lines) == 1 and "Traceback" not in err, err
     assert list(tmp_path.iterdir()) == []
