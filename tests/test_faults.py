@@ -183,6 +183,9 @@ def test_permission_denied_on_output(
     out = folder / "topics"
     assert main(["topics", "--out-dir", str(out), "--n-topics", "2"]) == EXIT_PERMISSION
     assert "permission denied" in _error_line(capsys)
+    assert main(["report", "--out", str(folder / "r")]) == EXIT_PERMISSION
+    assert "permission denied" in _error_line(capsys)
+    assert list(folder.iterdir()) == []
 
 
 def test_permission_denied_on_corpus(

@@ -8,6 +8,7 @@ analysis.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -124,6 +125,39 @@ def test_report_swap_leaves_a_complete_report_at_every_step(
     monkeypatch.undo()
     _run(out, tiny, seed=5, tmp=tmp_path)
     assert sorted(p.name for p in out.parent.iterdir() if p.name.startswith(".r.")) == []
+
+
+def test_disk_full_during_report_keeps_the_previous_one(
+    tiny: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "r"
+    _run(out, tiny, seed=1, tmp=tmp_path)
+    import kzlib.report.runner as runner_module
+
+    original = runner_module.report
+
+    def with_tiny(target: Path, **kwargs: Any) -> Any:
+        return original(target, notebooks_dir=tiny, **kwargs)
+
+    real_write = Path.write_text
+
+    def full(self: Path, *args: Any, **kwargs: Any) -> int:
+        if self.name == "run.json":
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(runner_module, "report", with_tiny)
+    monkeypatch.setattr(Path, "write_text", full)
+    argv = ["report", "--out", str(out), "--corpus", str(FIXTURE_CORPUS), "--jobs", "1"]
+    assert main(argv) == 74
+    err = [line for line in capsys.readouterr().err.splitlines() if "error" in line]
+    assert len(err) == 1 and "no space left" in err[0] and "Traceback" not in err[0], err
+    monkeypatch.undo()
+    assert _complete_seed(out) == 1
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".r.")] == []
 
 
 # ---------------------------------------------------------------------------
