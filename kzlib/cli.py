@@ -103,7 +103,8 @@ def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="execute every notebook; write HTML, tables, index.html and run.json",
         description="Execute notebooks/NN_*.ipynb with papermill and publish a self-contained "
         "report folder: index.html, html/, notebooks/, tables/, run.json (provenance). "
-        "Exit status 1 if a notebook failed (the report is still written), 2 for bad input.",
+        "Exit status 1 if a notebook failed (the report is still written), 2 for bad input; "
+        "README (Bad input and faults) lists the others.",
     )
     _corpus_arg(p)
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="report folder")
