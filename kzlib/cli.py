@@ -1,9 +1,13 @@
-"""The ``kzlib`` command line (also ``python -m kzlib``).
+"""The ``kzlib`` command line (also ``python -m kzlib``): arguments and exit statuses.
 
 Every command reads a corpus folder (``--corpus``, default ``seeds/``) and
 writes a table (``--out F``, ``.csv`` or ``.parquet``) through the same
-functions the notebooks call. Bad input gets one line on stderr naming the
-file and what to do, and exit status 2; no traceback.
+functions the notebooks call (:mod:`kzlib.commands`). Whatever goes wrong
+ends in one line on stderr (``kzlib: error: ...``) naming the file or option
+and what to do, no traceback, nothing half-written at the target, and an
+exit status that says which kind of fault it was (:mod:`kzlib.errors`): 2 bad
+input, 69 Dask scheduler unreachable, 73 output path in the way, 74 disk full
+or I/O error, 77 permission denied, 130 Ctrl-C, 143 SIGTERM.
 
 Examples
 --------
@@ -14,13 +18,18 @@ Examples
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 
-from kzlib import __version__
-from kzlib.errors import InputError
+from kzlib import __version__, commands
+from kzlib.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, FaultError, InputError
+from kzlib.faults import describe_os_error
 from kzlib.paths import SEEDS_DIR
 
 __all__ = ["build_parser", "main"]
@@ -74,136 +83,8 @@ def _engine_args(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _streamed(args: argparse.Namespace) -> bool:
-    """Whether a command goes through the batch pipeline rather than an in-memory corpus."""
-    table = Path(args.corpus).suffix.lower() in {".parquet", ".jsonl"}
-    return bool(table or args.engine or args.scheduler or args.jobs)
-
-
-def _cmd_streamed_claims(args: argparse.Namespace) -> int:
-    """``kzlib claims`` on a streamed corpus: inventory per batch, then links over it."""
-    if args.merge_sheet:
-        raise InputError(
-            "--merge-sheet works on an in-memory corpus only; merge the sheet in a notebook "
-            "with kzlib.claims.merge_sheet(pandas.read_parquet(claims), read_sheet(sheet))"
-        )
-    _cmd_streamed(args, "claims", min_checkworthiness=args.min_checkworthiness)
-    if args.links or args.export_sheet:
-        from kzlib.claims import export_sheet
-        from kzlib.pipeline import link_written_claims
-        from kzlib.tables import write_table
-
-        if args.links:
-            links = link_written_claims(args.out, min_similarity=args.min_similarity)
-            write_table(links, args.links)
-            _progress(f"kzlib claims: {len(links)} links -> {args.links}")
-        if args.export_sheet:
-            import pandas as pd
-
-            out = Path(args.out)
-            claims = (
-                pd.read_parquet(out)
-                if out.suffix.lower() == ".parquet"
-                else pd.read_csv(out, keep_default_na=False)
-            )
-            write_table(export_sheet(claims), args.export_sheet)
-            _progress(f"kzlib claims: annotation sheet -> {args.export_sheet}")
-    return 0
-
-
-def _cmd_streamed_topics(args: argparse.Namespace) -> int:
-    """``kzlib topics`` on a streamed corpus: sentences.parquet, then MiniBatchNMF over it."""
-    from kzlib.pipeline import iter_sentence_batches
-    from kzlib.tables import write_table
-    from kzlib.topics import stream_topics
-
-    if args.n_topics == "auto":
-        raise InputError(
-            "--n-topics auto refits the model for every k and needs an in-memory corpus; "
-            "give a number of topics (e.g. --n-topics 10) for a streamed corpus"
-        )
-    if not isinstance(args.min_df, int) or isinstance(args.max_df, int):
-        raise InputError(
-            "a streamed corpus takes --min-df as a number of sentences and --max-df as a "
-            "share (e.g. --min-df 5 --max-df 0.5)"
-        )
-    if args.method != "nmf" or args.ngram_max != 1:
-        raise InputError("a streamed corpus supports --method nmf with single words only")
-    args.out = args.out_dir / "sentences.parquet"
-    _cmd_streamed(args, "sentences", headings=False)
-    _progress("kzlib topics: fitting MiniBatchNMF on streamed sentence batches (sentence units)")
-    result = stream_topics(
-        lambda: iter_sentence_batches(args.out),
-        n_topics=args.n_topics,
-        n_terms=args.n_terms,
-        min_df=args.min_df,
-        max_df=float(args.max_df),
-        seed=args.seed,
-    )
-    write_table(result.topic_terms, args.out_dir / "topic_terms.csv")
-    write_table(result.doc_topics, args.out_dir / "doc_topics.csv")
-    _progress(
-        f"kzlib topics: {args.n_topics} topics on {result.n_units} sentences, "
-        f"{result.n_terms} terms -> {args.out_dir}/ (topic_terms, doc_topics, sentences)"
-    )
-    return 0
-
-
-def _cmd_streamed(args: argparse.Namespace, stage: str, **options: object) -> int:
-    from kzlib.pipeline import run_pipeline
-
-    if args.scheduler and args.engine != "dask":
-        raise InputError("--scheduler needs --engine dask")
-    if args.jobs and args.engine != "dask":
-        raise InputError("--jobs needs --engine dask (the local engine uses one process)")
-    summary = run_pipeline(
-        args.corpus,
-        outputs={stage: args.out},
-        engine=args.engine or "local",
-        scheduler=args.scheduler,
-        jobs=args.jobs,
-        batch_size=args.batch_size,
-        options=options,
-        label=f"kzlib {args.command}",
-    )
-    _progress(
-        f"kzlib {args.command}: {summary.n_docs} documents, {summary.rows[stage]} rows "
-        f"in {summary.wall:.1f} s -> {args.out}"
-    )
-    return 0
-
-
-def _progress(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 # ---------------------------------------------------------------------------
 # commands
-
-
-def _cmd_corpus(args: argparse.Namespace) -> int:
-    if _streamed(args):
-        return _cmd_streamed(args, "corpus")
-    from kzlib.corpus.document import load_corpus
-    from kzlib.tables import write_table
-
-    frame = load_corpus(args.corpus).to_frame()
-    write_table(frame, args.out)
-    _progress(f"kzlib corpus: {len(frame)} documents -> {args.out}")
-    return 0
-
-
-def _cmd_sentences(args: argparse.Namespace) -> int:
-    if _streamed(args):
-        return _cmd_streamed(args, "sentences", headings=not args.no_headings)
-    from kzlib.corpus.document import load_corpus
-    from kzlib.corpus.segment import sentences_frame
-    from kzlib.tables import write_table
-
-    frame = sentences_frame(load_corpus(args.corpus), headings=not args.no_headings)
-    write_table(frame, args.out)
-    _progress(f"kzlib sentences: {len(frame)} sentences -> {args.out}")
-    return 0
 
 
 def _positive_int(value: str) -> int:
@@ -216,30 +97,14 @@ def _positive_int(value: str) -> int:
     return number
 
 
-def _cmd_report(args: argparse.Namespace) -> int:
-    from kzlib.report.runner import report
-
-    try:
-        result = report(
-            args.out,
-            corpus=args.corpus,
-            params=args.params,
-            jobs=args.jobs,
-            only=args.only or (),
-            no_input=args.no_input,
-        )
-    except KeyboardInterrupt:  # already reported on the terminal; no traceback
-        return 130
-    return 0 if result.ok else 1
-
-
 def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "report",
         help="execute every notebook; write HTML, tables, index.html and run.json",
         description="Execute notebooks/NN_*.ipynb with papermill and publish a self-contained "
         "report folder: index.html, html/, notebooks/, tables/, run.json (provenance). "
-        "Exit status 1 if a notebook failed (the report is still written), 2 for bad input.",
+        "Exit status 1 if a notebook failed (the report is still written), 2 for bad input; "
+        "README (Bad input and faults) lists the others.",
     )
     _corpus_arg(p)
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="report folder")
@@ -263,41 +128,7 @@ def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="run only this notebook (01_topics or topics); repeat for more",
     )
     p.add_argument("--no-input", action="store_true", help="hide code cells in the HTML")
-    p.set_defaults(handler=_cmd_report)
-
-
-def _cmd_claims(args: argparse.Namespace) -> int:
-    if _streamed(args):
-        return _cmd_streamed_claims(args)
-    from kzlib.claims.extract import document_years, extract_claims
-    from kzlib.claims.links import link_claims
-    from kzlib.claims.sheets import export_sheet, merge_sheet, orphan_verdicts, read_sheet
-    from kzlib.corpus.document import load_corpus
-    from kzlib.corpus.segment import sentences_frame
-    from kzlib.tables import write_table
-
-    corpus = load_corpus(args.corpus)
-    claims = extract_claims(sentences_frame(corpus), doc_years=document_years(corpus.to_frame()))
-    if args.min_checkworthiness:
-        claims = claims[claims["checkworthiness"] >= args.min_checkworthiness]
-        claims = claims.reset_index(drop=True)
-    if args.merge_sheet:
-        sheet = read_sheet(args.merge_sheet)
-        orphans = orphan_verdicts(claims, sheet)
-        claims = merge_sheet(claims, sheet)
-        if len(orphans):
-            _progress(f"kzlib claims: {len(orphans)} annotated claims no longer exist (dropped)")
-    write_table(claims, args.out)
-    _progress(f"kzlib claims: {len(claims)} claims -> {args.out}")
-    if args.links:
-        links = link_claims(claims, min_similarity=args.min_similarity)
-        write_table(links, args.links)
-        flagged = int((links["disagreement"] != "").sum()) if len(links) else 0
-        _progress(f"kzlib claims: {len(links)} links ({flagged} disagreeing) -> {args.links}")
-    if args.export_sheet:
-        write_table(export_sheet(claims), args.export_sheet)
-        _progress(f"kzlib claims: annotation sheet -> {args.export_sheet}")
-    return 0
+    p.set_defaults(handler=commands.cmd_report)
 
 
 def _unit_float(value: str) -> float:
@@ -347,7 +178,7 @@ def _add_claims(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="similarity a claim link needs (0..1; default 0.24)",
     )
     _engine_args(p)
-    p.set_defaults(handler=_cmd_claims)
+    p.set_defaults(handler=commands.cmd_claims)
 
 
 def _df_value(value: str) -> int | float:
@@ -365,40 +196,6 @@ def _df_value(value: str) -> int | float:
 
 def _n_topics(value: str) -> int | str:
     return "auto" if value == "auto" else _positive_int(value)
-
-
-def _cmd_topics(args: argparse.Namespace) -> int:
-    if _streamed(args):
-        return _cmd_streamed_topics(args)
-    from kzlib.corpus.document import load_corpus
-    from kzlib.corpus.segment import sentences_frame
-    from kzlib.tables import write_table
-    from kzlib.topics.model import fit_topics, topic_tables
-
-    model = fit_topics(
-        sentences_frame(load_corpus(args.corpus)),
-        unit=args.unit,
-        window_size=args.window_size,
-        max_unit_words=args.max_unit_words or None,
-        method=args.method,
-        n_topics=args.n_topics,
-        k_range=(args.k_range[0], args.k_range[1]),
-        ngram_range=(1, args.ngram_max),
-        min_df=args.min_df,
-        max_df=args.max_df,
-        n_terms=args.n_terms,
-        n_stability=args.stability,
-        max_docs=args.max_docs or None,
-        seed=args.seed,
-    )
-    tables = topic_tables(model)
-    for name, frame in tables.items():
-        write_table(frame, args.out_dir / f"{name}.csv")
-    _progress(
-        f"kzlib topics: {model.n_topics} topics ({model.method} on {len(model.units)} "
-        f"{model.unit} units) -> {args.out_dir}/ ({', '.join(tables)})"
-    )
-    return 0
 
 
 def _add_topics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -458,7 +255,7 @@ def _add_topics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     _engine_args(p)
-    p.set_defaults(handler=_cmd_topics)
+    p.set_defaults(handler=commands.cmd_topics)
 
 
 def _non_negative_int(value: str) -> int:
@@ -469,42 +266,6 @@ def _non_negative_int(value: str) -> int:
     if number < 0:
         raise argparse.ArgumentTypeError(f"{value}: give a whole number of at least 0")
     return number
-
-
-def _cmd_rhetoric(args: argparse.Namespace) -> int:
-    if _streamed(args):
-        return _cmd_streamed(
-            args,
-            "rhetoric",
-            lexicons=str(args.lexicons) if args.lexicons else None,
-            actors=str(args.actors) if args.actors else None,
-            include=tuple(args.measure or ("*",)),
-            n_boot=args.n_boot,
-            seed=args.seed,
-        )
-    from kzlib.corpus.document import load_corpus
-    from kzlib.corpus.segment import sentences_frame
-    from kzlib.rhetoric import load_lexicons, measures
-    from kzlib.rhetoric.actors import load_actors
-    from kzlib.tables import write_table
-
-    lexicons = load_lexicons(args.lexicons)
-    actors = load_actors(args.actors)
-    sentences = sentences_frame(load_corpus(args.corpus))
-    table = measures(
-        sentences,
-        lexicons=lexicons,
-        actors=actors,
-        include=args.measure or ("*",),
-        n_boot=args.n_boot,
-        seed=args.seed,
-    )
-    write_table(table, args.out)
-    _progress(
-        f"kzlib rhetoric: {table['doc_id'].nunique()} documents x "
-        f"{table['measure'].nunique()} measures -> {args.out}"
-    )
-    return 0
 
 
 def _add_rhetoric(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -546,7 +307,7 @@ def _add_rhetoric(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="only these measures (name or pattern, e.g. 'frame_per_1k:*'); repeat for more",
     )
     _engine_args(p)
-    p.set_defaults(handler=_cmd_rhetoric)
+    p.set_defaults(handler=commands.cmd_rhetoric)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -570,7 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=_out_file, required=True, metavar="F", help="output .csv or .parquet"
     )
     _engine_args(p)
-    p.set_defaults(handler=_cmd_corpus)
+    p.set_defaults(handler=commands.cmd_corpus)
 
     p = sub.add_parser("sentences", help="one row per sentence with offsets into the cleaned text")
     _corpus_arg(p)
@@ -579,7 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--no-headings", action="store_true", help="leave headings out")
     _engine_args(p)
-    p.set_defaults(handler=_cmd_sentences)
+    p.set_defaults(handler=commands.cmd_sentences)
 
     # Analyses add their commands below, one `_add_<command>(sub)` function each.
     # >>> analysis commands
@@ -591,8 +352,51 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that scratch files are removed on the way out."""
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(_signum: int, _frame: FrameType | None) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupted(args: argparse.Namespace, exc: KeyboardInterrupt) -> tuple[int, str]:
+    targets = ", ".join(str(p) for p in commands.output_targets(args)) or "the outputs"
+    what = "terminated (SIGTERM)" if isinstance(exc, _Terminated) else "interrupted (Ctrl-C)"
+    status = EXIT_TERMINATED if isinstance(exc, _Terminated) else EXIT_INTERRUPTED
+    return status, f"{what}; nothing new written to {targets} (earlier files are as they were)"
+
+
+def _run(handler: Handler, args: argparse.Namespace) -> tuple[int, str]:
+    """Run a command; its exit status and, when it failed, the one line to print."""
+    try:
+        with _sigterm_as_interrupt():
+            commands.check_outputs(args)
+            return handler(args), ""
+    except (InputError, FaultError) as exc:
+        return exc.exit_status, str(exc)
+    except OSError as exc:
+        return describe_os_error(exc)
+    except KeyboardInterrupt as exc:
+        if args.command == "report" and not isinstance(exc, _Terminated):
+            return EXIT_INTERRUPTED, ""  # the report has said so on the terminal
+        return _interrupted(args, exc)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status.
+    """Run the command line; return the exit status (see the module docstring).
 
     Examples
     --------
@@ -604,15 +408,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        try:
-            status = handler(args)
-        except InputError as exc:
-            for w in caught:
-                print(f"kzlib: warning: {w.message}", file=sys.stderr)
-            print(f"kzlib: error: {exc}", file=sys.stderr)
-            return 2
+        status, message = _run(handler, args)
     for w in caught:
         print(f"kzlib: warning: {w.message}", file=sys.stderr)
+    if message:
+        print(f"kzlib: error: {message}", file=sys.stderr)
     return status
 
 

@@ -1,10 +1,18 @@
-"""Write tables deterministically and atomically.
+"""Write tables deterministically and atomically; keep text cells inert in spreadsheets.
 
 Tables are written as CSV or Parquet, chosen by the file extension. Floats
 are written with a fixed format so that two runs on the same inputs produce
-the same bytes, and every file is written to a temporary name beside its
-target and moved into place, so a failed run never leaves a half-written
-table where a good one was.
+the same bytes, and every file is written to a scratch name beside its
+target (:mod:`kzlib.scratch`) and moved into place, so a failed run never
+leaves a half-written table where a good one was. Stale scratch of the same
+target left by a killed run is removed first.
+
+A CSV meant to be opened in a spreadsheet (``spreadsheet=True``: the corpus
+table, the claim inventory, the annotation sheet) has every text cell that a
+spreadsheet would read as a formula (first character ``=``, ``+``, ``-``,
+``@``, tab or carriage return; OWASP "CSV injection") prefixed with ``'``,
+and so is every text cell already starting with ``'``, so that
+:func:`unneutralise` restores the text exactly when a sheet is read back.
 
 Examples
 --------
@@ -18,20 +26,108 @@ Examples
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from kzlib.errors import InputError
+from kzlib.scratch import remove_stale, scratch_file
 
-__all__ = ["FLOAT_FORMAT", "write_table"]
+__all__ = ["FLOAT_FORMAT", "FORMULA_STARTS", "neutralise", "unneutralise", "write_table"]
 
 #: Six significant digits: enough for every reported figure, stable across platforms.
 FLOAT_FORMAT: str = "%.6g"
+#: First characters that make a spreadsheet cell a formula (or hide one).
+FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPE = "'"
+_ESCAPED_STARTS = (*FORMULA_STARTS, _ESCAPE)
 
 
-def write_table(frame: pd.DataFrame, path: str | Path, *, float_format: str = FLOAT_FORMAT) -> Path:
+def _neutralise_cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_ESCAPED_STARTS):
+        return _ESCAPE + value
+    return value
+
+
+def _unneutralise_cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_ESCAPE) and value[1:].startswith(
+        _ESCAPED_STARTS
+    ):
+        return value[1:]
+    return value
+
+
+def _text_columns(frame: pd.DataFrame) -> list[str]:
+    return [
+        str(c)
+        for c in frame.columns
+        if pd.api.types.is_object_dtype(frame[c]) or pd.api.types.is_string_dtype(frame[c])
+    ]
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells cannot start a spreadsheet formula.
+
+    A text cell starting with one of :data:`FORMULA_STARTS` or with ``'`` gets a
+    leading ``'``; numbers and other cells are left alone. :func:`unneutralise`
+    is its exact inverse.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The table.
+
+    Returns
+    -------
+    DataFrame
+        The same table with those cells prefixed.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"t": ["=1+1", "-5 %", "ok", "'q"], "n": [-1, 2, 3, 4]})
+    >>> neutralise(t).values.tolist()
+    [["'=1+1", -1], ["'-5 %", 2], ['ok', 3], ["''q", 4]]
+    """
+    out = frame.copy()
+    for column in _text_columns(frame):
+        out[column] = frame[column].map(_neutralise_cell)
+    return out
+
+
+def unneutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Undo :func:`neutralise` on a table read back from a spreadsheet CSV.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        A table as read (e.g. ``pd.read_csv(path, dtype=str, keep_default_na=False)``).
+
+    Returns
+    -------
+    DataFrame
+        The text as it was before :func:`neutralise`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"t": ["=1+1", "'=x", "ok", "'q", "''"]})
+    >>> unneutralise(neutralise(t)).equals(t)
+    True
+    """
+    out = frame.copy()
+    for column in _text_columns(frame):
+        out[column] = frame[column].map(_unneutralise_cell)
+    return out
+
+
+def write_table(
+    frame: pd.DataFrame,
+    path: str | Path,
+    *,
+    float_format: str = FLOAT_FORMAT,
+    spreadsheet: bool = False,
+) -> Path:
     """Write ``frame`` to ``path`` (``.csv`` or ``.parquet``) atomically.
 
     Parameters
@@ -42,6 +138,10 @@ def write_table(frame: pd.DataFrame, path: str | Path, *, float_format: str = FL
         Target file; parent folders are created.
     float_format : str
         printf-style format for floats in CSV output.
+    spreadsheet : bool
+        The CSV is meant to be opened in a spreadsheet: text cells that would
+        start a formula are neutralised (:func:`neutralise`). Parquet is never
+        changed.
 
     Returns
     -------
@@ -59,18 +159,22 @@ def write_table(frame: pd.DataFrame, path: str | Path, *, float_format: str = FL
     >>> p = write_table(pd.DataFrame({"x": [1]}), pathlib.Path(tempfile.mkdtemp()) / "x.parquet")
     >>> pd.read_parquet(p)["x"].tolist()
     [1]
+    >>> p = write_table(pd.DataFrame({"t": ["=HYPERLINK(1)"]}), p.with_suffix(".csv"),
+    ...                 spreadsheet=True)
+    >>> p.read_text()
+    "t\\n'=HYPERLINK(1)\\n"
     """
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in {".csv", ".parquet"}:
         raise InputError(f"{target}: output must end in .csv or .parquet")
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    remove_stale(target)
+    tmp = scratch_file(target)
     try:
         if suffix == ".csv":
-            frame.to_csv(tmp, index=False, float_format=float_format, lineterminator="\n")
+            table = neutralise(frame) if spreadsheet else frame
+            table.to_csv(tmp, index=False, float_format=float_format, lineterminator="\n")
         else:
             frame.to_parquet(tmp, index=False)
         os.replace(tmp, target)

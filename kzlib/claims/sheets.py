@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from kzlib.errors import InputError
+from kzlib.tables import unneutralise
 
 __all__ = ["SHEET_COLUMNS", "export_sheet", "merge_sheet", "orphan_verdicts", "read_sheet"]
 
@@ -74,7 +75,7 @@ def read_sheet(path: str | Path) -> pd.DataFrame:
         raise InputError(
             f"{p}:1: missing columns {sorted(missing)}; keep the header written by --export-sheet"
         )
-    return sheet
+    return unneutralise(sheet)  # the sheet was written spreadsheet-safe: undo the quote marks
 
 
 def merge_sheet(claims: pd.DataFrame, sheet: pd.DataFrame) -> pd.DataFrame:

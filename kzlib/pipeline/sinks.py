@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from kzlib.errors import InputError
+from kzlib.scratch import remove_stale, scratch_file
 from kzlib.tables import FLOAT_FORMAT
 
 __all__ = ["TableSink"]
@@ -49,11 +49,8 @@ class TableSink:
             raise InputError(f"{self.path}: output must end in .csv or .parquet")
         self.float_format = float_format
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
-        )
-        os.close(fd)
-        self.tmp = Path(name)
+        remove_stale(self.path)
+        self.tmp = scratch_file(self.path)  # pid-named, created with the umask's modes
         self.rows = 0
         self._writer: Any = None
         self._schema: Any = None

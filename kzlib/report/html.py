@@ -176,7 +176,6 @@ def index_page(
     >>> "<h1>" in index_page(run, corpus_rows=[])
     True
     """
-    prov = run["provenance"]
     corpus = run["corpus"]
     failed = [nb for nb in run["notebooks"] if nb["status"] != "ok"]
     status_cls = "ok" if run["status"] == "ok" else "failed"
@@ -186,57 +185,6 @@ def index_page(
         else f"{len(failed)} of {len(run['notebooks'])} notebooks failed: "
         + ", ".join(nb["name"] for nb in failed)
         + ". Their pages show the output up to the error."
-    )
-
-    nb_rows = []
-    for nb in run["notebooks"]:
-        cls = "ok" if nb["status"] == "ok" else "failed"
-        error = f'<div class="err">{_e(nb["error"])}</div>' if nb.get("error") else ""
-        links = f'<a href="{_e(nb["html"])}">HTML</a> · <a href="{_e(nb["notebook"])}">notebook</a>'
-        nb_rows.append(
-            f'<tr><td><a href="{_e(nb["html"])}"><strong>{_e(nb["name"])}</strong></a>'
-            f'<div class="mono">{_e(nb["source"])}</div></td>'
-            f'<td class="{cls}">{_e(nb["status"])}{error}</td>'
-            f'<td class="num">{nb["seconds"]:.1f} s</td>'
-            f"<td>{_params_html(nb['parameters'])}</td><td>{links}</td></tr>"
-        )
-
-    doc_rows = "".join(
-        f'<tr><td class="mono">{_e(r["doc_id"])}</td><td>{_e(r.get("title") or "")}</td>'
-        f"<td>{_e(r.get('date') or '')}</td><td>{_e(r.get('source') or '')}</td>"
-        f'<td class="num">{_e(r.get("n_words", ""))}</td></tr>'
-        for r in corpus_rows[:max_documents]
-    )
-    if len(corpus_rows) > max_documents:
-        more = len(corpus_rows) - max_documents
-        doc_rows += (
-            f'<tr><td colspan="5"><em>… and {more} more: every document is in the corpus '
-            "table (tables/corpus.csv, when the corpus notebook writes it)</em></td></tr>"
-        )
-    table_rows = (
-        "".join(
-            f'<tr><td><a href="{_e(t["path"])}">{_e(t["path"])}</a></td>'
-            f'<td class="num">{t["bytes"]}</td><td class="mono">{_e(t["sha256"][:16])}…</td></tr>'
-            for t in run["tables"]
-        )
-        or '<tr><td colspan="3"><em>no tables were written</em></td></tr>'
-    )
-    git = prov["git"]
-    commit = (
-        "not a git checkout"
-        if git["commit"] is None
-        else f"{git['commit']}" + (" (with uncommitted changes)" if git["dirty"] else "")
-    )
-    packages = "".join(
-        f'<tr><td>{_e(name)}</td><td class="mono">{_e(version)}</td></tr>'
-        for name, version in prov["packages"].items()
-    )
-    # a large corpus lists thousands of files: folded, so the page opens on the reports
-    inputs_open = " open" if len(prov["inputs"]) <= _MAX_OPEN_INPUTS else ""
-    inputs = "".join(
-        f'<tr><td class="mono">{_e(f["path"])}</td><td class="num">{f["bytes"]}</td>'
-        f'<td class="mono">{_e(f["sha256"])}</td></tr>'
-        for f in prov["inputs"]
     )
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -256,22 +204,91 @@ def index_page(
 <h2>Reports</h2>
 <table>
 <tr><th>notebook</th><th>status</th><th>duration</th><th>parameters</th><th>open</th></tr>
-{"".join(nb_rows)}
+{_notebook_rows(run)}
 </table>
 
 <h2>Corpus</h2>
 <table>
 <tr><th>doc_id</th><th>title</th><th>date</th><th>source</th><th>words</th></tr>
-{doc_rows}
+{_document_rows(corpus_rows, max_documents=max_documents)}
 </table>
 
 <h2>Tables</h2>
 <table>
 <tr><th>file</th><th>bytes</th><th>sha256</th></tr>
-{table_rows}
+{_table_rows(run)}
 </table>
 
-<h2>Provenance</h2>
+{_provenance_section(run)}
+<p class="sub">The same record, machine-readable: <a href="run.json">run.json</a>.</p>
+</body>
+</html>
+"""
+
+
+def _notebook_rows(run: Mapping[str, Any]) -> str:
+    nb_rows = []
+    for nb in run["notebooks"]:
+        cls = "ok" if nb["status"] == "ok" else "failed"
+        error = f'<div class="err">{_e(nb["error"])}</div>' if nb.get("error") else ""
+        links = f'<a href="{_e(nb["html"])}">HTML</a> · <a href="{_e(nb["notebook"])}">notebook</a>'
+        nb_rows.append(
+            f'<tr><td><a href="{_e(nb["html"])}"><strong>{_e(nb["name"])}</strong></a>'
+            f'<div class="mono">{_e(nb["source"])}</div></td>'
+            f'<td class="{cls}">{_e(nb["status"])}{error}</td>'
+            f'<td class="num">{nb["seconds"]:.1f} s</td>'
+            f"<td>{_params_html(nb['parameters'])}</td><td>{links}</td></tr>"
+        )
+    return "".join(nb_rows)
+
+
+def _document_rows(corpus_rows: Sequence[Mapping[str, Any]], *, max_documents: int) -> str:
+    doc_rows = "".join(
+        f'<tr><td class="mono">{_e(r["doc_id"])}</td><td>{_e(r.get("title") or "")}</td>'
+        f"<td>{_e(r.get('date') or '')}</td><td>{_e(r.get('source') or '')}</td>"
+        f'<td class="num">{_e(r.get("n_words", ""))}</td></tr>'
+        for r in corpus_rows[:max_documents]
+    )
+    if len(corpus_rows) > max_documents:
+        more = len(corpus_rows) - max_documents
+        doc_rows += (
+            f'<tr><td colspan="5"><em>… and {more} more: every document is in the corpus '
+            "table (tables/corpus.csv, when the corpus notebook writes it)</em></td></tr>"
+        )
+    return doc_rows
+
+
+def _table_rows(run: Mapping[str, Any]) -> str:
+    return (
+        "".join(
+            f'<tr><td><a href="{_e(t["path"])}">{_e(t["path"])}</a></td>'
+            f'<td class="num">{t["bytes"]}</td><td class="mono">{_e(t["sha256"][:16])}…</td></tr>'
+            for t in run["tables"]
+        )
+        or '<tr><td colspan="3"><em>no tables were written</em></td></tr>'
+    )
+
+
+def _provenance_section(run: Mapping[str, Any]) -> str:
+    prov = run["provenance"]
+    git = prov["git"]
+    commit = (
+        "not a git checkout"
+        if git["commit"] is None
+        else f"{git['commit']}" + (" (with uncommitted changes)" if git["dirty"] else "")
+    )
+    packages = "".join(
+        f'<tr><td>{_e(name)}</td><td class="mono">{_e(version)}</td></tr>'
+        for name, version in prov["packages"].items()
+    )
+    # a large corpus lists thousands of files: folded, so the page opens on the reports
+    inputs_open = " open" if len(prov["inputs"]) <= _MAX_OPEN_INPUTS else ""
+    inputs = "".join(
+        f'<tr><td class="mono">{_e(f["path"])}</td><td class="num">{f["bytes"]}</td>'
+        f'<td class="mono">{_e(f["sha256"])}</td></tr>'
+        for f in prov["inputs"]
+    )
+    return f"""<h2>Provenance</h2>
 <table>
 <tr><th>kzlib</th><td class="mono">{_e(prov["kzlib_version"])}</td></tr>
 <tr><th>git commit</th><td class="mono">{_e(commit)}</td></tr>
@@ -284,8 +301,4 @@ def index_page(
 <details><summary>Package versions ({len(prov["packages"])})</summary>
 <table><tr><th>package</th><th>version</th></tr>{packages}</table></details>
 <details{inputs_open}><summary>Input files and their SHA-256 ({len(prov["inputs"])})</summary>
-<table><tr><th>file</th><th>bytes</th><th>sha256</th></tr>{inputs}</table></details>
-<p class="sub">The same record, machine-readable: <a href="run.json">run.json</a>.</p>
-</body>
-</html>
-"""
+<table><tr><th>file</th><th>bytes</th><th>sha256</th></tr>{inputs}</table></details>"""
