@@ -8,11 +8,17 @@ Reads a random sample of ``--docs`` speeches of ``../shared/dev/ungd/ungd_dev.pa
 - the time to flag (rules and recurrence), in sentences per second;
 - ``--show`` random flagged and ``--show`` random unflagged opening/closing sentences,
   to read and judge by hand (precision of the flags, misses among the rest);
-- the recurring shapes found.
+- the recurring shapes found;
+- with ``--topics K``: the share of top-10 topic words that are ceremonial words
+  (:data:`CEREMONIAL`) in ``kzlib.topics.fit_topics`` at k = K, with every sentence and
+  with boilerplate left out (the effect the mask is for).
+
+``--years 2022-2024`` keeps the speeches of those years only (the ``year`` column).
 
 Examples
 --------
 $ .venv/bin/python bench/boilerplate.py --docs 2000 --show 30
+$ .venv/bin/python bench/boilerplate.py --docs 0 --years 2022-2024 --topics 15
 """
 
 from __future__ import annotations
@@ -25,15 +31,60 @@ from pathlib import Path
 import pandas as pd
 
 from kzlib.corpus import iter_source, sentences_frame
-from kzlib.corpus.boilerplate import boilerplate_frame, edge_positions
+from kzlib.corpus.boilerplate import boilerplate_frame, boilerplate_mask, edge_positions
 from kzlib.paths import PROJECT_ROOT
+from kzlib.topics import fit_topics
 
 UNGD = PROJECT_ROOT.parent.parent / "shared" / "dev" / "ungd" / "ungd_dev.parquet"
+#: Words of salutations and ceremony, counted among the topics' top words.
+CEREMONIAL = frozenset(
+    [
+        "president",
+        "presidency",
+        "excellency",
+        "excellencies",
+        "majesty",
+        "ladies",
+        "gentlemen",
+        "distinguished",
+        "delegates",
+        "thank",
+        "thanks",
+        "attention",
+        "congratulate",
+        "congratulations",
+        "congratulating",
+        "election",
+        "elected",
+        "predecessor",
+        "session",
+        "seventy",
+        "seventh",
+        "eighth",
+        "ninth",
+        "honour",
+        "honor",
+        "privilege",
+        "pleasure",
+        "tribute",
+        "gratitude",
+        "appreciation",
+        "behalf",
+        "allow",
+        "greetings",
+    ]
+)
 
 
-def sample_sentences(path: Path, *, docs: int, seed: int) -> pd.DataFrame:
+def sample_sentences(
+    path: Path, *, docs: int, seed: int, years: tuple[int, int] | None = None
+) -> pd.DataFrame:
     """Sentence table of ``docs`` speeches drawn at random (all if ``docs`` is 0)."""
     everything = [d for batch in iter_source(path, batch_size=2000) for d in batch]
+    if years is not None:
+        meta = pd.read_parquet(path, columns=["doc_id", "year"])
+        keep = set(meta.loc[meta["year"].between(*years), "doc_id"].astype(str))
+        everything = [d for d in everything if d.doc_id in keep]
     chosen = everything if not docs else random.Random(seed).sample(everything, docs)
     return sentences_frame(chosen)
 
@@ -47,6 +98,15 @@ def show(title: str, frame: pd.DataFrame, n: int, seed: int) -> None:
         print(f"- [{row.doc_id} #{row.sent_id}] {reason} | {str(row.text)[:220]}")
 
 
+def ceremonial_share(sents: pd.DataFrame, *, k: int, seed: int) -> tuple[float, list[str]]:
+    """Share of the top-10 words of a k-topic model that are :data:`CEREMONIAL`."""
+    model = fit_topics(sents, n_topics=k, n_stability=0, seed=seed)
+    top = model.topic_terms[model.topic_terms["rank"] < 10]
+    words = [w for term in top["term"] for w in str(term).split()]
+    hits = sorted({w for w in words if w in CEREMONIAL})
+    return sum(w in CEREMONIAL for w in words) / max(len(words), 1), hits
+
+
 def main() -> None:
     """Run the measurement and print the report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -55,10 +115,18 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=30, help="sentences printed per list")
     parser.add_argument("--edge", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--years", default="", help="e.g. 2022-2024 (the year column)")
+    parser.add_argument("--topics", type=int, default=0, help="k for the topic comparison")
     args = parser.parse_args()
+    years = tuple(int(y) for y in args.years.split("-")) if args.years else None
 
     t0 = time.perf_counter()
-    sents = sample_sentences(args.path, docs=args.docs, seed=args.seed)
+    sents = sample_sentences(
+        args.path,
+        docs=args.docs,
+        seed=args.seed,
+        years=(years[0], years[-1]) if years else None,
+    )
     t1 = time.perf_counter()
     flags = boilerplate_frame(sents, edge=args.edge)
     t2 = time.perf_counter()
@@ -103,6 +171,12 @@ def main() -> None:
     )
     middle = merged[~merged["edge"] & merged["flagged"]]
     show("flagged sentences away from the edges", middle, min(args.show, 15), args.seed)
+    if args.topics:
+        kept = sents[~boilerplate_mask(sents)]
+        for name, table in (("all sentences", sents), ("boilerplate left out", kept)):
+            share, hits = ceremonial_share(table, k=args.topics, seed=args.seed)
+            print(f"\ntopics k={args.topics}, {name}: {share:.1%} of top-10 words ceremonial")
+            print(f"  {', '.join(hits)}")
 
 
 if __name__ == "__main__":
