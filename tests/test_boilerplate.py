@@ -10,6 +10,7 @@ import pytest
 from kzlib.corpus.boilerplate import (
     BOILERPLATE_COLUMNS,
     BOILERPLATE_FILE,
+    boilerplate_audit,
     boilerplate_frame,
     boilerplate_mask,
     edge_shape_counts,
@@ -187,3 +188,17 @@ def test_seed_articles_barely_flagged(seed_sentences: pd.DataFrame) -> None:
     """News and analysis articles have little ceremony: almost nothing is flagged."""
     share = boilerplate_mask(seed_sentences).mean()
     assert share < 0.03
+
+
+def test_audit_rows_point_at_the_raw_text() -> None:
+    from kzlib.corpus import AUDIT_COLUMNS
+
+    doc = Document.from_text(SPEECH, doc_id="speech")
+    sents = sentences_frame([doc])
+    audit = boilerplate_audit(sents, boilerplate_frame(sents))
+    assert list(audit.columns) == AUDIT_COLUMNS
+    assert len(audit) == int(boilerplate_mask(sents).sum()) > 0
+    assert (audit["kind"] == "boilerplate").all()
+    for row in audit.itertuples():
+        assert doc.text[row.clean_start : row.clean_start + len(row.before)] == row.before
+        assert doc.raw[row.start : row.end].split() == row.before.split()

@@ -59,9 +59,11 @@ from kzlib.errors import InputError
 from kzlib.paths import BOILERPLATE_DIR
 
 __all__ = [
+    "AUDIT_KIND",
     "BOILERPLATE_COLUMNS",
     "BOILERPLATE_FILE",
     "Rule",
+    "boilerplate_audit",
     "boilerplate_frame",
     "boilerplate_mask",
     "edge_positions",
@@ -77,6 +79,8 @@ BOILERPLATE_FILE: Path = BOILERPLATE_DIR / "boilerplate.v1.csv"
 BOILERPLATE_COLUMNS: list[str] = ["doc_id", "sent_id", "reason", "rule"]
 #: Reason of a sentence flagged because its shape recurs at many documents' edges.
 RECURRING = "recurring"
+#: ``kind`` of the rows :func:`boilerplate_audit` adds to the cleaning audit.
+AUDIT_KIND = "boilerplate"
 
 _RULE_COLUMNS = ["rule", "category", "position", "max_rest", "cue", "pattern", "example", "note"]
 _NAME_OK = re.compile(r"[a-z][a-z0-9_]*")
@@ -496,3 +500,58 @@ def boilerplate_mask(
     keys = pd.MultiIndex.from_frame(frame[["doc_id", "sent_id"]])
     rows = pd.MultiIndex.from_arrays([sentences["doc_id"], sentences["sent_id"]])
     return pd.Series(rows.isin(keys), index=sentences.index, name="boilerplate")
+
+
+def boilerplate_audit(sentences: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:
+    """The flagged sentences as rows of the cleaning audit (``kzlib.corpus.audit_frame``).
+
+    The text is not changed: ``before`` is the sentence, ``after`` says it is
+    kept in the text and left out of the analyses, and why. Concatenate with
+    :func:`kzlib.corpus.audit_frame` to record boilerplate in the audit.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        :func:`kzlib.corpus.sentences_frame` (needs ``start``, ``end``,
+        ``raw_start``, ``raw_end``, ``text``).
+    flags : DataFrame
+        :func:`boilerplate_frame` of the same sentences.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, kind, start, end, clean_start, before, after`` (raw offsets
+        in ``start``/``end``, as the audit has them), ``kind`` = :data:`AUDIT_KIND`.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "kind": ["body"],
+    ...                   "text": ["Thank you."], "start": [0], "end": [10],
+    ...                   "raw_start": [2], "raw_end": [12]})
+    >>> boilerplate_audit(s, boilerplate_frame(s))[["kind", "start", "after"]]
+              kind  start                                              after
+    0  boilerplate      2  kept; left out of analyses: thanks (thanks_short)
+    """
+    from kzlib.corpus import AUDIT_COLUMNS
+
+    _check_columns(
+        sentences, ["doc_id", "sent_id", "start", "raw_start", "raw_end", "text"], "sentences"
+    )
+    _check_columns(flags, BOILERPLATE_COLUMNS, "flags")
+    rows = flags.merge(sentences, on=["doc_id", "sent_id"], how="inner", validate="1:1")
+    after = [
+        f"kept; left out of analyses: {reason} ({rule})"
+        for reason, rule in zip(rows["reason"], rows["rule"], strict=True)
+    ]
+    out = pd.DataFrame(
+        {
+            "doc_id": rows["doc_id"],
+            "kind": AUDIT_KIND,
+            "start": rows["raw_start"].astype("int64"),
+            "end": rows["raw_end"].astype("int64"),
+            "clean_start": rows["start"].astype("int64"),
+            "before": rows["text"].astype(str),
+            "after": after,
+        }
+    )
+    return out[AUDIT_COLUMNS].reset_index(drop=True)
