@@ -10,8 +10,9 @@ Reads a random sample of ``--docs`` speeches of ``../shared/dev/ungd/ungd_dev.pa
   to read and judge by hand (precision of the flags, misses among the rest);
 - the recurring shapes found;
 - with ``--topics K``: the share of top-10 topic words that are ceremonial words
-  (:data:`CEREMONIAL`) in ``kzlib.topics.fit_topics`` at k = K, with every sentence and
-  with boilerplate left out (the effect the mask is for).
+  (:data:`CEREMONIAL`) in ``kzlib.topics.fit_topics`` at k = K, with every sentence,
+  with boilerplate left out (the effect the mask is for), and with the salutations inside
+  kept sentences blanked too (``strip_salutations``).
 
 ``--years 2022-2024`` keeps the speeches of those years only (the ``year`` column).
 
@@ -31,7 +32,12 @@ from pathlib import Path
 import pandas as pd
 
 from kzlib.corpus import iter_source, sentences_frame
-from kzlib.corpus.boilerplate import boilerplate_frame, boilerplate_mask, edge_positions
+from kzlib.corpus.boilerplate import (
+    boilerplate_frame,
+    boilerplate_mask,
+    edge_positions,
+    strip_salutations,
+)
 from kzlib.paths import PROJECT_ROOT
 from kzlib.topics import fit_topics
 
@@ -173,7 +179,13 @@ def main() -> None:
     show("flagged sentences away from the edges", middle, min(args.show, 15), args.seed)
     if args.topics:
         kept = sents[~boilerplate_mask(sents)]
-        for name, table in (("all sentences", sents), ("boilerplate left out", kept)):
+        stripped = kept.assign(text=strip_salutations(kept["text"].tolist()))
+        variants = (
+            ("all sentences", sents),
+            ("boilerplate left out", kept),
+            ("left out + salutations blanked", stripped),
+        )
+        for name, table in variants:
             share, hits = ceremonial_share(table, k=args.topics, seed=args.seed)
             print(f"\ntopics k={args.topics}, {name}: {share:.1%} of top-10 words ceremonial")
             print(f"  {', '.join(hits)}")

@@ -17,6 +17,7 @@ from kzlib.corpus.boilerplate import (
     read_rules,
     recurring_shapes,
     sentence_shape,
+    strip_salutations,
 )
 from kzlib.corpus.document import Document
 from kzlib.corpus.segment import sentences_frame
@@ -202,3 +203,17 @@ def test_audit_rows_point_at_the_raw_text() -> None:
     for row in audit.itertuples():
         assert doc.text[row.clean_start : row.clean_start + len(row.before)] == row.before
         assert doc.raw[row.start : row.end].split() == row.before.split()
+
+
+def test_strip_salutations_keeps_offsets_and_content() -> None:
+    texts = [
+        "Mr. President, Excellencies, the drought is spreading.",
+        "Ladies and gentlemen, grain prices doubled.",
+        "The President of Ghana visited the dam.",
+    ]
+    out = strip_salutations(texts)
+    assert [len(t) for t in out] == [len(t) for t in texts]
+    assert "President" not in out[0] and "Excellencies" not in out[0]
+    assert out[0].endswith("the drought is spreading.")
+    assert "gentlemen" not in out[1] and "grain prices doubled." in out[1]
+    assert out[2] == texts[2]  # not a form of address

@@ -71,6 +71,7 @@ __all__ = [
     "read_rules",
     "recurring_shapes",
     "sentence_shape",
+    "strip_salutations",
 ]
 
 #: The shipped rule list (codebook: ``data/boilerplate/README.md``).
@@ -263,6 +264,41 @@ def _rule_hits(
     return hits
 
 
+def strip_salutations(
+    texts: Sequence[str], *, rules: str | Path | Sequence[Rule] | None = None
+) -> list[str]:
+    """The texts with every match of a ``max_rest`` rule (forms of address, a bare
+    "thank you", blessings) blanked out by as many spaces, so offsets still hold.
+
+    For the sentences that :func:`boilerplate_mask` keeps because they say more
+    than a salutation ("Mr. President, the climate crisis is upon us."): a
+    topic model or keyness count run on the stripped text does not count
+    "president" or "excellencies" there.
+
+    Examples
+    --------
+    >>> strip_salutations(["Mr. President, drought is spreading."])
+    ['             , drought is spreading.']
+    """
+    rule_list = _rule_list(rules)
+    phrase_rules = [r for r in rule_list if r.max_rest is not None]
+    out = []
+    for text in texts:
+        low = text.lower()
+        for rule in phrase_rules:
+            if rule.cues and not any(c in low for c in rule.cues):
+                continue
+            text = rule.pattern.sub(lambda m: " " * len(m.group()), text)
+        out.append(text)
+    return out
+
+
+def _rule_list(rules: str | Path | Sequence[Rule] | None) -> list[Rule]:
+    if isinstance(rules, Sequence) and not isinstance(rules, str):
+        return list(rules)
+    return read_rules(rules)
+
+
 def sentence_shape(text: str) -> str:
     """The sentence with what varies between documents masked, for counting recurrences.
 
@@ -431,11 +467,7 @@ def boilerplate_frame(
     0        0  formula  honour_formula
     """
     _check_columns(sentences, ["doc_id", "sent_id", "text"], "sentences")
-    rule_list = (
-        list(rules)
-        if isinstance(rules, Sequence) and not isinstance(rules, str)
-        else (read_rules(rules))
-    )
+    rule_list = _rule_list(rules)
     at_edge = edge_positions(sentences, edge=edge).to_numpy()
     body = _body(sentences).to_numpy()
     texts = [str(t) for t in sentences["text"]]
