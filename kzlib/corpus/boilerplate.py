@@ -236,22 +236,28 @@ def _rest_words(text: str, rules: Sequence[Rule]) -> int:
     return len(_WORD.findall(text))
 
 
+def _contains_any(lowered: pd.Series, cues: tuple[str, ...]) -> np.ndarray:
+    """Which (lower-cased) texts contain one of the cues: one vectorised scan."""
+    pattern = "|".join(re.escape(c) for c in cues)
+    found = lowered.str.contains(pattern, regex=True)
+    return found.to_numpy(dtype=bool, na_value=False)
+
+
 def _rule_hits(
     texts: Sequence[str], rules: Sequence[Rule], *, edge_ok: np.ndarray
 ) -> dict[str, np.ndarray]:
     """For each rule, which texts it flags (``edge_ok``: the text is at a document edge)."""
     n = len(texts)
-    lowered = [t.lower() for t in texts]
+    lowered = pd.Series(list(texts), dtype="str").str.lower()
     hits: dict[str, np.ndarray] = {}
     rest: dict[int, int] = {}
     for rule in rules:
-        allowed = edge_ok if rule.position == "edge" else np.ones(n, dtype=bool)
-        search, cues = rule.pattern.search, rule.cues
+        where = np.flatnonzero(edge_ok) if rule.position == "edge" else np.arange(n)
+        if rule.cues:
+            where = where[_contains_any(lowered.iloc[where], rule.cues)]
+        search = rule.pattern.search
         found = np.zeros(n, dtype=bool)
-        for i in np.flatnonzero(allowed).tolist():
-            low = lowered[i]
-            if cues and not any(c in low for c in cues):
-                continue
+        for i in where.tolist():
             if search(texts[i]) is None:
                 continue
             if rule.max_rest is not None:
