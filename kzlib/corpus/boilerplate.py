@@ -1,0 +1,595 @@
+"""Ceremonial and procedural sentences: salutations, thanks, congratulations, formulas.
+
+Speeches and many news texts open and close with sentences that carry no
+topic: "Mr. President, Excellencies, ladies and gentlemen", "Allow me to
+congratulate you on your election", "I have the honour to ...", "Thank you
+for your attention", "Reporting by ...". Left in, they win the topics and the
+keyness lists of any corpus of speeches. This module finds them so analyses
+can leave them out while the text keeps them.
+
+Two sources of evidence, both reported per sentence by :func:`boilerplate_frame`:
+
+- **Rules** (``data/boilerplate/boilerplate.v1.csv``, codebook in its README):
+  a regular expression per rule, searched case-insensitively in the sentence.
+  ``position`` ``edge`` rules count only in the first or last ``edge`` body
+  sentences of a document (formulas such as "allow me to" or "on behalf of"
+  open speeches but may start a substantive sentence in the middle).
+  A rule with ``max_rest`` (salutations, a bare "thank you") flags a sentence
+  only when, once every salutation-like match is removed, at most
+  ``max_rest`` words are left: "Mr. President, ladies and gentlemen," is
+  flagged, "Mr. President, the climate crisis is upon us." is not.
+- **Recurrence** (corpus-level): the *shape* of each opening and closing
+  sentence (:func:`sentence_shape`: lower case, numbers and ordinals as
+  ``#``, capitalised words inside the sentence as ``n``) is counted over
+  documents; a shape found at the edges of at least ``min_docs`` documents
+  and ``min_share`` of all documents is boilerplate of this corpus ("may n
+  live forever", "reporting by n editing by n"). The counts of separate
+  batches add up (:func:`edge_shape_counts`), so a streamed corpus can pass
+  the merged counts back as ``shapes``.
+
+Only ``kind == "body"`` sentences are flagged; headings never are.
+
+Examples
+--------
+>>> import pandas as pd
+>>> sents = pd.DataFrame({
+...     "doc_id": ["a"] * 4, "sent_id": [0, 1, 2, 3], "kind": ["body"] * 4,
+...     "text": ["Mr. President, Excellencies,",
+...              "I congratulate you on your election.",
+...              "Drought is spreading across the Sahel.",
+...              "Thank you for your attention."]})
+>>> boilerplate_mask(sents, recurring=False).tolist()
+[True, True, False, True]
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kzlib.errors import InputError
+from kzlib.paths import BOILERPLATE_DIR
+
+__all__ = [
+    "AUDIT_KIND",
+    "BOILERPLATE_COLUMNS",
+    "BOILERPLATE_FILE",
+    "Rule",
+    "boilerplate_audit",
+    "boilerplate_frame",
+    "boilerplate_mask",
+    "edge_positions",
+    "edge_shape_counts",
+    "read_rules",
+    "recurring_shapes",
+    "sentence_shape",
+    "strip_salutations",
+]
+
+#: The shipped rule list (codebook: ``data/boilerplate/README.md``).
+BOILERPLATE_FILE: Path = BOILERPLATE_DIR / "boilerplate.v1.csv"
+#: Columns of :func:`boilerplate_frame`.
+BOILERPLATE_COLUMNS: list[str] = ["doc_id", "sent_id", "reason", "rule"]
+#: Reason of a sentence flagged because its shape recurs at many documents' edges.
+RECURRING = "recurring"
+#: ``kind`` of the rows :func:`boilerplate_audit` adds to the cleaning audit.
+AUDIT_KIND = "boilerplate"
+
+_RULE_COLUMNS = ["rule", "category", "position", "max_rest", "cue", "pattern", "example", "note"]
+_NAME_OK = re.compile(r"[a-z][a-z0-9_]*")
+_POSITIONS = ("any", "edge")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_LEAD_NUMBER = re.compile(r"^\W*\d+[.)]\s*")
+_ORDINAL = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?)?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)"
+)
+_NUMBERISH = re.compile(
+    rf"\b(?:\d[\d,.:/]*(?:st|nd|rd|th|s)?|{_ORDINAL}|(?:one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"(?<=[\s(\"“‘'-])[A-Z][\w'’.-]*")
+_NON_WORD = re.compile(r"[^\w#]+")
+_NAME_RUN = re.compile(r"\bn(?: (?:(?:of|and|for|de|the) )*n)+\b")
+#: Characters of a sentence kept for its shape (long sentences rarely recur anyway).
+_SHAPE_CHARS = 300
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the rule file.
+
+    Attributes
+    ----------
+    rule : str
+        Identifier (lower case, ``_``), reported in :func:`boilerplate_frame`.
+    category : str
+        The reason reported (salutation, thanks, congratulation, ...).
+    position : str
+        ``any`` or ``edge`` (first or last ``edge`` body sentences only).
+    max_rest : int or None
+        Flag only if at most this many words remain once every match of a
+        rule with ``max_rest`` is removed; None flags on any match.
+    cues : tuple of str
+        Lower-case substrings, one of which a sentence must contain (lower-cased)
+        for the pattern to be tried: a speed hint; empty tries every sentence.
+    pattern : re.Pattern
+        Compiled case-insensitively.
+    example : str
+        A sentence the rule must flag (checked on reading).
+    """
+
+    rule: str
+    category: str
+    position: str
+    max_rest: int | None
+    cues: tuple[str, ...]
+    pattern: re.Pattern[str]
+    example: str
+
+
+def _rule_from_row(path: Path, line: int, row: dict[str, str]) -> Rule:
+    where = f"{path}:{line}"
+    name, category = row["rule"].strip(), row["category"].strip()
+    for label, value in (("rule", name), ("category", category)):
+        if not _NAME_OK.fullmatch(value):
+            raise InputError(f"{where}: {label} {value!r} must be lower-case letters, digits, _")
+    position = row["position"].strip()
+    if position not in _POSITIONS:
+        raise InputError(f"{where}: position {position!r} must be one of {', '.join(_POSITIONS)}")
+    rest = row["max_rest"].strip()
+    if rest and not rest.isdigit():
+        raise InputError(f"{where}: max_rest {rest!r} must be empty or a whole number >= 0")
+    try:
+        pattern = re.compile(row["pattern"], re.IGNORECASE)
+    except re.error as exc:
+        raise InputError(f"{where}: pattern does not compile ({exc}); fix the expression") from None
+    if not row["pattern"].strip():
+        raise InputError(f"{where}: empty pattern; write a regular expression")
+    cues = tuple(c for c in row["cue"].split("|") if c)
+    if any(c != c.lower() for c in cues):
+        raise InputError(f"{where}: cue {row['cue']!r} must be lower case (| between cues)")
+    max_rest = int(rest) if rest else None
+    return Rule(name, category, position, max_rest, cues, pattern, row["example"])
+
+
+def read_rules(path: str | Path | None = None) -> list[Rule]:
+    """Read and check a boilerplate rule file.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A CSV with columns ``rule, category, position, max_rest, cue,
+        pattern, example, note``; default :data:`BOILERPLATE_FILE`.
+
+    Returns
+    -------
+    list of Rule
+        In file order.
+
+    Raises
+    ------
+    InputError
+        Naming the file and line: missing or unknown column, bad name or
+        position, a pattern that does not compile, a duplicate rule id, or an
+        example its own rule does not flag.
+
+    Examples
+    --------
+    >>> [r.rule for r in read_rules()][:2]
+    ['vocative_president', 'vocative_excellency']
+    """
+    return list(_read_rules(Path(path) if path is not None else BOILERPLATE_FILE))
+
+
+@cache
+def _read_rules(path: Path) -> tuple[Rule, ...]:
+    try:
+        content = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: file not found; give a boilerplate rule CSV") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 ({exc.reason}); save it as UTF-8 CSV") from None
+    reader = csv.DictReader(content.splitlines())
+    header = list(reader.fieldnames or [])
+    if sorted(header) != sorted(_RULE_COLUMNS):
+        raise InputError(f"{path}:1: the header must be {','.join(_RULE_COLUMNS)}")
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for row in reader:
+        line = reader.line_num
+        if None in row or any(v is None for v in row.values()):
+            raise InputError(f"{path}:{line}: wrong number of fields; quote fields with commas")
+        rule = _rule_from_row(path, line, row)
+        if rule.rule in seen:
+            raise InputError(f"{path}:{line}: rule {rule.rule!r} is listed twice; rename one")
+        seen.add(rule.rule)
+        rules.append(rule)
+    if not rules:
+        raise InputError(f"{path}: no rules; add at least one row below the header")
+    for rule, line in zip(rules, range(2, len(rules) + 2), strict=True):
+        if not _rule_hits([rule.example], rules, edge_ok=np.ones(1, dtype=bool))[rule.rule][0]:
+            raise InputError(
+                f"{path}: rule {rule.rule!r} (row {line - 1}) does not flag its own example "
+                f"{rule.example!r}; fix the pattern or the example"
+            )
+    return tuple(rules)
+
+
+def _rest_words(text: str, rules: Sequence[Rule]) -> int:
+    """Words left in ``text`` once every match of a ``max_rest`` rule is removed."""
+    for rule in rules:
+        if rule.max_rest is not None:
+            text = rule.pattern.sub(" ", text)
+    return len(_WORD.findall(text))
+
+
+def _contains_any(lowered: pd.Series, cues: tuple[str, ...]) -> np.ndarray:
+    """Which (lower-cased) texts contain one of the cues: one vectorised scan."""
+    pattern = "|".join(re.escape(c) for c in cues)
+    found = lowered.str.contains(pattern, regex=True)
+    return found.to_numpy(dtype=bool, na_value=False)
+
+
+def _rule_hits(
+    texts: Sequence[str], rules: Sequence[Rule], *, edge_ok: np.ndarray
+) -> dict[str, np.ndarray]:
+    """For each rule, which texts it flags (``edge_ok``: the text is at a document edge)."""
+    n = len(texts)
+    lowered = pd.Series(list(texts), dtype="str").str.lower()
+    hits: dict[str, np.ndarray] = {}
+    rest: dict[int, int] = {}
+    for rule in rules:
+        where = np.flatnonzero(edge_ok) if rule.position == "edge" else np.arange(n)
+        if rule.cues:
+            where = where[_contains_any(lowered.iloc[where], rule.cues)]
+        search = rule.pattern.search
+        found = np.zeros(n, dtype=bool)
+        for i in where.tolist():
+            if search(texts[i]) is None:
+                continue
+            if rule.max_rest is not None:
+                if i not in rest:
+                    rest[i] = _rest_words(texts[i], rules)
+                if rest[i] > rule.max_rest:
+                    continue
+            found[i] = True
+        hits[rule.rule] = found
+    return hits
+
+
+def strip_salutations(
+    texts: Sequence[str], *, rules: str | Path | Sequence[Rule] | None = None
+) -> list[str]:
+    """The texts with every match of a ``max_rest`` rule (forms of address, a bare
+    "thank you", blessings) blanked out by as many spaces, so offsets still hold.
+
+    For the sentences that :func:`boilerplate_mask` keeps because they say more
+    than a salutation ("Mr. President, the climate crisis is upon us."): a
+    topic model or keyness count run on the stripped text does not count
+    "president" or "excellencies" there.
+
+    Examples
+    --------
+    >>> strip_salutations(["Mr. President, drought is spreading."])
+    ['             , drought is spreading.']
+    """
+    rule_list = _rule_list(rules)
+    phrase_rules = [r for r in rule_list if r.max_rest is not None]
+    out = []
+    for text in texts:
+        low = text.lower()
+        for rule in phrase_rules:
+            if rule.cues and not any(c in low for c in rule.cues):
+                continue
+            text = rule.pattern.sub(lambda m: " " * len(m.group()), text)
+        out.append(text)
+    return out
+
+
+def _rule_list(rules: str | Path | Sequence[Rule] | None) -> list[Rule]:
+    if isinstance(rules, Sequence) and not isinstance(rules, str):
+        return list(rules)
+    return read_rules(rules)
+
+
+def sentence_shape(text: str) -> str:
+    """The sentence with what varies between documents masked, for counting recurrences.
+
+    A leading paragraph number is dropped; words capitalised inside the
+    sentence become ``n`` (runs of them one ``n``), numbers and ordinal or
+    cardinal number words ``#``; the rest is lower-cased, with punctuation
+    squeezed to single spaces. Only the first 300 characters are used.
+
+    Examples
+    --------
+    >>> sentence_shape("12. Long live the Republic of Ghana!")
+    'long live the n'
+    >>> sentence_shape("We meet at the seventy-ninth session.")
+    'we meet at the # session'
+    """
+    text = _LEAD_NUMBER.sub("", text[:_SHAPE_CHARS])
+    text = _NUMBERISH.sub("#", text)
+    text = _NAME.sub("n", text).lower()
+    text = _NON_WORD.sub(" ", text).strip()
+    return _NAME_RUN.sub("n", text)
+
+
+def edge_positions(sentences: pd.DataFrame, *, edge: int = 5) -> pd.Series:
+    """Which rows are among the first or last ``edge`` body sentences of their document.
+
+    Rows are ranked by ``sent_id`` within ``doc_id``; headings are never at an edge.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"] * 5, "sent_id": range(5), "kind": ["body"] * 5})
+    >>> edge_positions(s, edge=2).tolist()
+    [True, True, False, True, True]
+    """
+    _check_columns(sentences, ["doc_id", "sent_id"], "sentences")
+    if not isinstance(edge, int) or edge < 0:
+        raise InputError(f"edge={edge!r}: give a whole number of sentences >= 0")
+    body = _body(sentences)
+    out = pd.Series(False, index=sentences.index)
+    if not body.any():
+        return out
+    frame = sentences.loc[body, ["doc_id", "sent_id"]]
+    rank = frame.groupby("doc_id", sort=False)["sent_id"].rank(method="first") - 1
+    size = frame.groupby("doc_id", sort=False)["sent_id"].transform("size")
+    out.loc[body] = (rank < edge) | (rank >= size - edge)
+    return out
+
+
+def edge_shape_counts(sentences: pd.DataFrame, *, edge: int = 5) -> pd.Series:
+    """In how many documents each sentence shape occurs among the edge sentences.
+
+    Counts of batches with different documents add up
+    (``a.add(b, fill_value=0)``), for corpora read in parts.
+
+    Returns
+    -------
+    Series
+        Number of documents (int) by shape, largest first; the empty shape is left out.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a", "b"], "sent_id": [0, 1, 0],
+    ...                   "kind": "body", "text": ["Thank you.", "I thank you.", "Thank you!"]})
+    >>> edge_shape_counts(s).to_dict()
+    {'thank you': 2, 'i thank you': 1}
+    """
+    _check_columns(sentences, ["doc_id", "sent_id", "text"], "sentences")
+    at_edge = edge_positions(sentences, edge=edge)
+    frame = pd.DataFrame(
+        {
+            "doc_id": sentences.loc[at_edge, "doc_id"],
+            "shape": [sentence_shape(t) for t in sentences.loc[at_edge, "text"]],
+        }
+    )
+    frame = frame[frame["shape"] != ""]
+    counts = frame.drop_duplicates().groupby("shape")["doc_id"].size()
+    counts = counts.sort_values(ascending=False, kind="stable").astype("int64")
+    counts.index.name = "shape"
+    return counts.rename("docs")
+
+
+def recurring_shapes(
+    counts: pd.Series, *, n_docs: int, min_docs: int = 3, min_share: float = 0.01
+) -> set[str]:
+    """Shapes found at the edges of at least ``max(min_docs, ceil(min_share * n_docs))`` documents.
+
+    Parameters
+    ----------
+    counts : Series
+        :func:`edge_shape_counts` (merged over batches if read in parts).
+    n_docs : int
+        Documents in the corpus.
+    min_docs, min_share : int, float
+        The smallest count and share of documents that makes a shape recur.
+
+    Examples
+    --------
+    >>> recurring_shapes(pd.Series({"thank you": 40, "we meet": 2}), n_docs=100)
+    {'thank you'}
+    """
+    if not isinstance(min_docs, int) or min_docs < 1:
+        raise InputError(f"min_docs={min_docs!r}: give a whole number >= 1")
+    if not 0 <= min_share <= 1:
+        raise InputError(f"min_share={min_share!r}: give a share between 0 and 1")
+    need = max(min_docs, math.ceil(min_share * n_docs))
+    return {str(s) for s, c in counts.items() if c >= need}
+
+
+def _check_columns(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise InputError(
+            f"{what}: missing column(s) {', '.join(missing)}; "
+            "pass the table of kzlib.corpus.sentences_frame"
+        )
+
+
+def _body(sentences: pd.DataFrame) -> pd.Series:
+    if "kind" not in sentences.columns:
+        return pd.Series(True, index=sentences.index)
+    return sentences["kind"] == "body"
+
+
+def boilerplate_frame(
+    sentences: pd.DataFrame,
+    *,
+    rules: str | Path | Sequence[Rule] | None = None,
+    recurring: bool = True,
+    edge: int = 5,
+    min_docs: int = 3,
+    min_share: float = 0.01,
+    shapes: set[str] | None = None,
+) -> pd.DataFrame:
+    """The boilerplate sentences of a sentence table, with the reason for each.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        :func:`kzlib.corpus.sentences_frame` (``doc_id``, ``sent_id``,
+        ``text``; ``kind`` if present: only ``body`` rows are flagged).
+    rules : path or list of Rule, optional
+        Default :data:`BOILERPLATE_FILE`; ``[]`` uses recurrence only.
+    recurring : bool
+        Also flag edge sentences whose shape recurs across documents.
+    edge : int
+        Opening and closing body sentences per document that ``edge`` rules
+        and the recurrence step look at.
+    min_docs, min_share : int, float
+        See :func:`recurring_shapes`.
+    shapes : set of str, optional
+        Recurring shapes computed elsewhere (a streamed corpus: from
+        :func:`edge_shape_counts` merged over batches); default: from ``sentences``.
+
+    Returns
+    -------
+    DataFrame
+        :data:`BOILERPLATE_COLUMNS`, one row per flagged sentence in table
+        order: ``reason`` is the rule's category or ``recurring``, ``rule`` the
+        rule id or ``recurring:<shape>``. The first rule in file order wins.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "kind": "body",
+    ...                   "text": ["I have the honour to speak.", "Wheat prices rose."]})
+    >>> boilerplate_frame(s, recurring=False)[["sent_id", "reason", "rule"]]
+       sent_id   reason            rule
+    0        0  formula  honour_formula
+    """
+    _check_columns(sentences, ["doc_id", "sent_id", "text"], "sentences")
+    rule_list = _rule_list(rules)
+    at_edge = edge_positions(sentences, edge=edge).to_numpy()
+    body = _body(sentences).to_numpy()
+    texts = [str(t) for t in sentences["text"]]
+    reason = np.full(len(texts), "", dtype=object)
+    rule_id = np.full(len(texts), "", dtype=object)
+    hits = _rule_hits(texts, rule_list, edge_ok=at_edge) if rule_list else {}
+    for rule in rule_list:
+        new = hits[rule.rule] & body & (reason == "")
+        reason[new], rule_id[new] = rule.category, rule.rule
+    if recurring:
+        if shapes is None:
+            counts = edge_shape_counts(sentences, edge=edge)
+            n_docs = int(sentences.loc[body, "doc_id"].nunique())
+            shapes = recurring_shapes(counts, n_docs=n_docs, min_docs=min_docs, min_share=min_share)
+        for i in np.flatnonzero(at_edge & body & (reason == "")).tolist():
+            shape = sentence_shape(texts[i])
+            if shape in shapes:
+                reason[i], rule_id[i] = RECURRING, f"{RECURRING}:{shape}"
+    flagged = reason != ""
+    return pd.DataFrame(
+        {
+            "doc_id": sentences["doc_id"].to_numpy()[flagged],
+            "sent_id": sentences["sent_id"].to_numpy()[flagged],
+            "reason": reason[flagged].astype(str),
+            "rule": rule_id[flagged].astype(str),
+        },
+        columns=BOILERPLATE_COLUMNS,
+    )
+
+
+def boilerplate_mask(
+    sentences: pd.DataFrame,
+    *,
+    rules: str | Path | Sequence[Rule] | None = None,
+    recurring: bool = True,
+    edge: int = 5,
+    min_docs: int = 3,
+    min_share: float = 0.01,
+    shapes: set[str] | None = None,
+) -> pd.Series:
+    """True for each boilerplate sentence, aligned with the table's index.
+
+    Takes the options of :func:`boilerplate_frame`. To leave boilerplate out of
+    an analysis: ``sentences[~boilerplate_mask(sentences)]``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "kind": "body",
+    ...                   "text": ["Ladies and gentlemen,", "Wheat prices rose."]})
+    >>> boilerplate_mask(s).tolist()
+    [True, False]
+    """
+    frame = boilerplate_frame(
+        sentences,
+        rules=rules,
+        recurring=recurring,
+        edge=edge,
+        min_docs=min_docs,
+        min_share=min_share,
+        shapes=shapes,
+    )
+    keys = pd.MultiIndex.from_frame(frame[["doc_id", "sent_id"]])
+    rows = pd.MultiIndex.from_arrays([sentences["doc_id"], sentences["sent_id"]])
+    return pd.Series(rows.isin(keys), index=sentences.index, name="boilerplate")
+
+
+def boilerplate_audit(sentences: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:
+    """The flagged sentences as rows of the cleaning audit (``kzlib.corpus.audit_frame``).
+
+    The text is not changed: ``before`` is the sentence, ``after`` says it is
+    kept in the text and left out of the analyses, and why. Concatenate with
+    :func:`kzlib.corpus.audit_frame` to record boilerplate in the audit.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        :func:`kzlib.corpus.sentences_frame` (needs ``start``, ``end``,
+        ``raw_start``, ``raw_end``, ``text``).
+    flags : DataFrame
+        :func:`boilerplate_frame` of the same sentences.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, kind, start, end, clean_start, before, after`` (raw offsets
+        in ``start``/``end``, as the audit has them), ``kind`` = :data:`AUDIT_KIND`.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "kind": ["body"],
+    ...                   "text": ["Thank you."], "start": [0], "end": [10],
+    ...                   "raw_start": [2], "raw_end": [12]})
+    >>> boilerplate_audit(s, boilerplate_frame(s))[["kind", "start", "after"]]
+              kind  start                                              after
+    0  boilerplate      2  kept; left out of analyses: thanks (thanks_short)
+    """
+    from kzlib.corpus import AUDIT_COLUMNS
+
+    _check_columns(
+        sentences, ["doc_id", "sent_id", "start", "raw_start", "raw_end", "text"], "sentences"
+    )
+    _check_columns(flags, BOILERPLATE_COLUMNS, "flags")
+    rows = flags.merge(sentences, on=["doc_id", "sent_id"], how="inner", validate="1:1")
+    after = [
+        f"kept; left out of analyses: {reason} ({rule})"
+        for reason, rule in zip(rows["reason"], rows["rule"], strict=True)
+    ]
+    out = pd.DataFrame(
+        {
+            "doc_id": rows["doc_id"],
+            "kind": AUDIT_KIND,
+            "start": rows["raw_start"].astype("int64"),
+            "end": rows["raw_end"].astype("int64"),
+            "clean_start": rows["start"].astype("int64"),
+            "before": rows["text"].astype(str),
+            "after": after,
+        }
+    )
+    return out[AUDIT_COLUMNS].reset_index(drop=True)

@@ -1,0 +1,133 @@
+"""Tests for the general lexicons staged in data/lexicons/general/ (frames.v2, metaphors.v2)."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kzlib.corpus.document import Document
+from kzlib.corpus.segment import sentences_frame
+from kzlib.paths import LEXICON_DIR
+from kzlib.rhetoric.lexicon import find_all, read_lexicon
+from kzlib.rhetoric.profile import load_lexicons
+
+GENERAL = LEXICON_DIR / "general"
+POLICY_FRAMES = {
+    "economic",
+    "capacity_resources",
+    "morality",
+    "fairness_equality",
+    "legality",
+    "policy_prescription",
+    "crime_punishment",
+    "security_defense",
+    "health_safety",
+    "quality_of_life",
+    "cultural_identity",
+    "public_opinion",
+    "political",
+    "external_reputation",
+}
+DOMAINS = {
+    "war",
+    "journey",
+    "building",
+    "sport_game",
+    "family",
+    "body_health",
+    "machine",
+    "nature_weather",
+    "theatre",
+}
+
+
+def _rows(path: Path) -> list[tuple[str, str, str]]:
+    with path.open(encoding="utf-8") as f:
+        return [(r["term"], r["category"], r["note"]) for r in csv.DictReader(f)]
+
+
+def test_frames_are_the_policy_frames() -> None:
+    lex = read_lexicon(GENERAL / "frames.v2.csv")
+    assert set(lex.categories) == POLICY_FRAMES
+    counts = lex.terms["category"].value_counts()
+    assert counts.min() >= 10
+
+
+def test_metaphor_domains_extend_v1() -> None:
+    lex = read_lexicon(GENERAL / "metaphors.v2.csv")
+    v1 = read_lexicon(LEXICON_DIR / "metaphors.v1.csv")
+    assert set(lex.categories) == DOMAINS | set(v1.categories)
+    assert set(_rows(LEXICON_DIR / "metaphors.v1.csv")) <= set(_rows(GENERAL / "metaphors.v2.csv"))
+    assert lex.terms["category"].value_counts()[sorted(DOMAINS)].min() >= 10
+
+
+def test_same_format_as_v1() -> None:
+    for name in ("frames", "metaphors"):
+        with (GENERAL / f"{name}.v2.csv").open(encoding="utf-8") as f:
+            v2_header = f.readline()
+        with (LEXICON_DIR / f"{name}.v1.csv").open(encoding="utf-8") as f:
+            assert f.readline() == v2_header
+
+
+def test_default_folder_still_loads_v1() -> None:
+    files = load_lexicons().files
+    assert files["frames"] == "frames.v1.csv"
+    assert files["metaphors"] == "metaphors.v1.csv"
+
+
+def test_loader_picks_v2_when_placed_beside_v1(tmp_path: Path) -> None:
+    folder = tmp_path / "lexicons"
+    folder.mkdir()
+    for path in LEXICON_DIR.glob("*.csv"):
+        shutil.copy(path, folder)
+    for path in GENERAL.glob("*.csv"):
+        shutil.copy(path, folder)
+    lex = load_lexicons(folder)
+    assert lex.files["frames"] == "frames.v2.csv"
+    measures = {m for m, _, _ in lex.rate_measures()}
+    assert "frame_per_1k:security_defense" in measures
+    assert "metaphor_per_1k:journey" in measures
+
+
+@pytest.mark.parametrize(
+    ("text", "lexicon", "category"),
+    [
+        ("Inflation and debt weigh on the budget.", "frames", "economic"),
+        ("The court ruled the law unconstitutional.", "frames", "legality"),
+        ("Troops crossed the border after the missile attack.", "frames", "security_defense"),
+        ("The pandemic overwhelmed hospitals.", "frames", "health_safety"),
+        ("We must fight against corruption.", "metaphors", "war"),
+        ("This agreement is a milestone on the road to peace.", "metaphors", "journey"),
+        ("Trust is the cornerstone of our partnership.", "metaphors", "building"),
+        ("We need a level playing field in trade.", "metaphors", "sport_game"),
+        ("Investment is the engine of growth.", "metaphors", "machine"),
+        ("We must address the root causes of migration.", "metaphors", "nature_weather"),
+        ("Our country has returned to the world stage.", "metaphors", "theatre"),
+    ],
+)
+def test_terms_find_their_category(text: str, lexicon: str, category: str) -> None:
+    lex = read_lexicon(GENERAL / f"{lexicon}.v2.csv")
+    assert category in set(lex.find([text])["category"])
+
+
+def test_general_lexicons_hit_news_more_than_v1() -> None:
+    """On news not written for the project, v2 finds frames and metaphors where v1 finds few."""
+    texts = [
+        "The two presidents discussed trade, investment and energy security at the summit.",
+        "Both sides called the agreement a milestone and a cornerstone of bilateral relations.",
+        "Parliament will vote on the reform after protests in the capital.",
+        "The ministers agreed to fight corruption and expand health care in rural communities.",
+    ]
+    sents = sentences_frame([Document.from_text("\n\n".join(texts), doc_id="n")])
+    body = sents.loc[sents["kind"] == "body", "text"].tolist()
+    new = [read_lexicon(GENERAL / f"{n}.v2.csv") for n in ("frames", "metaphors")]
+    old = [read_lexicon(LEXICON_DIR / f"{n}.v1.csv") for n in ("frames", "metaphors")]
+    found_new = find_all(new, body)
+    found_old = find_all(old, body)
+    assert len(found_new[0]) > len(found_old[0])
+    assert len(found_new[1]) > len(found_old[1])
+    assert pd.concat(found_new)["category"].nunique() >= 6
