@@ -4,8 +4,8 @@ Every command first checks that its outputs can be written (and a Dask
 scheduler reached) with :mod:`kzlib.faults`, so that a path in the way fails in
 one line before any work, then reads the corpus, runs the same functions the
 notebooks call and writes its tables atomically (:func:`kzlib.tables.write_table`).
-The corpus table, the claim inventory and the annotation sheet are CSVs meant
-for spreadsheets: their text cells never start a formula (``spreadsheet=True``).
+Every CSV is safe to open in a spreadsheet: no text cell starts a formula
+(:func:`kzlib.tables.write_table`; kzlib's readers undo the escape).
 
 Examples
 --------
@@ -128,7 +128,7 @@ def _streamed_claims(args: argparse.Namespace) -> int:
     if args.links or args.export_sheet:
         from kzlib.claims import export_sheet
         from kzlib.pipeline import link_written_claims
-        from kzlib.tables import write_table
+        from kzlib.tables import unneutralise, write_table
 
         if args.links:
             links = link_written_claims(args.out, min_similarity=args.min_similarity)
@@ -141,9 +141,9 @@ def _streamed_claims(args: argparse.Namespace) -> int:
             claims = (
                 pd.read_parquet(out)
                 if out.suffix.lower() == ".parquet"
-                else pd.read_csv(out, keep_default_na=False)
+                else unneutralise(pd.read_csv(out, keep_default_na=False))
             )
-            write_table(export_sheet(claims), args.export_sheet, spreadsheet=True)
+            write_table(export_sheet(claims), args.export_sheet)
             progress(f"kzlib claims: annotation sheet -> {args.export_sheet}")
     return 0
 
@@ -194,7 +194,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     from kzlib.tables import write_table
 
     frame = load_corpus(args.corpus).to_frame()
-    write_table(frame, args.out, spreadsheet=True)
+    write_table(frame, args.out)
     progress(f"kzlib corpus: {len(frame)} documents -> {args.out}")
     return 0
 
@@ -260,14 +260,14 @@ def cmd_claims(args: argparse.Namespace) -> int:
         if len(orphans):
             progress(f"kzlib claims: {len(orphans)} annotated claims no longer exist (dropped)")
     links = link_claims(claims, min_similarity=args.min_similarity) if args.links else None
-    write_table(claims, args.out, spreadsheet=True)
+    write_table(claims, args.out)
     progress(f"kzlib claims: {len(claims)} claims -> {args.out}")
     if links is not None:
         write_table(links, args.links)
         flagged = int((links["disagreement"] != "").sum()) if len(links) else 0
         progress(f"kzlib claims: {len(links)} links ({flagged} disagreeing) -> {args.links}")
     if args.export_sheet:
-        write_table(export_sheet(claims), args.export_sheet, spreadsheet=True)
+        write_table(export_sheet(claims), args.export_sheet)
         progress(f"kzlib claims: annotation sheet -> {args.export_sheet}")
     return 0
 

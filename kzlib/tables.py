@@ -7,11 +7,11 @@ target (:mod:`kzlib.scratch`) and moved into place, so a failed run never
 leaves a half-written table where a good one was. Stale scratch of the same
 target left by a killed run is removed first.
 
-A CSV meant to be opened in a spreadsheet (``spreadsheet=True``: the corpus
-table, the claim inventory, the annotation sheet) has every text cell that a
-spreadsheet would read as a formula (first character ``=``, ``+``, ``-``,
-``@``, tab or carriage return; OWASP "CSV injection") prefixed with ``'``,
-and so is every text cell already starting with ``'``, so that
+Every CSV kzlib writes may be opened in a spreadsheet by a researcher, so by
+default (``spreadsheet=True``) a text cell that a spreadsheet would read as a
+formula (first character ``=``, ``+``, ``-``, ``@``, tab or carriage return;
+OWASP "CSV injection") is prefixed with ``'``, and so is every text cell
+already starting with ``'``, so that
 :func:`unneutralise` restores the text exactly when a sheet is read back.
 
 Examples
@@ -126,7 +126,7 @@ def write_table(
     path: str | Path,
     *,
     float_format: str = FLOAT_FORMAT,
-    spreadsheet: bool = False,
+    spreadsheet: bool = True,
 ) -> Path:
     """Write ``frame`` to ``path`` (``.csv`` or ``.parquet``) atomically.
 
@@ -138,9 +138,10 @@ def write_table(
         Target file; parent folders are created.
     float_format : str
         printf-style format for floats in CSV output.
-    spreadsheet : bool
-        The CSV is meant to be opened in a spreadsheet: text cells that would
-        start a formula are neutralised (:func:`neutralise`). Parquet is never
+    spreadsheet : bool, default True
+        Text cells of a CSV that would start a spreadsheet formula are
+        neutralised (:func:`neutralise`); kzlib's own CSV readers undo it
+        (:func:`unneutralise`). ``False`` writes the text as is. Parquet is never
         changed.
 
     Returns
@@ -159,8 +160,7 @@ def write_table(
     >>> p = write_table(pd.DataFrame({"x": [1]}), pathlib.Path(tempfile.mkdtemp()) / "x.parquet")
     >>> pd.read_parquet(p)["x"].tolist()
     [1]
-    >>> p = write_table(pd.DataFrame({"t": ["=HYPERLINK(1)"]}), p.with_suffix(".csv"),
-    ...                 spreadsheet=True)
+    >>> p = write_table(pd.DataFrame({"t": ["=HYPERLINK(1)"]}), p.with_suffix(".csv"))
     >>> p.read_text()
     "t\\n'=HYPERLINK(1)\\n"
     """

@@ -25,16 +25,16 @@ def test_parquet_round_trip(tmp_path: Path) -> None:
     )
 
 
-def test_failed_write_leaves_old_file(tmp_path: Path) -> None:
+def test_failed_write_leaves_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "t.csv"
     target.write_text("old\n")
 
-    class Boom(pd.DataFrame):
-        def to_csv(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
-            raise RuntimeError("disk full")
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk full")
 
+    monkeypatch.setattr(pd.DataFrame, "to_csv", boom)
     with pytest.raises(RuntimeError):
-        write_table(Boom({"a": [1]}), target)
+        write_table(pd.DataFrame({"a": [1]}), target)
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]
 

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
+from kzlib.tables import unneutralise
+
 if TYPE_CHECKING:  # pragma: no cover
     from kzlib.rhetoric import WordTotals
 
@@ -70,7 +72,7 @@ def link_written_claims(
         for chunk in pd.read_csv(
             path, usecols=_LINK_INPUT, chunksize=batch_rows, keep_default_na=False
         ):
-            frames.append(chunk)
+            frames.append(unneutralise(chunk))  # written spreadsheet-safe (kzlib.tables)
     claims = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=_LINK_INPUT)
     frames.clear()  # the batches are copies: free them before linking
     return link_claims(claims, min_similarity=min_similarity)
@@ -108,7 +110,12 @@ def iter_sentence_batches(
             for b in pq.ParquetFile(source).iter_batches(batch_size=batch_rows, columns=read)
         )
     else:
-        batches = pd.read_csv(source, usecols=columns, chunksize=batch_rows, keep_default_na=False)
+        batches = (
+            unneutralise(chunk)  # written spreadsheet-safe (kzlib.tables)
+            for chunk in pd.read_csv(
+                source, usecols=read, chunksize=batch_rows, keep_default_na=False
+            )
+        )
     for frame in batches:
         if body_only:
             frame = frame[frame["kind"] == "body"]

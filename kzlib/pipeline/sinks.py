@@ -19,7 +19,7 @@ import pandas as pd
 
 from kzlib.errors import InputError
 from kzlib.scratch import remove_stale, scratch_file
-from kzlib.tables import FLOAT_FORMAT
+from kzlib.tables import FLOAT_FORMAT, neutralise
 
 __all__ = ["TableSink"]
 
@@ -64,7 +64,7 @@ class TableSink:
         elif list(frame.columns) != self._columns:
             raise ValueError(f"columns changed from {self._columns} to {list(frame.columns)}")
         if self.suffix == ".csv":
-            frame.to_csv(
+            neutralise(frame).to_csv(
                 self.tmp,
                 mode="a",
                 header=self.rows == 0 and self._writer is None,
