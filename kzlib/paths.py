@@ -25,6 +25,8 @@ DATA_DIR: Path = PROJECT_ROOT / "data"
 LEXICON_DIR: Path = DATA_DIR / "lexicons"
 #: Stop-word lists for the topic models (codebook in its README.md).
 STOPWORDS_DIR: Path = DATA_DIR / "stopwords"
+#: The shipped check-worthiness model (weights, vocabularies; codebook in its README.md).
+CHECKWORTHINESS_DIR: Path = DATA_DIR / "checkworthiness"
 #: Parameterised notebooks, stored without outputs.
 NOTEBOOKS_DIR: Path = PROJECT_ROOT / "notebooks"
 #: Default output folder of ``kzlib report``.
