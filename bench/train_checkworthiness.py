@@ -41,10 +41,10 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline, make_pipeline
 from threadpoolctl import threadpool_limits
 
+from kzlib.claims.assertion import is_claim
 from kzlib.claims.checkworthiness import (
     CheckworthinessModel,
     cue_matrix,
-    is_claim,
     load_model,
     ngram_vectorizer,
     score_checkworthiness,

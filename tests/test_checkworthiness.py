@@ -10,18 +10,19 @@ import time
 import numpy as np
 import pytest
 
+from kzlib.claims.assertion import is_claim, not_claim_reasons
 from kzlib.claims.checkworthiness import (
+    CHECKWORTHINESS_COLUMNS,
     CUE_NAMES,
     FEATURES_VERSION,
     MODEL_ARRAYS,
     MODEL_META,
     char_counts,
+    checkworthiness_frame,
     cue_matrix,
     explain_checkworthiness,
-    is_claim,
     load_model,
     ngram_vectorizer,
-    not_claim_reasons,
     score_checkworthiness,
 )
 from kzlib.errors import InputError
@@ -160,3 +161,13 @@ def test_bad_input_is_an_input_error(bad: object) -> None:
 def test_top_must_be_positive() -> None:
     with pytest.raises(InputError, match="top"):
         explain_checkworthiness(["x"], top=0)
+
+
+def test_frame_keeps_row_order_and_agrees_with_the_functions() -> None:
+    texts = [GREETING, NUMERIC_ATTRIBUTED, OPINION]
+    frame = checkworthiness_frame(texts, top=2)
+    assert list(frame.columns) == list(CHECKWORTHINESS_COLUMNS) and len(frame) == 3
+    np.testing.assert_array_equal(frame["checkworthiness"], score_checkworthiness(texts))
+    assert frame["cw_why"].tolist() == explain_checkworthiness(texts, top=2)
+    assert frame["is_claim"].tolist() == [False, True, True]
+    assert checkworthiness_frame([]).shape == (0, 3)
