@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from kzlib.claims.checkworthiness import _WORD_TOKEN_RE, _check_texts, _joined, _match_rows
+from kzlib.claims.checkworthiness import _check_texts, _joined, _match_rows, _word_counts
 
 # Lines that assert nothing checkable or evaluative. Same joined-text rules as CUES.
 _NOT_CLAIM: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -67,7 +67,7 @@ def not_claim_reasons(texts: Sequence[str]) -> list[str]:
     rows = _check_texts(texts)
     joined, starts = _joined(rows)
     n = len(rows)
-    n_words = np.bincount(_match_rows(_WORD_TOKEN_RE, joined, starts), minlength=n)
+    n_words = _word_counts(rows)
     digit = np.zeros(n, dtype=bool)
     digit[_match_rows(_HAS_DIGIT_RE, joined, starts)] = True
     reasons = np.full(n, "", dtype=object)

@@ -36,6 +36,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import zipfile
@@ -177,8 +178,8 @@ LENGTH_BINS: tuple[tuple[str, int, int], ...] = (
 #: Names of all cue features, in feature order.
 CUE_NAMES: tuple[str, ...] = tuple(c.name for c in CUES) + tuple(b[0] for b in LENGTH_BINS)
 
-_COMPILED = tuple(re.compile(c.pattern, c.flags | re.MULTILINE) if c.pattern else None
-                  for c in CUES)
+# Case-insensitive cues run as case-sensitive patterns on lower-cased text (faster).
+_COMPILED = tuple(re.compile(c.pattern, re.MULTILINE) if c.pattern else None for c in CUES)
 _WORD_CUES: dict[str, tuple[int, ...]] = {
     w: tuple(j for j, c in enumerate(CUES) if w in c.words)
     for w in sorted(set().union(*(c.words for c in CUES)))
@@ -211,9 +212,31 @@ def _joined(texts: Sequence[str]) -> tuple[str, np.ndarray]:
 
 
 def _match_rows(pattern: re.Pattern[str], joined: str, starts: np.ndarray) -> np.ndarray:
-    """The row of every match of ``pattern`` in the joined sentences (one entry per match)."""
-    pos = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.int64)
-    return np.asarray(np.searchsorted(starts, pos, side="right") - 1, dtype=np.int64)
+    """The rows in which ``pattern`` matches, each once, ascending.
+
+    After a match the search resumes at the next sentence, so a frequent
+    pattern costs one search per sentence, not one per match.
+    """
+    bounds = starts.tolist()
+    n = len(bounds)
+    rows: list[int] = []
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    search = pattern.search
+    m = search(joined, 0)
+    while m is not None:
+        r = bisect.bisect_right(bounds, m.start()) - 1
+        rows.append(r)
+        if r + 1 >= n:
+            break
+        m = search(joined, bounds[r + 1])
+    return np.array(rows, dtype=np.int64)
+
+
+def _word_counts(texts: Sequence[str]) -> np.ndarray:
+    """Word tokens per sentence (letters or digits, with an apostrophe suffix)."""
+    findall = _WORD_TOKEN_RE.findall
+    return np.fromiter((len(findall(t)) for t in texts), dtype=np.int64, count=len(texts))
 
 
 def cue_matrix(texts: Sequence[str]) -> sparse.csr_matrix:
@@ -233,15 +256,18 @@ def cue_matrix(texts: Sequence[str]) -> sparse.csr_matrix:
     n = len(starts)
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
-    for j, pattern in enumerate(_COMPILED):
+    lowered = joined.lower()
+    if len(lowered) != len(joined):  # a letter whose lower case is longer ("İ"): keep it
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in joined)
+    for j, (cue_def, pattern) in enumerate(zip(CUES, _COMPILED, strict=True)):
         if pattern is not None:
-            hit = _match_rows(pattern, joined, starts)
+            hit = _match_rows(pattern, lowered if cue_def.flags else joined, starts)
             rows.append(hit)
             cols.append(np.full(hit.size, j, dtype=np.int64))
     pos: list[int] = []
     cue: list[int] = []
     memo: dict[str, tuple[int, ...]] = {}
-    for m in _LETTERS_RE.finditer(joined.lower()):
+    for m in _LETTERS_RE.finditer(lowered):
         word = m.group()
         hits = memo.get(word)
         if hits is None:
@@ -253,7 +279,7 @@ def cue_matrix(texts: Sequence[str]) -> sparse.csr_matrix:
             cue.append(j)
     rows.append(np.searchsorted(starts, np.array(pos, dtype=np.int64), side="right") - 1)
     cols.append(np.array(cue, dtype=np.int64))
-    n_words = np.bincount(_match_rows(_WORD_TOKEN_RE, joined, starts), minlength=n)
+    n_words = _word_counts(texts)
     for k, (_, low, high) in enumerate(LENGTH_BINS):
         hit = np.flatnonzero((n_words >= low) & (n_words <= high))
         rows.append(hit)
@@ -506,8 +532,12 @@ def score_checkworthiness(texts: Sequence[str], *,
     m = load_model() if model is None else model
     if not rows:
         return np.zeros(0, dtype=np.float64)
-    z = m.features(rows) @ m.coef + m.intercept
-    return _sigmoid(m.platt[0] * np.asarray(z, dtype=np.float64) + m.platt[1])
+    return _score(m, m.features(rows))
+
+
+def _score(m: CheckworthinessModel, x: sparse.csr_matrix) -> np.ndarray:
+    z = np.asarray(x @ m.coef, dtype=np.float64) + m.intercept
+    return _sigmoid(m.platt[0] * z + m.platt[1])
 
 
 def explain_checkworthiness(texts: Sequence[str], *, top: int = 3,
@@ -529,16 +559,24 @@ def explain_checkworthiness(texts: Sequence[str], *, top: int = 3,
     m = load_model() if model is None else model
     if not rows:
         return []
-    contrib = sparse.csr_matrix(m.features(rows).multiply(m.platt[0] * m.coef[np.newaxis, :]))
+    return _explain(m, m.features(rows), top)
+
+
+def _explain(m: CheckworthinessModel, x: sparse.csr_matrix, top: int) -> list[str]:
+    contrib = sparse.csr_matrix(x.multiply(m.platt[0] * m.coef[np.newaxis, :]))
+    contrib.eliminate_zeros()
+    vals, idx, ptr = contrib.data, contrib.indices, contrib.indptr
+    row = np.repeat(np.arange(x.shape[0]), np.diff(ptr))
+    size = np.abs(vals)
+    # one sort key: row first, then larger |share| first (ties: column order, stable sort)
+    key = row - size / (2.0 * size.max()) if size.size else row.astype(np.float64)
+    order = np.argsort(key, kind="stable")
+    keep = order[(np.arange(order.size) - ptr[row[order]]) < top].tolist()
     names = m.feature_names()
-    out: list[str] = []
-    for i in range(len(rows)):
-        lo, hi = contrib.indptr[i], contrib.indptr[i + 1]
-        vals, idx = contrib.data[lo:hi], contrib.indices[lo:hi]
-        keep = np.lexsort((idx, -np.abs(vals)))[:top]
-        out.append(", ".join(f"{'+' if vals[k] > 0 else '-'}{names[idx[k]]}" for k in keep
-                             if vals[k] != 0))
-    return out
+    terms: list[list[str]] = [[] for _ in range(x.shape[0])]
+    for r, v, j in zip(row[keep].tolist(), vals[keep].tolist(), idx[keep].tolist(), strict=True):
+        terms[r].append(("+" if v > 0 else "-") + names[j])
+    return [", ".join(t) for t in terms]
 
 
 #: Columns of :func:`checkworthiness_frame`.
@@ -561,9 +599,13 @@ def checkworthiness_frame(texts: Sequence[str], *, top: int = 3) -> pd.DataFrame
     """
     from kzlib.claims.assertion import is_claim  # assertion imports this module
 
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise InputError(f"top={top!r}: give a whole number of at least 1")
     rows = _check_texts(texts)
+    m = load_model()
+    x = m.features(rows) if rows else None
     return pd.DataFrame({
-        "checkworthiness": score_checkworthiness(rows),
-        "cw_why": pd.Series(explain_checkworthiness(rows, top=top), dtype=object),
+        "checkworthiness": np.zeros(0) if x is None else _score(m, x),
+        "cw_why": pd.Series([] if x is None else _explain(m, x, top), dtype=object),
         "is_claim": is_claim(rows),
     }, columns=list(CHECKWORTHINESS_COLUMNS))
