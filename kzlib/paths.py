@@ -27,6 +27,8 @@ LEXICON_DIR: Path = DATA_DIR / "lexicons"
 STOPWORDS_DIR: Path = DATA_DIR / "stopwords"
 #: Ceremonial and procedural sentence patterns (codebook in its README.md).
 BOILERPLATE_DIR: Path = DATA_DIR / "boilerplate"
+#: The shipped check-worthiness model (weights, vocabularies; codebook in its README.md).
+CHECKWORTHINESS_DIR: Path = DATA_DIR / "checkworthiness"
 #: Parameterised notebooks, stored without outputs.
 NOTEBOOKS_DIR: Path = PROJECT_ROOT / "notebooks"
 #: Default output folder of ``kzlib report``.

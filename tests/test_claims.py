@@ -272,7 +272,20 @@ def test_gold_set_figures() -> None:
     assert s.type_ok / s.found >= 0.85
     assert s.speaker_ok / s.attributed >= 0.85
     assert s.numbers_ok / s.numbers >= 0.9
-    assert s.auc >= 0.9
+    # the learned score (trained on debates, not on the seeds) ranks checkable seed claims
+    # above unattributed opinions; the hand-weighted score written on the seeds had 0.97
+    assert s.auc >= 0.8
+
+
+def test_numeric_attributed_seed_claims_rank_above_opinions(seed_sentences: pd.DataFrame) -> None:
+    claims = extract_claims(seed_sentences)
+    numeric = claims[(claims["numbers"] != "[]") & (claims["speaker"] != "")]
+    opinions = claims[(claims["claim_type"] == "evaluative") & (claims["speaker"] == "")]
+    assert len(numeric) >= 3 and len(opinions) >= 50
+    # probability that a numeric attributed claim outranks an opinion (ROC AUC)
+    a = numeric["checkworthiness"].to_numpy()[:, None]
+    b = opinions["checkworthiness"].to_numpy()[None, :]
+    assert ((a > b).mean() + 0.5 * (a == b).mean()) >= 0.9
 
 
 def test_event_with_a_duration_stays_an_event() -> None:

@@ -2,22 +2,23 @@
 
 The modules, in the order a sentence goes through them:
 
-============  ======================================================================
-extract       sentences -> claim units -> one row per claim; notebook frames of it
-attribution   who says it: reporting verbs, quotations, pronouns (uses persons, gazetteer)
-persons       person names in a sentence
-gazetteer     the outlets and bodies a claim can cite (``data/sources.v1.csv``)
-quantities    numbers with units, and dates (uses numerals)
-numerals      number words, scales, unit and currency aliases
-cues          the cue lexicons of claim typing
-features      a claim's features, its types and the hand-weighted checkworthiness
-ids           stable claim ids
-links         claims of different articles that report the same thing (uses conflicts)
-conflicts     where two linked claims disagree (numbers, dates, titles)
-sheets        the annotation round trip
-views, plots  HTML tables and figures
-guards        word guards: patterns tried only where their words occur
-============  ======================================================================
+===============  ======================================================================
+extract          sentences -> claim units -> one row per claim; notebook frames of it
+attribution      who says it: reporting verbs, quotations, pronouns (uses persons, gazetteer)
+persons          person names in a sentence
+gazetteer        the outlets and bodies a claim can cite (``data/sources.v1.csv``)
+quantities       numbers with units, and dates (uses numerals)
+numerals         number words, scales, unit and currency aliases
+cues             the cue lexicons of claim typing
+features         a claim's features and its types
+checkworthiness  the learned score and its reasons (assertion: is it a claim at all)
+ids              stable claim ids
+links            claims of different articles that report the same thing (uses conflicts)
+conflicts        where two linked claims disagree (numbers, dates, titles)
+sheets           the annotation round trip
+views, plots     HTML tables and figures
+guards           word guards: patterns tried only where their words occur
+===============  ======================================================================
 
 Public names load on first use (:mod:`kzlib.lazy`).
 
@@ -35,7 +36,14 @@ from typing import TYPE_CHECKING
 from kzlib.lazy import attach
 
 if TYPE_CHECKING:  # pragma: no cover
+    from kzlib.claims.assertion import is_claim
     from kzlib.claims.attribution import Attribution, Attributor
+    from kzlib.claims.checkworthiness import (
+        CHECKWORTHINESS_COLUMNS,
+        checkworthiness_frame,
+        explain_checkworthiness,
+        score_checkworthiness,
+    )
     from kzlib.claims.extract import (
         CLAIM_COLUMNS,
         claim_units,
@@ -46,10 +54,8 @@ if TYPE_CHECKING:  # pragma: no cover
         speakers_frame,
     )
     from kzlib.claims.features import (
-        CHECKWORTHINESS_WEIGHTS,
         CLAIM_TYPES,
         ClaimFeatures,
-        checkworthiness,
         claim_features,
     )
     from kzlib.claims.gazetteer import SOURCES_FILE, Source, load_sources
@@ -71,7 +77,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _NAMES: dict[str, str] = {
     "Attribution": "kzlib.claims.attribution",
     "Attributor": "kzlib.claims.attribution",
-    "CHECKWORTHINESS_WEIGHTS": "kzlib.claims.features",
+    "CHECKWORTHINESS_COLUMNS": "kzlib.claims.checkworthiness",
     "CLAIM_COLUMNS": "kzlib.claims.extract",
     "CLAIM_TYPES": "kzlib.claims.features",
     "ClaimFeatures": "kzlib.claims.features",
@@ -81,16 +87,18 @@ _NAMES: dict[str, str] = {
     "SHEET_COLUMNS": "kzlib.claims.sheets",
     "SOURCES_FILE": "kzlib.claims.gazetteer",
     "Source": "kzlib.claims.gazetteer",
-    "checkworthiness": "kzlib.claims.features",
+    "checkworthiness_frame": "kzlib.claims.checkworthiness",
     "claim_features": "kzlib.claims.features",
     "claim_id": "kzlib.claims.ids",
     "claim_units": "kzlib.claims.extract",
     "claims_html": "kzlib.claims.views",
     "document_years": "kzlib.claims.extract",
+    "explain_checkworthiness": "kzlib.claims.checkworthiness",
     "export_sheet": "kzlib.claims.sheets",
     "extract_claims": "kzlib.claims.extract",
     "find_persons": "kzlib.claims.persons",
     "find_quantities": "kzlib.claims.quantities",
+    "is_claim": "kzlib.claims.assertion",
     "link_claims": "kzlib.claims.links",
     "link_matrix": "kzlib.claims.links",
     "linked_pairs": "kzlib.claims.links",
@@ -104,12 +112,13 @@ _NAMES: dict[str, str] = {
     "quantities_frame": "kzlib.claims.extract",
     "quantities_to_json": "kzlib.claims.quantities",
     "read_sheet": "kzlib.claims.sheets",
+    "score_checkworthiness": "kzlib.claims.checkworthiness",
     "select_claims": "kzlib.claims.extract",
     "speakers_frame": "kzlib.claims.extract",
 }
 
 __all__ = [
-    "CHECKWORTHINESS_WEIGHTS",
+    "CHECKWORTHINESS_COLUMNS",
     "CLAIM_COLUMNS",
     "CLAIM_TYPES",
     "LINK_COLUMNS",
@@ -121,16 +130,18 @@ __all__ = [
     "Mention",
     "Quantity",
     "Source",
-    "checkworthiness",
+    "checkworthiness_frame",
     "claim_features",
     "claim_id",
     "claim_units",
     "claims_html",
     "document_years",
+    "explain_checkworthiness",
     "export_sheet",
     "extract_claims",
     "find_persons",
     "find_quantities",
+    "is_claim",
     "link_claims",
     "link_matrix",
     "linked_pairs",
@@ -144,6 +155,7 @@ __all__ = [
     "quantities_frame",
     "quantities_to_json",
     "read_sheet",
+    "score_checkworthiness",
     "select_claims",
     "speakers_frame",
 ]

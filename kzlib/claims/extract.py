@@ -25,9 +25,11 @@ Every claim gets:
 ``speaker``, ``source``, ``quote``  from :mod:`kzlib.claims.attribution`.
 ``numbers``  JSON list of ``{value, unit, text[, qualifier, item]}`` from
     :mod:`kzlib.claims.quantities`; dates are ``unit == "date"`` with ISO values.
-``checkworthiness``  a clipped sum of the documented feature weights in
-    :data:`~kzlib.claims.features.CHECKWORTHINESS_WEIGHTS`; the features that fired are listed in
-    ``cw_features`` so every score can be explained.
+``checkworthiness``  the calibrated probability that a fact-checker would pick the claim, from
+    the learned model of :mod:`kzlib.claims.checkworthiness` (trained on ClaimBuster); the
+    features that moved it most are in ``cw_features`` (``+number(percent), -question``), so
+    every score can be explained. Sentences that assert nothing (greetings, thanks,
+    questions, procedural lines: :func:`kzlib.claims.assertion.is_claim`) are not claims.
 ``entities``  the named entities found (lower-cased, ``|``-separated), used for linking.
 ``claim_id``  (:mod:`kzlib.claims.ids`) ``c`` + 12 hex digits of SHA-1 over the document id and the
     normalised text (case, quotes, dashes, spacing and end punctuation folded),
@@ -61,13 +63,13 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from kzlib.claims.attribution import Attribution, Attributor
+from kzlib.claims.checkworthiness import checkworthiness_frame
 from kzlib.claims.features import (
     CLAIM_TYPES,
     ClaimFeatures,
     _claim_features,
     _outside_quotes,
     _types,
-    checkworthiness,
     claim_features,
 )
 from kzlib.claims.gazetteer import Source, load_sources
@@ -256,8 +258,16 @@ def extract_claims(
         records += _document_records(doc, body, Attributor(sources=gaz), years.get(doc))
     frame = pd.DataFrame.from_records(records, columns=CLAIM_COLUMNS)
     frame = frame.astype({"sent_id": "int64", "start": "int64", "end": "int64", "quote": "bool"})
-    frame["checkworthiness"] = frame["checkworthiness"].astype("float64")
+    frame = _score_claims(frame)
     return frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def _score_claims(frame: pd.DataFrame) -> pd.DataFrame:
+    """Learned checkworthiness and its reasons; rows that assert nothing are dropped."""
+    scored = checkworthiness_frame(frame["text"].tolist())
+    frame["checkworthiness"] = scored["checkworthiness"].to_numpy(dtype="float64")
+    frame["cw_features"] = scored["cw_why"].to_numpy(dtype=object)
+    return frame[scored["is_claim"].to_numpy(dtype=bool)]
 
 
 def _document_records(
@@ -342,7 +352,6 @@ def _record(
     """One row of :data:`CLAIM_COLUMNS`; ``span`` is (doc_id, sent_id, start, end)."""
     doc, sent_id, start, end = span
     main, tags = _types(feats, attribution)
-    score, fired = checkworthiness(feats, attribution, claim_type=main)
     norm = normalise_claim_text(unit)
     occurrence = seen[norm]
     seen[norm] += 1
@@ -359,9 +368,9 @@ def _record(
         attribution.source,
         bool(attribution.quote),
         quantities_to_json(qs),
-        score,
+        0.0,  # checkworthiness: scored for all claims at once (_score_claims)
         "|".join(feats.entities),
-        "|".join(fired),
+        "",  # cw_features
     )
 
 

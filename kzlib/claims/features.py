@@ -1,11 +1,10 @@
-"""What a claim's text shows: its features, its types and its hand-weighted checkworthiness.
+"""What a claim's text shows: its features and its types.
 
 :func:`claim_features` reads one claim text (quantities, dates, event and
 speech verbs, cues of the future, stative and evaluative cues, hedges, named
 entities); :func:`_types` chooses the main type and the tags from them (rules
-in :mod:`kzlib.claims.extract`); :func:`checkworthiness` is a clipped sum of
-the documented weights of the features that fired
-(:data:`CHECKWORTHINESS_WEIGHTS`).
+in :mod:`kzlib.claims.extract`). Checkworthiness is a learned model of its own
+(:mod:`kzlib.claims.checkworthiness`).
 
 Examples
 --------
@@ -16,7 +15,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kzlib.claims.attribution import Attribution
@@ -40,37 +39,14 @@ from kzlib.claims.guards import _fold, _letter_runs
 from kzlib.claims.quantities import Quantity, find_quantities
 
 __all__ = [
-    "CHECKWORTHINESS_WEIGHTS",
     "CLAIM_TYPES",
     "ClaimFeatures",
-    "checkworthiness",
     "claim_features",
 ]
 
 #: The claim types, in the order the main type is chosen (see the module docstring).
 CLAIM_TYPES: tuple[str, ...] = ("predictive", "quantitative", "event", "factual", "evaluative")
 
-#: Feature weights of the checkworthiness score: base + sum of weights, clipped to [0, 1].
-#: Checkable anchors (quantities, dates, events, named actors, sources) raise it;
-#: hedges and evaluative language lower it.
-CHECKWORTHINESS_WEIGHTS: dict[str, float] = {
-    "base": 0.30,
-    "strong_quantity": 0.25,  # a count, percent, sum, distance or duration worth checking
-    "weak_number": 0.05,  # a small count in words ("two leaders")
-    "specific_date": 0.15,  # a day or month ("September 24, 2025", "early December 2025")
-    "year": 0.05,  # a year only
-    "event": 0.20,  # a concrete past action ("visited", "signed", "held talks")
-    "event_noun": 0.05,  # an event named but not narrated ("the visit marked ...")
-    "factual_cue": 0.10,  # a stative, checkable predicate ("remains the only", "is a member")
-    "per_named_actor": 0.05,  # each named person, place or body, at most three
-    "speaker": 0.10,  # attributed to a named person
-    "source": 0.10,  # cites an outlet or body
-    "quote": 0.05,  # a direct quotation (checkable against the record)
-    "dated_prediction": 0.05,  # a prediction with a date or number to check later
-    "per_hedge": -0.10,  # "might", "perhaps", "suggests", at most two
-    "per_evaluative_cue": -0.07,  # judgement words and interpretive frames, at most four
-    "unanchored_opinion": -0.15,  # evaluative, with no number, date, speaker or source
-}
 
 
 @dataclass(frozen=True)
@@ -306,53 +282,3 @@ def _types(f: ClaimFeatures, attribution: Attribution) -> tuple[str, list[str]]:
     tags.sort(key=_TYPE_ORDER.__getitem__)
     return main, tags
 
-
-def checkworthiness(
-    features: ClaimFeatures,
-    attribution: Attribution,
-    *,
-    claim_type: str,
-    weights: Mapping[str, float] = CHECKWORTHINESS_WEIGHTS,
-) -> tuple[float, list[str]]:
-    """Checkworthiness in [0, 1] and the names of the features that fired.
-
-    The score is ``weights["base"]`` plus the weight of every feature present
-    (per-item features counted up to a cap), clipped to [0, 1]; see
-    :data:`CHECKWORTHINESS_WEIGHTS`.
-
-    Examples
-    --------
-    >>> f = claim_features("Kazakhstan carries eighty percent of overland freight.")
-    >>> score, fired = checkworthiness(f, Attribution("", "", False), claim_type="quantitative")
-    >>> round(score, 2), fired[:1]
-    (0.7, ['strong_quantity'])
-    """
-    f = features
-    event = claim_type == "event" or (f.event and claim_type != "evaluative")
-    dated = f.specific_dates + f.years + f.strong_quantities
-    anchored = dated or attribution.speaker or attribution.source
-    # (feature, times it counts), added in this order
-    counts = (
-        ("strong_quantity", int(f.strong_quantities > 0)),
-        ("weak_number", int(f.weak_numbers > 0 and not f.strong_quantities)),
-        ("specific_date", int(f.specific_dates > 0)),
-        ("year", int(f.years > 0 and not f.specific_dates)),
-        ("event", int(event)),
-        ("event_noun", int(f.event_noun and not event)),
-        ("factual_cue", int(f.factual and claim_type != "evaluative")),
-        ("per_named_actor", min(len(f.entities), 3)),
-        ("speaker", int(bool(attribution.speaker))),
-        ("source", int(bool(attribution.source))),
-        ("quote", int(attribution.quote)),
-        ("dated_prediction", int(claim_type == "predictive" and dated > 0)),
-        ("per_hedge", min(f.hedges, 2)),
-        ("per_evaluative_cue", min(f.evaluative_cues, 4)),
-        ("unanchored_opinion", int(claim_type == "evaluative" and not anchored)),
-    )
-    score = weights["base"]
-    fired: list[str] = []
-    for name, times in counts:
-        if times > 0:
-            score += weights[name] * times
-            fired.append(name if times == 1 else f"{name}x{times}")
-    return float(min(1.0, max(0.0, round(score, 4)))), fired
