@@ -302,7 +302,7 @@ def captioned(fig: Figure, caption: str, *, alt: str | None = None) -> Captioned
 def load_ipython_extension(ipython: object) -> None:
     """IPython extension: every displayed figure's PNG carries an alt text from its titles.
 
-    The report starts its kernels with ``--InteractiveShellApp.extensions=kzlib.figure``
+    The report starts its kernels with this extension (:mod:`kzlib.report.display`)
     so that a figure a notebook returns or shows without :func:`captioned` is still
     described (:func:`describe_figure`) in the PNG output's metadata.
 

@@ -63,8 +63,10 @@ _CSS = """
 details.kz-code > summary { cursor: pointer; color: #59636e; font-size: .8rem;
   font-family: ui-monospace, SFMono-Regular, Menlo, monospace; padding: .1rem 0; }
 table.kz-table { border-collapse: collapse; max-width: 100%; }
+.jp-RenderedHTMLCommon table.kz-table td, .jp-RenderedHTMLCommon table.kz-table th,
 table.kz-table td, table.kz-table th { text-align: left; vertical-align: top;
-  white-space: normal; overflow-wrap: anywhere; max-width: 40rem; }
+  white-space: normal; overflow-wrap: break-word; max-width: 40rem; }
+.jp-RenderedHTMLCommon table.kz-table td.kz-num, .jp-RenderedHTMLCommon table.kz-table th.kz-num,
 table.kz-table td.kz-num, table.kz-table th.kz-num { text-align: right;
   font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.kz-table td.kz-missing { color: #8c959f; text-align: center; }
@@ -217,8 +219,10 @@ def _cell_kind(value: str) -> str:
 def tidy_table(table: Any) -> int:
     """Tidy one BeautifulSoup ``<table>`` in place; return its number of body rows.
 
-    Missing values become an em dash, a column whose numbers are all whole loses
-    their ``.00``, numbers are marked right-aligned, text left-aligned (CSS).
+    Missing values become an em dash; numbers lose their ``.00`` when every
+    number of their column is whole (or, in a table with rows of measures and
+    no such column, every number of their row); numbers are marked
+    right-aligned, text left-aligned (CSS).
 
     Examples
     --------
@@ -232,29 +236,57 @@ def tidy_table(table: Any) -> int:
     ['1272', '\u2014', '3', 'a']
     """
     body = table.find("tbody") or table
-    rows = [tr for tr in body.find_all("tr", recursive=False)]
-    columns: dict[int, list[Any]] = {}
-    for tr in rows:
-        for i, cell in enumerate(tr.find_all(["td", "th"], recursive=False)):
-            columns.setdefault(i, []).append(cell)
-    for cells in columns.values():
-        kinds = []
+    rows = [
+        [*tr.find_all(["td", "th"], recursive=False)] for tr in body.find_all("tr", recursive=False)
+    ]
+    kinds: dict[int, str] = {}
+    for cells in rows:
         for cell in cells:
             kind = _cell_kind(cell.get_text().strip()) if not cell.find(True) else "text"
-            kinds.append(kind)
+            kinds[id(cell)] = kind
             if kind == "missing" and cell.name == "td":
                 cell.string = _DASH
                 cell["class"] = [*cell.get("class", []), "kz-missing"]
-        values = [c.get_text().strip() for c, k in zip(cells, kinds, strict=True) if k == "num"]
-        whole = bool(values) and all(_WHOLE.match(v) or "." not in v for v in values)
-        for cell, kind in zip(cells, kinds, strict=True):
-            if kind != "num":
+    columns: dict[int, list[Any]] = {}
+    for cells in rows:
+        for i, cell in enumerate(cells):
+            columns.setdefault(i, []).append(cell)
+
+    def numbers(cells: list[Any]) -> list[str]:
+        return [c.get_text().strip() for c in cells if kinds[id(c)] == "num" and c.name == "td"]
+
+    def whole(cells: list[Any]) -> bool:
+        values = numbers(cells)
+        return bool(values) and all(_WHOLE.match(v) or "." not in v for v in values)
+
+    def uniform(lines: list[list[Any]]) -> float:
+        # share of lines (with 2+ numbers) whose numbers are all whole or all fractional
+        seen = [numbers(cells) for cells in lines if len(numbers(cells)) > 1]
+        if not seen:
+            return 0.0
+        same = [
+            len({bool(_WHOLE.match(v) or "." not in v) for v in values}) == 1 for values in seen
+        ]
+        return sum(same) / len(seen)
+
+    by_row = uniform(rows) > uniform(list(columns.values()))  # measures in rows, not columns
+    lines = rows if by_row else list(columns.values())
+    strip = {id(c) for cells in lines if whole(cells) for c in cells}
+    numeric_columns = set()
+    for i, cells in columns.items():
+        for cell in cells:
+            if kinds[id(cell)] != "num" or cell.name != "td":
                 continue
-            if whole:
-                match = _WHOLE.match(cell.get_text().strip())
-                if match:
-                    cell.string = match.group(1)
+            numeric_columns.add(i)
+            match = _WHOLE.match(cell.get_text().strip()) if id(cell) in strip else None
+            if match:
+                cell.string = match.group(1)
             cell["class"] = [*cell.get("class", []), "kz-num"]
+    head = table.find("thead")
+    for tr in head.find_all("tr") if head is not None else []:
+        for i, th in enumerate(tr.find_all(["th", "td"], recursive=False)):
+            if i in numeric_columns and not th.get("colspan"):
+                th["class"] = [*th.get("class", []), "kz-num"]
     return len(rows)
 
 
@@ -296,9 +328,14 @@ def _describe_images(soup: Any) -> None:
     for img in soup.find_all("img"):
         alt = " ".join(str(img.get("alt", "")).split())
         caption = " ".join(str(img.get("data-caption", "")).split())
-        if not alt or alt == NOT_A_DESCRIPTION:
+        if not caption:  # no caption from the notebook: the section and the figure's titles
             heading = _heading_before(img)
-            alt = f"Figure: {heading}" if heading else "Figure"
+            titles = "" if alt == NOT_A_DESCRIPTION else alt.removeprefix("Figure: ")
+            titles = "" if titles == "Figure without a title" else titles
+            what = " \u2014 ".join(part for part in (heading, titles) if part)
+            if not alt or alt == NOT_A_DESCRIPTION or heading:
+                alt = f"Figure: {what}" if what else "Figure"
+            caption = alt
         img["alt"] = alt
         if img.has_attr("data-caption"):
             del img["data-caption"]
@@ -307,7 +344,7 @@ def _describe_images(soup: Any) -> None:
         figure = soup.new_tag("figure", attrs={"class": "kz-figure"})
         img.wrap(figure)
         figcaption = soup.new_tag("figcaption")
-        figcaption.string = caption or alt
+        figcaption.string = caption
         figure.append(figcaption)
 
 
