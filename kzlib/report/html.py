@@ -46,9 +46,7 @@ SELF_CONTAINED_TEMPLATE: str = """\
 {#- kzlib: code folded behind a toggle; the notebook keeps it. -#}
 {% block input_group -%}
 <details class="kz-code"><summary>code
-{%- if cell.execution_count is defined and cell.execution_count -%}
- [{{ cell.execution_count }}]
-{%- endif -%}
+{%- if cell.execution_count %} [{{ cell.execution_count }}]{% endif -%}
 </summary>
 {{ super() }}
 </details>

@@ -79,7 +79,7 @@ table.kz-table th[aria-sort="descending"]::after { content: " \\25BC"; font-size
 .kz-wide { overflow-x: auto; max-width: 100%; }
 figure.kz-figure { margin: .5rem 0; } figure.kz-figure img { max-width: 100%; height: auto; }
 figure.kz-figure figcaption { font-size: .85rem; color: #424a53; margin-top: .3rem;
-  max-width: 60rem; }
+  max-width: 60rem; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 """
 
 # Sorting and filtering: progressive enhancement only (the page is complete without it).
@@ -295,6 +295,7 @@ def _enhance_table(soup: Any, table: Any, *, number: int) -> None:
     table["class"] = [*table.get("class", []), "kz-table"]
     if table.get("border") == "1":
         del table["border"]
+    table.wrap(soup.new_tag("div", attrs={"class": "kz-wide"}))  # scrolls, not the page
     if n_rows <= SORTABLE_ROWS or table.find("tbody") is None:
         return
     table["data-kz-rows"] = str(n_rows)
@@ -312,8 +313,6 @@ def _enhance_table(soup: Any, table: Any, *, number: int) -> None:
     box.append(label)
     box.append(" ")
     box.append(soup.new_tag("span", attrs={"class": "kz-count", "aria-live": "polite"}))
-    wrapper = soup.new_tag("div", attrs={"class": "kz-wide"})
-    table.wrap(wrapper)
     table.insert_before(box)
 
 
