@@ -30,6 +30,16 @@ Parallelism
     report and several run at once, the ones that took longest start first.
     ``bench/report.py`` times the whole report against one papermill run.
 
+Incremental
+    A notebook whose inputs hash as in the previous report at ``DIR``
+    (:mod:`kzlib.report.fingerprint`) is not executed: its executed notebook,
+    page and tables are copied from it byte for byte, said in the progress
+    (``01_topics: unchanged, reused``) and in ``run.json`` (``"reused": true``).
+    ``force`` executes all. Each notebook writes its tables into a folder of its
+    own in the build folder, moved into ``tables/`` when it ends, so the record
+    knows which tables each notebook wrote. When there is a previous report, the
+    kernel fork server starts only once it is known that a notebook must run.
+
 Atomicity
     Everything is built in a scratch folder beside ``DIR`` and swapped into place
     at the end, so ``DIR`` always holds a complete report, old or new
@@ -593,7 +603,8 @@ def report(
     failed = [r for r in runs if not r.ok]
     reused = sum(r.reused for r in runs)
     say(
-        f"kzlib report: {len(runs) - len(failed)} ok ({reused} reused), {len(failed)} failed "
-        f"in {time.perf_counter() - t0:.1f} s -> {out / 'index.html'}"
+        f"kzlib report: {len(runs) - len(failed)} ok, {len(failed)} failed"
+        f"{f' ({reused} reused)' if reused else ''} in {time.perf_counter() - t0:.1f} s "
+        f"-> {out / 'index.html'}"
     )
     return RunResult(out, tuple(runs), record)
