@@ -137,11 +137,13 @@ def test_transposed_measures_lose_decimals_by_row() -> None:
         "<table><thead><tr><th></th><th>a</th><th>b</th><th>c</th></tr></thead><tbody>"
         "<tr><th>words</th><td>1272.00</td><td>490.00</td><td>786.00</td></tr>"
         "<tr><th>sentences</th><td>72.00</td><td>22.00</td><td>33.00</td></tr>"
-        "<tr><th>rate</th><td>0.79</td><td>6.00</td><td>5.09</td></tr></tbody></table>"
+        "<tr><th>rate</th><td>0.79</td><td>6.00</td><td>5.09</td></tr>"
+        "<tr><th>share</th><td>0.00</td><td>0.00</td><td>0.00</td></tr></tbody></table>"
     )
     tidy_table(soup.table)
     cells = [td.get_text() for td in soup.find_all("td")]
-    assert cells == ["1272", "490", "786", "72", "22", "33", "0.79", "6.00", "5.09"]
+    assert cells[:9] == ["1272", "490", "786", "72", "22", "33", "0.79", "6.00", "5.09"]
+    assert cells[9:] == ["0.00"] * 3  # zeros alone do not make a line of counts
 
 
 def test_figure_without_description_gets_alt_and_caption(renderer: NotebookRenderer) -> None:

@@ -50,6 +50,8 @@ NOT_A_DESCRIPTION = "No description has been provided for this image"
 SORTABLE_ROWS = 5
 _MISSING = {"", "None", "NaN", "nan", "<NA>", "NaT", "null"}
 _DASH = "\u2014"
+#: Text cells longer than this (characters) keep a readable width and wrap.
+_LONG_TEXT = 40
 _NUMBER = re.compile(r"^[-+\u2212]?(\d[\d,]*)?(\.\d+)?([eE][-+]?\d+)?%?$")
 _WHOLE = re.compile(r"^([-+\u2212]?\d[\d,]*)\.0+$")
 
@@ -70,6 +72,7 @@ table.kz-table td, table.kz-table th { text-align: left; vertical-align: top;
 table.kz-table td.kz-num, table.kz-table th.kz-num { text-align: right;
   font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.kz-table td.kz-missing { color: #8c959f; text-align: center; }
+table.kz-table td.kz-long { min-width: 14rem; }
 table.kz-table th[data-kz-col] { cursor: pointer; }
 table.kz-table th[aria-sort="ascending"]::after { content: " \\25B2"; font-size: .7em; }
 table.kz-table th[aria-sort="descending"]::after { content: " \\25BC"; font-size: .7em; }
@@ -247,6 +250,8 @@ def tidy_table(table: Any) -> int:
             if kind == "missing" and cell.name == "td":
                 cell.string = _DASH
                 cell["class"] = [*cell.get("class", []), "kz-missing"]
+            elif kind == "text" and len(cell.get_text()) > _LONG_TEXT:
+                cell["class"] = [*cell.get("class", []), "kz-long"]  # wraps, not squeezed
     columns: dict[int, list[Any]] = {}
     for cells in rows:
         for i, cell in enumerate(cells):
@@ -256,8 +261,10 @@ def tidy_table(table: Any) -> int:
         return [c.get_text().strip() for c in cells if kinds[id(c)] == "num" and c.name == "td"]
 
     def whole(cells: list[Any]) -> bool:
+        # all whole, and not all zero: a line of 0.00 rates is not a line of counts
         values = numbers(cells)
-        return bool(values) and all(_WHOLE.match(v) or "." not in v for v in values)
+        nonzero = any(v.strip("-+\u22120.,%") for v in values)
+        return nonzero and all(_WHOLE.match(v) or "." not in v for v in values)
 
     def uniform(lines: list[list[Any]]) -> float:
         # share of lines (with 2+ numbers) whose numbers are all whole or all fractional
