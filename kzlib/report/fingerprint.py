@@ -30,14 +30,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from kzlib.paths import DATA_DIR, MANIFEST_NAME, PROJECT_ROOT
 from kzlib.report.provenance import file_sha256
+from kzlib.report.record import NotebookRun
 
-__all__ = ["FINGERPRINT_VERSION", "notebook_fingerprint", "reusable", "shared_inputs"]
+__all__ = [
+    "FINGERPRINT_VERSION",
+    "notebook_fingerprint",
+    "previous_record",
+    "reusable",
+    "reuse_outputs",
+    "reuse_plan",
+    "shared_inputs",
+]
 
 #: Changes when what the fingerprint covers changes, so older records are not trusted.
 FINGERPRINT_VERSION = 1
@@ -166,3 +176,71 @@ def reusable(
         if not path.is_file() or file_sha256(path) != checksums.get(rel):
             return False
     return True
+
+
+def previous_record(out: Path) -> dict[str, Any] | None:
+    """The previous report's ``run.json`` at ``out``, if there is one that can be read.
+
+    Examples
+    --------
+    >>> previous_record(Path("/nonexistent")) is None
+    True
+    """
+    try:
+        record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def reuse_plan(
+    notebooks: list[Path],
+    plan: dict[Path, dict[str, Any]],
+    *,
+    corpus: Path,
+    out: Path,
+    previous: dict[str, Any] | None,
+    no_input: bool,
+) -> tuple[dict[Path, str], dict[Path, dict[str, Any]]]:
+    """Each notebook's fingerprint, and the previous runs that can stand for this one.
+
+    Examples
+    --------
+    >>> callable(reuse_plan)
+    True
+    """
+    shared = shared_inputs(corpus=corpus, options={"no_input": no_input})
+    prints = {nb: notebook_fingerprint(nb, plan[nb], shared=shared) for nb in notebooks}
+    if previous is None:
+        return prints, {}
+    entries = {e.get("name"): e for e in previous.get("notebooks", []) if isinstance(e, dict)}
+    checksums = {
+        t["path"]: t["sha256"]
+        for t in previous.get("tables", [])
+        if isinstance(t, dict) and "path" in t and "sha256" in t
+    }
+    reuse = {
+        nb: entries[nb.stem]
+        for nb in notebooks
+        if reusable(entries.get(nb.stem), fingerprint=prints[nb], out=out, checksums=checksums)
+    }
+    return prints, reuse
+
+
+def reuse_outputs(
+    nb: Path, entry: dict[str, Any], *, build: Path, out: Path, params: dict[str, Any]
+) -> NotebookRun:
+    """Copy a notebook's outputs from the previous report into ``build``, byte for byte.
+
+    Examples
+    --------
+    >>> callable(reuse_outputs)
+    True
+    """
+    tables = tuple(str(t) for t in entry.get("tables", []))
+    for rel in (entry["notebook"], entry["html"], *tables):
+        target = build / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(out / rel, target)
+    seconds = float(entry.get("seconds", 0.0))
+    return NotebookRun(nb.stem, nb, params, "ok", "", seconds, tables, True, entry["fingerprint"])

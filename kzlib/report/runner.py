@@ -58,7 +58,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sys
@@ -71,7 +70,7 @@ from typing import Any
 
 from kzlib.errors import InputError
 from kzlib.paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR
-from kzlib.report.fingerprint import notebook_fingerprint, reusable, shared_inputs
+from kzlib.report.fingerprint import previous_record, reuse_outputs, reuse_plan
 from kzlib.report.kernelspec import (
     KERNEL_ARGS,
     KERNEL_ENV,
@@ -338,56 +337,6 @@ def _plan(
     return frame, plan
 
 
-def _previous_record(out: Path) -> dict[str, Any] | None:
-    """The previous report's ``run.json`` at ``out``, if there is one that can be read."""
-    try:
-        record = json.loads((out / "run.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return record if isinstance(record, dict) else None
-
-
-def _reuse_plan(
-    notebooks: list[Path],
-    plan: dict[Path, dict[str, Any]],
-    *,
-    corpus: Path,
-    out: Path,
-    previous: dict[str, Any] | None,
-    no_input: bool,
-) -> tuple[dict[Path, str], dict[Path, dict[str, Any]]]:
-    """Each notebook's fingerprint, and the previous runs that can stand for this one."""
-    shared = shared_inputs(corpus=corpus, options={"no_input": no_input})
-    prints = {nb: notebook_fingerprint(nb, plan[nb], shared=shared) for nb in notebooks}
-    if previous is None:
-        return prints, {}
-    entries = {e.get("name"): e for e in previous.get("notebooks", []) if isinstance(e, dict)}
-    checksums = {
-        t["path"]: t["sha256"]
-        for t in previous.get("tables", [])
-        if isinstance(t, dict) and "path" in t and "sha256" in t
-    }
-    reuse = {
-        nb: entries[nb.stem]
-        for nb in notebooks
-        if reusable(entries.get(nb.stem), fingerprint=prints[nb], out=out, checksums=checksums)
-    }
-    return prints, reuse
-
-
-def _reuse_one(
-    nb: Path, entry: dict[str, Any], *, build: Path, out: Path, params: dict[str, Any]
-) -> NotebookRun:
-    """Copy a notebook's outputs from the previous report, byte for byte."""
-    tables = tuple(str(t) for t in entry.get("tables", []))
-    for rel in (entry["notebook"], entry["html"], *tables):
-        target = build / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(out / rel, target)
-    seconds = float(entry.get("seconds", 0.0))
-    return NotebookRun(nb.stem, nb, params, "ok", "", seconds, tables, True, entry["fingerprint"])
-
-
 def _build(
     notebooks: list[Path],
     plan: dict[Path, dict[str, Any]],
@@ -408,7 +357,7 @@ def _build(
     label = {nb: f"[{i}/{len(notebooks)}]" for i, nb in enumerate(notebooks, 1)}
     done: dict[Path, NotebookRun] = {}
     for nb, entry in reuse.items():
-        done[nb] = _reuse_one(nb, entry, build=build, out=out, params=plan[nb])
+        done[nb] = reuse_outputs(nb, entry, build=build, out=out, params=plan[nb])
         say(f"kzlib report: {label[nb]} {nb.stem}: unchanged, reused")
     to_run = [nb for nb in notebooks if nb not in reuse]
     if to_run:
@@ -544,14 +493,14 @@ def report(
     corpus = _check_corpus(corpus)
     every_notebook = find_notebooks(notebooks_dir)
     notebooks = select_notebooks(every_notebook, only, notebooks_dir=notebooks_dir)
-    previous = None if force else _previous_record(out)
+    previous = None if force else previous_record(out)
     kernels = _Kernels(fork=hasattr(os, "fork") if fork_kernels is None else fork_kernels)
     if previous is None and notebooks:
         # Nothing to reuse: start the kernel fork server first, to import while we validate.
         kernels.start(notebooks)
     try:
         frame, plan = _plan(every_notebook, corpus=corpus, out=out, params=params)
-        prints, reuse = _reuse_plan(
+        prints, reuse = reuse_plan(
             notebooks, plan, corpus=corpus, out=out, previous=previous, no_input=no_input
         )
         build = prepare_out(out)
