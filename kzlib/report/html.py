@@ -165,6 +165,9 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-
 .banner { padding: .6rem .8rem; border-radius: 6px; margin: 1rem 0; }
 .banner.ok { background: #dafbe1; } .banner.failed { background: #ffebe9; }
 details { margin: .5rem 0; } summary { cursor: pointer; }
+.wide { overflow-x: auto; max-width: 100%; }
+@media (max-width: 40rem) { body { margin: 1rem auto; padding: 0 .6rem; }
+  .mono { overflow-wrap: anywhere; } table { font-size: .85rem; } }
 """
 
 
@@ -267,6 +270,9 @@ def index_page(
 </body>
 </html>
 """
+    # each table scrolls sideways in its own box on a narrow screen, not the whole page
+    page = page.replace("<table>", '<div class="wide"><table>')
+    page = page.replace("</table>", "</table></div>")
     return replace_paths(page, paths) if paths else page
 
 
