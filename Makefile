@@ -16,9 +16,11 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,bench,scale]"
 	touch $(STAMP)
 
-# make report [OUT=DIR] [PARAMS=FILE.yaml]: every notebook, HTML, tables, index.html, run.json
+# make report [OUT=DIR] [PARAMS=FILE.yaml] [ARGS="--force ..."]: every notebook, HTML,
+# tables, index.html, run.json; notebooks whose inputs are unchanged since the last
+# report at OUT are reused (ARGS=--force runs them all)
 report: setup
-	$(BIN)/kzlib report --out $(OUT)$(if $(PARAMS), --params $(PARAMS))
+	$(BIN)/kzlib report --out $(OUT)$(if $(PARAMS), --params $(PARAMS)) $(ARGS)
 
 test: setup
 	$(BIN)/python -m pytest -q
@@ -27,8 +29,11 @@ lint: setup
 	$(BIN)/ruff check kzlib tests bench
 	$(BIN)/mypy
 
+# make lab [ARGS="--port 8899 --no-browser"]: arguments go to jupyter lab; as root,
+# --allow-root is added (JupyterLab refuses to start as root without it).
+LAB_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 lab: setup
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(LAB_ROOT) $(ARGS)
 
 bench: setup
 	$(BIN)/python bench/segment.py

@@ -127,7 +127,17 @@ def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         metavar="NAME",
         help="run only this notebook (01_topics or topics); repeat for more",
     )
-    p.add_argument("--no-input", action="store_true", help="hide code cells in the HTML")
+    p.add_argument(
+        "--no-input",
+        action="store_true",
+        help="leave code cells out of the HTML (by default they are folded behind a toggle)",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="execute every notebook; by default a notebook whose inputs (corpus, parameters, "
+        "notebook, kzlib, lockfile) are unchanged since the report at --out reuses its outputs",
+    )
     p.set_defaults(handler=commands.cmd_report)
 
 

@@ -224,6 +224,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             only=args.only or (),
             no_input=args.no_input,
+            force=args.force,
         )
     except KeyboardInterrupt as exc:  # already reported on the terminal; no traceback
         if type(exc) is not KeyboardInterrupt:  # SIGTERM: kzlib.cli says so

@@ -180,3 +180,159 @@ def matrix_ticks(
     note = f"{n:,} {what}: too many to name or annotate"
     ax.set_title(f"{title}\n{note}" if title else note, fontsize=9)
 
+
+# ---------------------------------------------------------------------------
+# alt text and captions: what a figure shows, for readers who cannot see it
+
+
+def describe_figure(fig: Figure) -> str:
+    """A one-line description of a figure from its own titles and axis labels.
+
+    The suptitle first, then each axes' title, else its y and x labels; used as
+    the image's alt text (and caption) when a notebook gives none.
+
+    Parameters
+    ----------
+    fig : Figure
+        A matplotlib figure.
+
+    Returns
+    -------
+    str
+        ``"Figure"`` followed by what its titles say; ``"Figure without a title"``
+        when it has none.
+
+    Examples
+    --------
+    >>> fig = Figure()
+    >>> ax = fig.add_subplot()
+    >>> _ = ax.set_title("Topic shares"); _ = ax.set_xlabel("share")
+    >>> describe_figure(fig)
+    'Figure: Topic shares'
+    """
+    parts: list[str] = []
+    suptitle = getattr(fig, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text().strip():
+        parts.append(suptitle.get_text().strip())
+    for ax in fig.get_axes():
+        title = " ".join(
+            t for t in (ax.get_title(loc) for loc in ("left", "center", "right")) if t.strip()
+        )
+        if not title:
+            labels = [ax.get_ylabel().strip(), ax.get_xlabel().strip()]
+            title = " by ".join(label for label in labels if label)
+        if title and title not in parts:
+            parts.append(title)
+    text = "; ".join(" ".join(part.split()) for part in parts[:6])
+    return f"Figure: {text}" if text else "Figure without a title"
+
+
+class Captioned:
+    """A figure shown with a caption and an alt text (see :func:`captioned`).
+
+    Attributes
+    ----------
+    figure : Figure
+    caption : str
+    alt : str
+
+    Examples
+    --------
+    >>> c = Captioned(Figure(), "What it shows.", "A chart.")
+    >>> c.alt, c.caption
+    ('A chart.', 'What it shows.')
+    """
+
+    def __init__(self, figure: Figure, caption: str, alt: str) -> None:
+        self.figure = figure
+        self.caption = caption
+        self.alt = alt
+
+    def _repr_mimebundle_(
+        self, include: object = None, exclude: object = None
+    ) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+        """PNG (base64) and the caption as text; alt and caption in the PNG's metadata."""
+        import base64
+        import io
+
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", bbox_inches="tight")
+        png = base64.b64encode(buffer.getvalue()).decode("ascii")
+        data = {"image/png": png, "text/plain": self.caption}
+        return data, {"image/png": {"alt": self.alt, "caption": self.caption}}
+
+    def __repr__(self) -> str:
+        return f"Captioned({self.caption!r})"
+
+
+def captioned(fig: Figure, caption: str, *, alt: str | None = None) -> Captioned:
+    """Show ``fig`` with a caption under it and an alt text, in notebooks and the report.
+
+    Return it as a cell's last value (or pass it to ``display``). The report's
+    pages put the caption in a ``<figcaption>`` and the alt text on the image.
+
+    Parameters
+    ----------
+    fig : Figure
+        The figure.
+    caption : str
+        What the figure shows, one or two sentences.
+    alt : str, optional
+        Alt text for readers who cannot see the image (default: the caption).
+
+    Returns
+    -------
+    Captioned
+        An object IPython displays as the PNG with that metadata.
+
+    Examples
+    --------
+    >>> fig = Figure(); _ = fig.add_subplot()
+    >>> shown = captioned(fig, "Share of each topic per article.")
+    >>> data, meta = shown._repr_mimebundle_()
+    >>> meta["image/png"]["alt"], data["image/png"][:4]
+    ('Share of each topic per article.', 'iVBO')
+    """
+    text = " ".join(str(caption).split())
+    if not text:
+        raise ValueError("captioned: give a caption that says what the figure shows")
+    return Captioned(fig, text, " ".join(str(alt).split()) if alt else text)
+
+
+def load_ipython_extension(ipython: object) -> None:
+    """IPython extension: every displayed figure's PNG carries an alt text from its titles.
+
+    The report starts its kernels with this extension (:mod:`kzlib.report.display`)
+    so that a figure a notebook returns or shows without :func:`captioned` is still
+    described (:func:`describe_figure`) in the PNG output's metadata.
+
+    Examples
+    --------
+    >>> from IPython.core.interactiveshell import InteractiveShell
+    >>> shell = InteractiveShell.instance()
+    >>> load_ipython_extension(shell)
+    >>> fig = Figure(); _ = fig.add_subplot().set_title("Lengths")
+    >>> shell.display_formatter.format(fig)[1]["image/png"]["alt"]
+    'Figure: Lengths'
+    """
+    formatters = ipython.display_formatter.formatters  # type: ignore[attr-defined]
+    png = formatters["image/png"]
+    try:
+        draw = png.lookup_by_type(Figure)
+    except KeyError:
+        from IPython.core.pylabtools import print_figure
+
+        def draw(fig: Figure) -> object:
+            return print_figure(fig, "png", base64=True)  # type: ignore[no-untyped-call]
+
+    if getattr(draw, "_kzlib_described", False):
+        return
+
+    def described(fig: Figure) -> object:
+        data = draw(fig)
+        if data is None or isinstance(data, tuple):
+            return data
+        return data, {"alt": describe_figure(fig)}
+
+    described._kzlib_described = True  # type: ignore[attr-defined]
+    png.for_type(Figure, described)

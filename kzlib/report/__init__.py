@@ -16,6 +16,11 @@ from typing import TYPE_CHECKING
 from kzlib.lazy import attach
 
 if TYPE_CHECKING:  # pragma: no cover
+    from kzlib.report.fingerprint import (
+        notebook_fingerprint,
+        reusable,
+        shared_inputs,
+    )
     from kzlib.report.html import (
         SELF_CONTAINED_TEMPLATE,
         NotebookRenderer,
@@ -47,6 +52,12 @@ if TYPE_CHECKING:  # pragma: no cover
         prepare_out,
         swap_into_place,
     )
+    from kzlib.report.page import (
+        finish_page,
+        reader_paths,
+        replace_paths,
+        tidy_table,
+    )
     from kzlib.report.params import (
         CONTRACT_PARAMETERS,
         PARAMETER_RULES,
@@ -62,6 +73,7 @@ if TYPE_CHECKING:  # pragma: no cover
         file_sha256,
         git_state,
         package_versions,
+        reader_path,
     )
     from kzlib.report.record import (
         NotebookRun,
@@ -81,14 +93,14 @@ _NAMES: dict[str, str] = {
     "KERNEL_ENV": "kzlib.report.kernelspec",
     "KERNEL_MODULES": "kzlib.report.kernel",
     "KERNEL_NAME": "kzlib.report.kernelspec",
+    "PARAMETER_RULES": "kzlib.report.params",
+    "RUNNER_PARAMETERS": "kzlib.report.params",
+    "SELF_CONTAINED_TEMPLATE": "kzlib.report.html",
     "KernelForkServer": "kzlib.report.kernel",
     "NotebookRenderer": "kzlib.report.html",
     "NotebookRun": "kzlib.report.record",
-    "PARAMETER_RULES": "kzlib.report.params",
-    "RUNNER_PARAMETERS": "kzlib.report.params",
     "Rule": "kzlib.report.params",
     "RunResult": "kzlib.report.record",
-    "SELF_CONTAINED_TEMPLATE": "kzlib.report.html",
     "build_record": "kzlib.report.record",
     "collect_provenance": "kzlib.report.provenance",
     "declared_parameters": "kzlib.report.params",
@@ -97,22 +109,30 @@ _NAMES: dict[str, str] = {
     "exchange": "kzlib.report.output",
     "file_sha256": "kzlib.report.provenance",
     "find_notebooks": "kzlib.report.notebooks",
+    "finish_page": "kzlib.report.page",
     "git_state": "kzlib.report.provenance",
     "index_page": "kzlib.report.html",
     "kernel_manager_class": "kzlib.report.kernelspec",
     "kernel_python": "kzlib.report.kernelspec",
     "modules_imported_by": "kzlib.report.kernel",
+    "notebook_fingerprint": "kzlib.report.fingerprint",
     "package_versions": "kzlib.report.provenance",
     "plan_parameters": "kzlib.report.params",
     "prepare_out": "kzlib.report.output",
     "read_params": "kzlib.report.params",
+    "reader_path": "kzlib.report.provenance",
+    "reader_paths": "kzlib.report.page",
+    "replace_paths": "kzlib.report.page",
     "report": "kzlib.report.runner",
+    "reusable": "kzlib.report.fingerprint",
     "select_notebooks": "kzlib.report.notebooks",
+    "shared_inputs": "kzlib.report.fingerprint",
     "short_name": "kzlib.report.notebooks",
     "start_fork_server": "kzlib.report.kernelspec",
     "start_order": "kzlib.report.notebooks",
     "swap_into_place": "kzlib.report.output",
     "table_entries": "kzlib.report.record",
+    "tidy_table": "kzlib.report.page",
     "write_record": "kzlib.report.record",
 }
 
@@ -139,22 +159,30 @@ __all__ = [
     "exchange",
     "file_sha256",
     "find_notebooks",
+    "finish_page",
     "git_state",
     "index_page",
     "kernel_manager_class",
     "kernel_python",
     "modules_imported_by",
+    "notebook_fingerprint",
     "package_versions",
     "plan_parameters",
     "prepare_out",
     "read_params",
+    "reader_path",
+    "reader_paths",
+    "replace_paths",
     "report",
+    "reusable",
     "select_notebooks",
+    "shared_inputs",
     "short_name",
     "start_fork_server",
     "start_order",
     "swap_into_place",
     "table_entries",
+    "tidy_table",
     "write_record",
 ]
 

@@ -31,6 +31,8 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from kzlib.report.page import finish_page, replace_paths
+
 __all__ = ["SELF_CONTAINED_TEMPLATE", "NotebookRenderer", "index_page"]
 
 #: Jinja template: nbconvert's ``lab`` page without any script fetched from the network.
@@ -41,6 +43,28 @@ SELF_CONTAINED_TEMPLATE: str = """\
 {%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{#- kzlib: code folded behind a toggle; the notebook keeps it. -#}
+{% block input_group -%}
+<details class="kz-code"><summary>code
+{%- if cell.execution_count %} [{{ cell.execution_count }}]{% endif -%}
+</summary>
+{{ super() }}
+</details>
+{%- endblock input_group %}
+{#- kzlib: a figure's alt text and caption from its output metadata (kzlib.figure). -#}
+{% block data_png scoped %}
+{%- set alt = output | get_metadata('alt', 'image/png') -%}
+{%- set caption = output | get_metadata('caption', 'image/png') -%}
+<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
+{%- if alt %} alt="{{ alt | escape_html }}"{% endif %}
+{%- if caption %} data-caption="{{ caption | escape_html }}"{% endif %}
+{%- set width=output | get_metadata('width', 'image/png') -%}
+{%- if width is not none %} width="{{ width | escape_html }}"{% endif %}
+{%- set height=output | get_metadata('height', 'image/png') -%}
+{%- if height is not none %} height="{{ height | escape_html }}"{% endif %}>
+</div>
+{%- endblock data_png %}
 """
 _TEMPLATE_NAME = "kzlib_self_contained.html.j2"
 #: Input files listed unfolded in the index; more are listed in a folded section.
@@ -79,8 +103,20 @@ class NotebookRenderer:
         )
         self._lock = threading.Lock()
 
-    def render(self, nb: Any, *, title: str) -> str:
+    def render(
+        self,
+        nb: Any,
+        *,
+        title: str,
+        tables: Sequence[str] = (),
+        paths: Mapping[str, str] | None = None,
+    ) -> str:
         """Render one notebook (an ``nbformat.NotebookNode``) to an HTML page.
+
+        The page is finished by :func:`kzlib.report.page.finish_page`: a bar with
+        links to the index and the notebook's tables and a table of contents,
+        readable sortable tables, figures with alt text and captions, machine
+        paths replaced by ``paths``.
 
         Parameters
         ----------
@@ -88,6 +124,10 @@ class NotebookRenderer:
             The notebook, usually executed.
         title : str
             Page title.
+        tables : sequence of str
+            Tables the notebook wrote, relative to the report (``tables/x.csv``).
+        paths : mapping, optional
+            Absolute paths and what to show instead (:func:`kzlib.report.page.reader_paths`).
 
         Returns
         -------
@@ -104,7 +144,7 @@ class NotebookRenderer:
         resources = {"metadata": {"name": title}}
         with self._lock:  # one exporter shared by the worker threads
             body, _ = self._exporter.from_notebook_node(nb, resources=resources)
-        return str(body)
+        return finish_page(str(body), title=title, tables=tables, paths=paths)
 
 
 # ---------------------------------------------------------------------------
@@ -125,6 +165,9 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-
 .banner { padding: .6rem .8rem; border-radius: 6px; margin: 1rem 0; }
 .banner.ok { background: #dafbe1; } .banner.failed { background: #ffebe9; }
 details { margin: .5rem 0; } summary { cursor: pointer; }
+.wide { overflow-x: auto; max-width: 100%; }
+@media (max-width: 40rem) { body { margin: 1rem auto; padding: 0 .6rem; }
+  .mono { overflow-wrap: anywhere; } table { font-size: .85rem; } }
 """
 
 
@@ -145,6 +188,7 @@ def index_page(
     *,
     corpus_rows: Sequence[Mapping[str, Any]],
     max_documents: int = 200,
+    paths: Mapping[str, str] | None = None,
 ) -> str:
     """The report's ``index.html``: reports, corpus, tables and provenance.
 
@@ -160,6 +204,8 @@ def index_page(
     max_documents : int
         Documents listed at most; a large corpus gets a note pointing to the
         corpus table instead of a page-long list.
+    paths : mapping, optional
+        Machine paths and what to show instead (:func:`kzlib.report.page.reader_paths`).
 
     Returns
     -------
@@ -186,7 +232,7 @@ def index_page(
         + ", ".join(nb["name"] for nb in failed)
         + ". Their pages show the output up to the error."
     )
-    return f"""<!DOCTYPE html>
+    page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -224,6 +270,10 @@ def index_page(
 </body>
 </html>
 """
+    # each table scrolls sideways in its own box on a narrow screen, not the whole page
+    page = page.replace("<table>", '<div class="wide"><table>')
+    page = page.replace("</table>", "</table></div>")
+    return replace_paths(page, paths) if paths else page
 
 
 def _notebook_rows(run: Mapping[str, Any]) -> str:
@@ -231,11 +281,21 @@ def _notebook_rows(run: Mapping[str, Any]) -> str:
     for nb in run["notebooks"]:
         cls = "ok" if nb["status"] == "ok" else "failed"
         error = f'<div class="err">{_e(nb["error"])}</div>' if nb.get("error") else ""
+        reused = (
+            '<div class="sub" title="inputs unchanged since the previous run">reused</div>'
+            if nb.get("reused")
+            else ""
+        )
         links = f'<a href="{_e(nb["html"])}">HTML</a> · <a href="{_e(nb["notebook"])}">notebook</a>'
+        tables = " · ".join(
+            f'<a href="{_e(t)}">{_e(str(t).rsplit("/", 1)[-1])}</a>' for t in nb.get("tables", [])
+        )
+        if tables:
+            links += f'<div class="sub">tables: {tables}</div>'
         nb_rows.append(
             f'<tr><td><a href="{_e(nb["html"])}"><strong>{_e(nb["name"])}</strong></a>'
             f'<div class="mono">{_e(nb["source"])}</div></td>'
-            f'<td class="{cls}">{_e(nb["status"])}{error}</td>'
+            f'<td class="{cls}">{_e(nb["status"])}{reused}{error}</td>'
             f'<td class="num">{nb["seconds"]:.1f} s</td>'
             f"<td>{_params_html(nb['parameters'])}</td><td>{links}</td></tr>"
         )

@@ -47,10 +47,12 @@ KERNEL_ENV: dict[str, str] = {
 }
 #: Kernel options: matplotlib's inline backend from the start, as ``%matplotlib inline``
 #: would, so every figure a notebook returns is embedded as an image in the HTML; and no
-#: IPython history, which parallel kernels would all write to one SQLite file in ~/.ipython.
+#: IPython history, which parallel kernels would all write to one SQLite file in ~/.ipython;
+#: and :mod:`kzlib.report.display` as an extension (figures with alt text, whole table cells).
 KERNEL_ARGS: tuple[str, ...] = (
     "--IPKernelApp.matplotlib=inline",
     "--HistoryManager.enabled=False",
+    "--IPKernelApp.extensions=kzlib.report.display",
 )
 #: Name under which papermill asks for the kernel (resolved by our own spec manager).
 KERNEL_NAME: str = "kzlib"

@@ -30,7 +30,14 @@ from typing import Any
 from kzlib import __version__
 from kzlib.paths import PROJECT_ROOT
 
-__all__ = ["collect_provenance", "display_path", "file_sha256", "git_state", "package_versions"]
+__all__ = [
+    "collect_provenance",
+    "display_path",
+    "file_sha256",
+    "git_state",
+    "package_versions",
+    "reader_path",
+]
 
 #: Packages whose versions are recorded besides kzlib's own requirements: the
 #: machinery that executes and renders the notebooks.
@@ -90,6 +97,22 @@ def display_path(path: Path) -> str:
         return resolved.relative_to(PROJECT_ROOT).as_posix()
     except ValueError:
         return resolved.as_posix()
+
+
+def reader_path(path: Path) -> str:
+    """A path as a report shows it: relative to the project root, else only its name.
+
+    A report is read on other machines: the folders of the machine that built it
+    mean nothing there (and a temporary one, nothing anywhere).
+
+    Examples
+    --------
+    >>> from kzlib.paths import SEEDS_DIR
+    >>> reader_path(SEEDS_DIR), reader_path(Path("/data/news/corpus"))
+    ('seeds', 'corpus')
+    """
+    shown = display_path(path)
+    return shown if not shown.startswith("/") else Path(shown).name or shown
 
 
 def git_state(*, root: Path = PROJECT_ROOT) -> dict[str, Any]:

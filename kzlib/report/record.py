@@ -37,7 +37,15 @@ class NotebookRun:
     error : str
         Last line of the error (``""`` when ok).
     seconds : float
-        Wall time of execution and rendering.
+        Wall time of execution and rendering (of the run that made the outputs,
+        when they are reused).
+    tables : tuple of str
+        The tables it wrote, relative to the report (``tables/x.csv``).
+    reused : bool
+        Whether its outputs were taken unchanged from the previous report
+        (:mod:`kzlib.report.fingerprint`).
+    fingerprint : str
+        Hash of its inputs.
 
     Examples
     --------
@@ -51,6 +59,9 @@ class NotebookRun:
     status: str
     error: str
     seconds: float
+    tables: tuple[str, ...] = ()
+    reused: bool = False
+    fingerprint: str = ""
 
     @property
     def ok(self) -> bool:
@@ -202,6 +213,9 @@ def build_record(
                 "parameters": r.parameters,
                 "html": f"html/{r.name}.html",
                 "notebook": f"notebooks/{r.source.name}",
+                "tables": list(r.tables),
+                "reused": r.reused,
+                "fingerprint": r.fingerprint,
             }
             for r in runs
         ],
@@ -210,8 +224,17 @@ def build_record(
     }
 
 
-def write_record(record: dict[str, Any], *, build: Path, corpus_frame: Any) -> None:
+def write_record(
+    record: dict[str, Any],
+    *,
+    build: Path,
+    corpus_frame: Any,
+    paths: dict[str, str] | None = None,
+) -> None:
     """Write ``index.html`` and ``run.json`` into the build folder.
+
+    ``paths`` maps machine paths to what the index shows instead
+    (:func:`kzlib.report.page.reader_paths`).
 
     Examples
     --------
@@ -224,7 +247,8 @@ def write_record(record: dict[str, Any], *, build: Path, corpus_frame: Any) -> N
         {str(k): (None if v is None or v != v else v) for k, v in row.items()}
         for row in corpus_frame.to_dict("records")
     ]
-    (build / "index.html").write_text(index_page(record, corpus_rows=rows), encoding="utf-8")
+    page = index_page(record, corpus_rows=rows, paths=paths)
+    (build / "index.html").write_text(page, encoding="utf-8")
     (build / "run.json").write_text(
         json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )

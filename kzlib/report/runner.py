@@ -30,6 +30,16 @@ Parallelism
     report and several run at once, the ones that took longest start first.
     ``bench/report.py`` times the whole report against one papermill run.
 
+Incremental
+    A notebook whose inputs hash as in the previous report at ``DIR``
+    (:mod:`kzlib.report.fingerprint`) is not executed: its executed notebook,
+    page and tables are copied from it byte for byte, said in the progress
+    (``01_topics: unchanged, reused``) and in ``run.json`` (``"reused": true``).
+    ``force`` executes all. Each notebook writes its tables into a folder of its
+    own in the build folder, moved into ``tables/`` when it ends, so the record
+    knows which tables each notebook wrote. When there is a previous report, the
+    kernel fork server starts only once it is known that a notebook must run.
+
 Atomicity
     Everything is built in a scratch folder beside ``DIR`` and swapped into place
     at the end, so ``DIR`` always holds a complete report, old or new
@@ -49,6 +59,7 @@ Examples
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -58,7 +69,8 @@ from pathlib import Path
 from typing import Any
 
 from kzlib.errors import InputError
-from kzlib.paths import NOTEBOOKS_DIR, SEEDS_DIR
+from kzlib.paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR
+from kzlib.report.fingerprint import previous_record, reuse_outputs, reuse_plan
 from kzlib.report.kernelspec import (
     KERNEL_ARGS,
     KERNEL_ENV,
@@ -74,13 +86,14 @@ from kzlib.report.notebooks import (
     start_order,
 )
 from kzlib.report.output import discard, prepare_out, swap_into_place
+from kzlib.report.page import reader_paths
 from kzlib.report.params import (
     CONTRACT_PARAMETERS,
     declared_parameters,
     plan_parameters,
     read_params,
 )
-from kzlib.report.provenance import display_path
+from kzlib.report.provenance import display_path, reader_path
 from kzlib.report.record import NotebookRun, RunResult, build_record, write_record
 
 __all__ = [
@@ -147,21 +160,53 @@ def _close_thread_loop() -> None:
         loop.close()
 
 
-def _show_final_paths(nb: Any, *, build: Path, out: Path) -> bool:
-    # The injected tables_dir points into the build folder, which becomes ``out`` when the
-    # run ends; show readers the folder where the tables are, in that cell and in the
-    # parameters papermill records in the notebook's metadata.
+def _final_text(text: str, moves: dict[str, str]) -> str:
+    for before, after in moves.items():
+        text = text.replace(before, after)
+    return text
+
+
+def _show_final_paths(nb: Any, *, moves: dict[str, str]) -> bool:
+    # The notebook wrote into the build folder, which becomes ``out`` when the run ends:
+    # show readers the folders where the tables are, in the injected parameters, in the
+    # parameters papermill records in the notebook's metadata and in what cells printed.
     changed = False
     recorded = nb.metadata.get("papermill", {}).get("parameters", {})
     for name, value in recorded.items():
-        if isinstance(value, str) and str(build) in value:
-            recorded[name] = value.replace(str(build), str(out))
+        if isinstance(value, str) and _final_text(value, moves) != value:
+            recorded[name] = _final_text(value, moves)
             changed = True
     for cell in nb.cells:
-        if "injected-parameters" in cell.metadata.get("tags", []) and str(build) in cell.source:
-            cell.source = cell.source.replace(str(build), str(out))
-            changed = True
+        texts: list[tuple[Any, str]] = [(cell, "source")]
+        for output in cell.get("outputs", []):
+            if "text" in output:
+                texts.append((output, "text"))
+            for mime in ("text/plain", "text/html", "text/markdown"):
+                if mime in output.get("data", {}):
+                    texts.append((output["data"], mime))
+        for holder, key in texts:
+            value = holder[key]
+            joined = value if isinstance(value, str) else "".join(value)
+            final = _final_text(joined, moves)
+            if final != joined:
+                holder[key] = final
+                changed = True
     return changed
+
+
+def _collect_tables(staging: Path, tables: Path) -> tuple[str, ...]:
+    """Move what one notebook wrote into the report's tables folder; their report paths."""
+    written: list[str] = []
+    if staging.is_dir():
+        for path in sorted(staging.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                relative = path.relative_to(staging)
+                target = tables / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, target)
+                written.append(f"tables/{relative.as_posix()}")
+        shutil.rmtree(staging, ignore_errors=True)
+    return tuple(written)
 
 
 def _run_one(
@@ -174,6 +219,7 @@ def _run_one(
     renderer: Future[Any],
     progress: Progress,
     label: str,
+    paths: dict[str, str],
 ) -> NotebookRun:
     import nbformat
     import papermill
@@ -181,6 +227,7 @@ def _run_one(
 
     executed = build / "notebooks" / nb.name
     page = build / "html" / f"{nb.stem}.html"
+    staging = Path(params["tables_dir"])
     progress(f"kzlib report: {label} {nb.stem}: running")
     start = time.perf_counter()
     error = ""
@@ -201,15 +248,18 @@ def _run_one(
         error = _last_line(f"{type(exc).__name__}: {exc}") or type(exc).__name__
     finally:
         _close_thread_loop()
+    tables = _collect_tables(staging, build / "tables")
+    moves = {str(staging): str(out / "tables"), str(build): str(out)}
     try:
         if executed.exists():
             nb_node = nbformat.read(executed, as_version=4)  # type: ignore[no-untyped-call]
-            if _show_final_paths(nb_node, build=build, out=out):
+            if _show_final_paths(nb_node, moves=moves):
                 nbformat.write(nb_node, executed)  # type: ignore[no-untyped-call]
         else:  # execution never started: publish the notebook as it was given
             nb_node = nbformat.read(nb, as_version=4)  # type: ignore[no-untyped-call]
             nbformat.write(nb_node, executed)  # type: ignore[no-untyped-call]
-        page.write_text(renderer.result().render(nb_node, title=nb.stem), encoding="utf-8")
+        text = renderer.result().render(nb_node, title=nb.stem, tables=tables, paths=paths)
+        page.write_text(text, encoding="utf-8")
     except Exception as exc:
         error = error or _last_line(f"rendering failed: {type(exc).__name__}: {exc}")
     seconds = time.perf_counter() - start
@@ -217,7 +267,7 @@ def _run_one(
     suffix = f": {error}" if error else ""
     state = "FAILED" if error else "done"
     progress(f"kzlib report: {label} {nb.stem}: {state} in {seconds:.1f} s{suffix}")
-    return NotebookRun(nb.stem, nb, params, status, error, seconds)
+    return NotebookRun(nb.stem, nb, params, status, error, seconds, tables)
 
 
 def _run_all(
@@ -230,6 +280,8 @@ def _run_all(
     n_jobs: int,
     no_input: bool,
     say: Progress,
+    paths: dict[str, str],
+    label: dict[Path, str],
 ) -> list[NotebookRun]:
     """Run the notebooks, ``n_jobs`` at once, rendering each as it finishes."""
     from kzlib.report.html import NotebookRenderer
@@ -240,7 +292,6 @@ def _run_all(
         ThreadPoolExecutor(max_workers=n_jobs) as pool,
     ):
         renderer: Future[Any] = side.submit(NotebookRenderer, no_input=no_input)
-        label = {nb: f"[{i}/{len(notebooks)}]" for i, nb in enumerate(notebooks, 1)}
         submitted = {
             nb: pool.submit(
                 _run_one,
@@ -252,6 +303,7 @@ def _run_all(
                 renderer=renderer,
                 progress=say,
                 label=label[nb],
+                paths=paths,
             )
             for nb in start_order(notebooks, previous=out / "run.json", jobs=n_jobs)
         }
@@ -291,32 +343,86 @@ def _build(
     *,
     build: Path,
     out: Path,
-    argv: list[str] | None,
-    python: Path,
+    reuse: dict[Path, dict[str, Any]],
+    prints: dict[Path, str],
+    kernels: Callable[[list[Path]], type[Any]],
     n_jobs: int,
     no_input: bool,
     say: Progress,
+    paths: dict[str, str],
 ) -> list[NotebookRun]:
-    """Run the notebooks into ``build``; the runs record the parameters as planned."""
-    # Notebooks write into the build folder; the record shows the final location.
-    run_plan = {nb: {**plan[nb], "tables_dir": str(build / "tables")} for nb in notebooks}
+    """Reuse or run the notebooks into ``build``; the runs record the parameters as planned."""
     for sub in ("notebooks", "html", "tables"):
         (build / sub).mkdir()
-    manager = kernel_manager_class(python, argv=argv)
-    runs = _run_all(
-        notebooks,
-        run_plan,
-        build=build,
-        out=out,
-        manager=manager,
-        n_jobs=n_jobs,
-        no_input=no_input,
-        say=say,
+    label = {nb: f"[{i}/{len(notebooks)}]" for i, nb in enumerate(notebooks, 1)}
+    done: dict[Path, NotebookRun] = {}
+    for nb, entry in reuse.items():
+        done[nb] = reuse_outputs(nb, entry, build=build, out=out, params=plan[nb])
+        say(f"kzlib report: {label[nb]} {nb.stem}: unchanged, reused")
+    to_run = [nb for nb in notebooks if nb not in reuse]
+    if to_run:
+        # Each notebook writes its tables into a folder of its own, so that the report
+        # knows which tables each wrote; they are moved into tables/ when it ends.
+        staging = build / ".tables"
+        run_plan = {nb: {**plan[nb], "tables_dir": str(staging / nb.stem)} for nb in to_run}
+        runs = _run_all(
+            to_run,
+            run_plan,
+            build=build,
+            out=out,
+            manager=kernels(to_run),
+            n_jobs=n_jobs,
+            no_input=no_input,
+            say=say,
+            paths=paths,
+            label=label,
+        )
+        shutil.rmtree(staging, ignore_errors=True)
+        for nb, r in zip(to_run, runs, strict=True):
+            done[nb] = NotebookRun(
+                r.name,
+                r.source,
+                plan[nb],
+                r.status,
+                r.error,
+                r.seconds,
+                r.tables,
+                fingerprint=prints[nb],
+            )
+    return [done[nb] for nb in notebooks]
+
+
+def _page_paths(*, out: Path, build: Path, corpus: Path) -> dict[str, str]:
+    """Machine paths in pages and the index, and what readers see instead."""
+    return reader_paths(
+        report=str(out),
+        build=[str(build)],
+        corpus=str(corpus),
+        corpus_name=reader_path(corpus),
+        root=str(PROJECT_ROOT),
     )
-    return [
-        NotebookRun(r.name, r.source, plan[nb], r.status, r.error, r.seconds)
-        for nb, r in zip(notebooks, runs, strict=True)
-    ]
+
+
+class _Kernels:
+    """The kernels' interpreter and, where it can fork, the fork server, started once."""
+
+    def __init__(self, *, fork: bool) -> None:
+        self.python = kernel_python()
+        self.fork = fork
+        self.server: Any = None
+
+    def start(self, notebooks: list[Path]) -> None:
+        if self.fork and self.server is None:
+            self.server = start_fork_server(notebooks, python=self.python)
+
+    def manager(self, notebooks: list[Path]) -> type[Any]:
+        self.start(notebooks)
+        argv = None if self.server is None else self.server.kernel_argv(kernel_args=KERNEL_ARGS)
+        return kernel_manager_class(self.python, argv=argv)
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.close()
 
 
 def report(
@@ -330,6 +436,7 @@ def report(
     notebooks_dir: Path = NOTEBOOKS_DIR,
     progress: Progress | None = _default_progress,
     fork_kernels: bool | None = None,
+    force: bool = False,
 ) -> RunResult:
     """Execute the notebooks and write the report folder ``out``.
 
@@ -355,6 +462,10 @@ def report(
         Fork each kernel from one pre-imported process (:mod:`kzlib.report.kernel`)
         rather than start a fresh interpreter per notebook (default: where the
         system can fork).
+    force : bool
+        Execute every notebook; by default a notebook whose inputs have not
+        changed since the report at ``out`` was built is not executed again, its
+        outputs are reused (:mod:`kzlib.report.fingerprint`).
 
     Returns
     -------
@@ -382,12 +493,16 @@ def report(
     corpus = _check_corpus(corpus)
     every_notebook = find_notebooks(notebooks_dir)
     notebooks = select_notebooks(every_notebook, only, notebooks_dir=notebooks_dir)
-    python = kernel_python()
-    fork = hasattr(os, "fork") if fork_kernels is None else fork_kernels
-    # Start the kernel fork server first: it imports while we validate and import.
-    server = start_fork_server(notebooks, python=python) if fork and notebooks else None
+    previous = None if force else previous_record(out)
+    kernels = _Kernels(fork=hasattr(os, "fork") if fork_kernels is None else fork_kernels)
+    if previous is None and notebooks:
+        # Nothing to reuse: start the kernel fork server first, to import while we validate.
+        kernels.start(notebooks)
     try:
         frame, plan = _plan(every_notebook, corpus=corpus, out=out, params=params)
+        prints, reuse = reuse_plan(
+            notebooks, plan, corpus=corpus, out=out, previous=previous, no_input=no_input
+        )
         build = prepare_out(out)
         try:
             n_jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
@@ -395,23 +510,26 @@ def report(
                 f"kzlib report: {len(notebooks)} notebooks, {len(frame)} documents from "
                 f"{display_path(corpus)}, {n_jobs} at a time"
             )
-            argv = None if server is None else server.kernel_argv(kernel_args=KERNEL_ARGS)
+            paths = _page_paths(out=out, build=build, corpus=corpus)
             runs = _build(
                 notebooks,
                 plan,
                 build=build,
                 out=out,
-                argv=argv,
-                python=python,
+                reuse=reuse,
+                prints=prints,
+                kernels=kernels.manager,
                 n_jobs=n_jobs,
                 no_input=no_input,
                 say=say,
+                paths=paths,
             )
             options = {
                 "params": None if params is None else display_path(Path(params)),
                 "jobs": n_jobs,
                 "only": list(only),
                 "no_input": no_input,
+                "force": force,
             }
             record = build_record(
                 runs,
@@ -422,19 +540,20 @@ def report(
                 options=options,
                 params=params,
                 times=(started, _now(), time.perf_counter() - t0),
-                kernel_python=python,
+                kernel_python=kernels.python,
             )
-            write_record(record, build=build, corpus_frame=frame)
+            write_record(record, build=build, corpus_frame=frame, paths=paths)
             swap_into_place(build, out)
         except BaseException:
             discard(build)
             raise
     finally:
-        if server is not None:
-            server.close()
+        kernels.close()
     failed = [r for r in runs if not r.ok]
+    reused = sum(r.reused for r in runs)
     say(
-        f"kzlib report: {len(runs) - len(failed)} ok, {len(failed)} failed in "
-        f"{time.perf_counter() - t0:.1f} s -> {out / 'index.html'}"
+        f"kzlib report: {len(runs) - len(failed)} ok, {len(failed)} failed"
+        f"{f' ({reused} reused)' if reused else ''} in {time.perf_counter() - t0:.1f} s "
+        f"-> {out / 'index.html'}"
     )
     return RunResult(out, tuple(runs), record)

@@ -1,0 +1,39 @@
+"""How the report's kernels display things: an IPython extension loaded at start-up.
+
+``kzlib report`` starts every kernel with
+``--IPKernelApp.extensions=kzlib.report.display``. The extension
+
+* describes every matplotlib figure a notebook shows: its PNG output carries
+  an alt text built from the figure's titles (:func:`kzlib.figure.load_ipython_extension`);
+  the page puts it on the image and under it as a caption;
+* lets pandas show whole cells (``display.max_colwidth = None``): a report's
+  tables are read, and a title or sentence cut at 50 characters cannot be; the
+  page wraps long text instead.
+
+Nothing is added to the notebook's namespace and no output changes but the
+display of figures and tables; opened in JupyterLab the notebooks show what
+pandas and matplotlib show by default.
+
+Examples
+--------
+>>> from IPython.core.interactiveshell import InteractiveShell
+>>> load_ipython_extension(InteractiveShell.instance())
+>>> import pandas as pd
+>>> pd.get_option("display.max_colwidth") is None
+True
+>>> pd.reset_option("display.max_colwidth")
+"""
+
+from __future__ import annotations
+
+__all__ = ["load_ipython_extension"]
+
+
+def load_ipython_extension(ipython: object) -> None:
+    """Describe figures and show whole table cells in this kernel (see module docstring)."""
+    import pandas as pd
+
+    from kzlib.figure import load_ipython_extension as describe_figures
+
+    describe_figures(ipython)
+    pd.set_option("display.max_colwidth", None)
