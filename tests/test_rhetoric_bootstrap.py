@@ -73,6 +73,36 @@ def test_resampled_sums_in_float32_equal_float64() -> None:
     assert _same(got, counts @ xd)
 
 
+@pytest.mark.parametrize("cells", [1, 35, 36, 7 * 35 + 1, 1 << 22])
+@pytest.mark.parametrize("high", [40, 1 << 20])  # float32 sums, and float64 ones
+def test_resampled_sums_do_not_depend_on_the_block(
+    monkeypatch: pytest.MonkeyPatch, cells: int, high: int
+) -> None:
+    rng = np.random.default_rng(2)
+    xd = rng.integers(0, high, size=(35, 6)).astype(float)
+    idx = np.random.default_rng(7).integers(0, 35, size=(500, 35))
+    counts = np.stack([np.bincount(row, minlength=35) for row in idx]).astype(float)
+    monkeypatch.setattr(bootstrap, "_BLOCK_CELLS", cells)
+    assert _same(_resampled_sums(xd, 500, np.random.default_rng(7)), counts @ xd)
+
+
+def test_resampled_sums_hold_one_block_of_draws(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The working memory is a block of draws, not n_boot x sentences (issue 17)."""
+    import tracemalloc
+
+    xd = np.ones((20_000, 4))
+    monkeypatch.setattr(bootstrap, "_BLOCK_CELLS", 1 << 16)
+    tracemalloc.start()
+    try:
+        sums = _resampled_sums(xd, 200, np.random.default_rng(0))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (sums[:, 0] == 20_000).all()
+    # All draws at once: 200 x 20,000 int64 = 32 MB, twice; one block: 0.5 MB.
+    assert peak < 4_000_000
+
+
 def _plain_bootstrap(
     x: np.ndarray, bounds: list[tuple[str, int, int]], stats: _Statistics, n_boot: int
 ) -> tuple[np.ndarray, np.ndarray]:
