@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kzlib.rhetoric import bootstrap, matches, measures, mtld, tokenize
+from kzlib.rhetoric import bootstrap, matches, measures, mtld, textstats, tokenize
 from kzlib.rhetoric.bootstrap import (
     _bootstrap,
     _doc_stream,
@@ -211,12 +211,20 @@ def test_the_last_qualifying_negator_cancels_a_booster() -> None:
     "texts",
     [[], [""], ["a b", "", "c\nd e", "x"], ["Kazakhstan's 42-point U.S. plan, 2.0.", "no", "no"]],
 )
-def test_tokens_of_all_texts_at_once_equal_tokens_of_each(texts: list[str]) -> None:
+@pytest.mark.parametrize("size", [1, 5, 1 << 22])
+def test_tokens_of_all_texts_at_once_equal_tokens_of_each(
+    monkeypatch: pytest.MonkeyPatch, texts: list[str], size: int
+) -> None:
+    monkeypatch.setattr(textstats, "_TOKEN_SLICE", size)  # texts tokenised in slices
     ids, types, words = _tokens(texts)
     each = [tokenize(t) for t in texts]
     assert words.tolist() == [len(tokens) for tokens in each]
     assert [types[i] for i in ids] == [token for tokens in each for token in tokens]
     assert len(set(types)) == len(types)
+    # Ids in order of first occurrence, whatever the slices.
+    assert (
+        ids.tolist() == pd.factorize(pd.Series([types[i] for i in ids], dtype=object))[0].tolist()
+    )
 
 
 def test_no_match_at_all_still_gives_text_columns() -> None:

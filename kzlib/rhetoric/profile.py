@@ -194,6 +194,7 @@ def measures(
     # Sums of integer counts: exact in float64, so the same as summing each article alone.
     cumulative = np.concatenate([np.zeros((1, x.shape[1])), np.cumsum(x, axis=0)])
     totals = cumulative[ends] - cumulative[starts]
+    del cumulative  # as large as x
     stats = _Statistics(names, col)
     values = stats(totals, np.arange(len(names)))
     if "mtld" in names:
