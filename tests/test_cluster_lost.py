@@ -123,5 +123,5 @@ def test_a_part_that_kills_its_worker_stops_the_run(tmp_path: Path) -> None:
         waited = time.monotonic() - started
     assert waited < 60
     message = str(caught.value)
-    assert "the Dask workers running part 1 of" in message and "died (1 tries" in message
+    assert "the Dask workers running part 1 of" in message and "died (tried 1 time;" in message
     assert "\n" not in message

@@ -87,9 +87,10 @@ def _await_part(
     try:
         return future.result()
     except distributed.KilledWorker as exc:
-        tries = f"{exc.args[2] + 1} tries" if len(exc.args) > 2 else "several tries"
+        n = exc.args[2] + 1 if len(exc.args) > 2 and isinstance(exc.args[2], int) else 0
+        tries = f"{n} time{'s' if n > 1 else ''}" if n else "several times"
         raise ClusterLostError(
-            f"the Dask workers running {_where(part)} died ({tries}; out of memory?); "
+            f"the Dask workers running {_where(part)} died (tried {tries}; out of memory?); "
             "run again with a smaller --batch-size or more memory per worker; "
             "no output was written"
         ) from None
