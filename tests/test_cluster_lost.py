@@ -22,6 +22,11 @@ from kzlib.pipeline.cluster import ClusterLostError
 distributed = pytest.importorskip("distributed")
 
 
+def _start(module: str, *args: str) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", f"distributed.cli.{module}", *args]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def _start_workers(address: str, n: int, scratch: Path) -> list[subprocess.Popen[bytes]]:
     """``n`` worker processes without a nanny (nothing restarts them once killed)."""
     return [
@@ -125,3 +130,57 @@ def test_a_part_that_kills_its_worker_stops_the_run(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "the Dask workers running part 1 of" in message and "died (tried 1 time;" in message
     assert "\n" not in message
+
+
+def test_a_run_whose_scheduler_dies_stops_with_one_line(tmp_path: Path) -> None:
+    import json
+
+    address_file = tmp_path / "scheduler.json"
+    scheduler = _start(
+        "dask_scheduler",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--no-dashboard",
+        "--scheduler-file",
+        str(address_file),
+    )
+    workers: list[subprocess.Popen[bytes]] = []
+    out = tmp_path / "out" / "sentences.parquet"
+    try:
+        deadline = time.monotonic() + 120
+        while not address_file.exists() or not address_file.read_text().strip():
+            assert time.monotonic() < deadline and scheduler.poll() is None
+            time.sleep(0.2)
+        address = json.loads(address_file.read_text())["address"]
+        workers = _start_workers(address, 1, tmp_path / "scratch")
+        with distributed.Client(address, timeout="60s") as client:
+            client.wait_for_workers(1, timeout=120)
+
+        def kill_the_scheduler(result: Any) -> None:
+            if scheduler.poll() is None:
+                scheduler.kill()
+                scheduler.wait()
+
+        started = time.monotonic()
+        with pytest.raises(ClusterLostError) as caught:
+            run_pipeline(
+                SEEDS_DIR,
+                outputs={"sentences": out},
+                engine="dask",
+                scheduler=address,
+                batch_size=1,
+                progress=None,
+                on_part=kill_the_scheduler,
+            )
+        waited = time.monotonic() - started
+    finally:
+        for process in [scheduler, *workers]:
+            process.kill()
+            process.wait()
+    message = str(caught.value)
+    assert waited < 60
+    assert f"lost the connection to the Dask scheduler {address}" in message
+    assert "\n" not in message
+    assert list(out.parent.iterdir()) == []
