@@ -109,9 +109,13 @@ class _Scan:
         dropped = np.flatnonzero(self._space[1:] & self._space[:-1]) + 1
         self._drops = dropped - np.arange(len(dropped))
         self._start_at = self.starts - np.searchsorted(dropped, self.starts)
-        # Only the hashes of the last length asked for are kept (8 bytes per start each);
-        # the lengths are asked for in increasing order.
-        self._hashes: tuple[int, np.ndarray] = (0, np.zeros(len(self.starts), dtype=np.uint64))
+        # Only the hashes of the last block and length asked for are kept; the lengths
+        # are asked for in increasing order.
+        self._hashes: tuple[tuple[int | None, int | None], int, np.ndarray] = (
+            (None, None),
+            0,
+            np.zeros(0, dtype=np.uint64),
+        )
 
     def _squeezed_at(self, squeezed: np.ndarray) -> np.ndarray:
         """Code points at squeezed positions (spaces as " ", 0 past the end); ``squeezed``
@@ -126,16 +130,16 @@ class _Scan:
         out[~outside & self._space[where]] = ord(" ")
         return out
 
-    def hashes(self, k: int) -> np.ndarray:
-        """Hashes of the ``k`` squeezed characters from each start."""
-        done, hashes = self._hashes
-        if done > k:
-            done, hashes = 0, np.zeros(len(self.starts), dtype=np.uint64)
+    def hashes(self, k: int, block: slice = slice(None)) -> np.ndarray:
+        """Hashes of the ``k`` squeezed characters from each start (of ``block`` of them)."""
+        key, done, hashes = self._hashes
+        if key != (block.start, block.stop) or done > k:
+            done, hashes = 0, np.zeros(len(self._start_at[block]), dtype=np.uint64)
         for j in range(done + 1, k + 1):
             # uint64 arithmetic wraps modulo 2**64, as _hash does
             hashes = hashes * _HASH_MULT
-            hashes += self._squeezed_at(self._start_at + (j - 1))
-        self._hashes = (k, hashes)
+            hashes += self._squeezed_at(self._start_at[block] + (j - 1))
+        self._hashes = ((block.start, block.stop), k, hashes)
         return hashes
 
     def run_starts(self, positions: np.ndarray) -> np.ndarray:
@@ -154,21 +158,33 @@ def _lookup(table: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return rows, at[rows]
 
 
+#: Word starts looked up at once by :func:`_candidates`.
+_STARTS_AT_ONCE = 1 << 20
+
+
 def _candidates(lexicons: Sequence[Lexicon], scan: _Scan) -> list[np.ndarray]:
     """For each lexicon, the sorted positions where one of its terms may start.
 
     The first characters of the terms of all lexicons go into one sorted
-    table per length, so each length costs one lookup of all starts.
+    table per length, so each length costs one lookup of all starts. The
+    starts are taken in blocks of :data:`_STARTS_AT_ONCE` (each start is looked
+    up on its own, so the blocks do not change the result), which bounds the
+    memory of the lookups on one huge text.
     """
-    hit = np.zeros((len(scan.starts), len(lexicons)), dtype=bool)
+    tables = []
     for k in sorted({k for lex in lexicons for k in lex._heads}):
         keys = [lex._heads.get(k, np.zeros(0, np.uint64)) for lex in lexicons]
         table = np.unique(np.concatenate(keys))
         member = np.zeros((len(table), len(lexicons)), dtype=bool)
         for j, lex_keys in enumerate(keys):
             member[np.searchsorted(table, lex_keys), j] = True
-        rows, at = _lookup(table, scan.hashes(k))
-        hit[rows] |= member[at]
+        tables.append((k, table, member))
+    hit = np.zeros((len(scan.starts), len(lexicons)), dtype=bool)
+    for first in range(0, len(scan.starts), _STARTS_AT_ONCE):
+        block = slice(first, first + _STARTS_AT_ONCE)
+        for k, table, member in tables:
+            rows, at = _lookup(table, scan.hashes(k, block))
+            hit[first + rows] |= member[at]
     out = []
     for j, lex in enumerate(lexicons):
         starts = hit[:, j] & ~scan.after_hyphen if lex.hyphen_joins else hit[:, j]

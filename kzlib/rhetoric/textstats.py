@@ -155,10 +155,12 @@ def _previous(seq: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Index of the previous and of the next equal value of each element (-1, len: none)."""
     # Small non-negative ids sort by radix as 16-bit integers.
     small = len(seq) and seq.min() >= 0 and seq.max() < 1 << 16
-    order = np.argsort(seq.astype(np.uint16) if small else seq, kind="stable")
+    # Positions fit in 32 bits but for a text of 2**31 tokens: half the memory.
+    position = np.int32 if len(seq) < 1 << 31 else np.int64
+    order = np.argsort(seq.astype(np.uint16) if small else seq, kind="stable").astype(position)
     same = seq[order[1:]] == seq[order[:-1]]
-    before = np.full(len(seq), -1)
-    after = np.full(len(seq), len(seq))
+    before = np.full(len(seq), -1, dtype=position)
+    after = np.full(len(seq), len(seq), dtype=position)
     before[order[1:][same]] = order[:-1][same]
     after[order[:-1][same]] = order[1:][same]
     return before, after
