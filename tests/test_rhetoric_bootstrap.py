@@ -86,6 +86,19 @@ def test_resampled_sums_do_not_depend_on_the_block(
     assert _same(_resampled_sums(xd, 500, np.random.default_rng(7)), counts @ xd)
 
 
+@pytest.mark.parametrize("cells", [1, 5, 1 << 22])
+def test_whole_numbers_are_checked_block_by_block(
+    monkeypatch: pytest.MonkeyPatch, cells: int
+) -> None:
+    monkeypatch.setattr(bootstrap, "_BLOCK_CELLS", cells)
+    x = np.arange(12.0).reshape(6, 2)
+    assert bootstrap._whole(x) and bootstrap._whole(x[:0])
+    for bad in (0.5, -1.0, np.nan):
+        y = x.copy()
+        y[5, 1] = bad  # in the last block
+        assert not bootstrap._whole(y)
+
+
 def test_resampled_sums_hold_one_block_of_draws(monkeypatch: pytest.MonkeyPatch) -> None:
     """The working memory is a block of draws, not n_boot x sentences (issue 17)."""
     import tracemalloc

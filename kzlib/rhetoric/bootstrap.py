@@ -51,6 +51,15 @@ _BOOT_CHUNK = 64
 _BLOCK_CELLS = 1 << 22
 
 
+def _whole(xd: np.ndarray) -> bool:
+    """Whether every value is a whole number >= 0 (in blocks of rows: no copy of ``xd``)."""
+    step = max(1, _BLOCK_CELLS // max(xd.shape[1], 1))
+    return all(
+        bool(((block >= 0) & (block == np.floor(block))).all())
+        for block in (xd[a : a + step] for a in range(0, len(xd), step))
+    )
+
+
 def _resampled_sums(xd: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
     """Column sums of ``n_boot`` resamples (with replacement) of the rows of ``xd``.
 
@@ -62,8 +71,7 @@ def _resampled_sums(xd: np.ndarray, n_boot: int, rng: np.random.Generator) -> np
     n = len(xd)
     # Whole numbers whose sums stay below 2**24 add up exactly in float32 (twice as fast);
     # other whole numbers add up exactly in float64, so blocks do not change the sums.
-    whole = bool((xd >= 0).all() and (xd == np.floor(xd)).all())
-    small = whole and n * float(xd.max(initial=0.0)) < 2**24
+    small = _whole(xd) and n * float(xd.max(initial=0.0)) < 2**24
     rhs = xd.astype(np.float32) if small else xd
     step = max(1, _BLOCK_CELLS // max(n, 1))
     sums = np.empty((n_boot, xd.shape[1]))
