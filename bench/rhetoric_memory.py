@@ -4,15 +4,16 @@ Builds one article of ``--mb`` megabytes (default 50) from REAL text: the UN
 General Debate speeches of ``/work/shared/dev/ungd/ungd_dev.parquet`` in
 ``doc_id`` order, each speech a paragraph block, concatenated until the size
 is reached (deterministic). Writes it as the only ``.txt`` of a corpus folder
-and runs ``python -m kzlib rhetoric --corpus DIR --out F`` with the default
-settings (1,000 bootstrap resamples) in a child process, sampling the child's
-resident memory (RSS, with its children) every 50 ms; the child's own
-``ru_maxrss`` is printed too.
+(or, with ``--table``, as a one-row ``.parquet``: the streamed path) and runs
+``python -m kzlib rhetoric --corpus DIR --out F`` with the default settings
+(1,000 bootstrap resamples) in a child process, sampling the child's resident
+memory (RSS, with its children) every 50 ms; the child's own ``ru_maxrss`` is
+printed too.
 
 The article is built in a child process, so that the runs, forked from this
-one, do not start from its memory (``ru_maxrss`` counts the parent's pages
-at the fork). Each ``--rev`` is a git revision whose ``kzlib/`` and ``data/`` are exported
-(``git archive``) to a temporary folder and run from there; ``.`` is this
+one, do not start from its memory (``ru_maxrss`` counts the parent's pages at
+the fork). Each ``--rev`` is a git revision whose ``kzlib/`` and ``data/`` are
+exported (``git archive``) to a temporary folder and run from there; ``.`` is this
 working tree. Default: ``--rev main .`` (today's main beside this tree).
 
 Measured (2 shared cores, numpy 2.4, 2026-12-02), 50.0 MB article, 570,246 body
@@ -20,12 +21,17 @@ sentences, default settings:
 
     revision                  peak RSS GB  ru_maxrss GB  seconds exit
     dcc41c8 (before)                15.31         15.31    135.5 0
-    this tree (issue 17)             1.61          1.61     61.4 0
+    this tree (issue 17)             1.46          1.47     63.8 0
+    this tree, --n-boot 0            1.43          1.43     58.3 0
+    this tree, --table               1.81          1.82     46.6 0
+
+(The streamed path, ``--table``, also holds the part's documents while it runs.)
 
 Examples
 --------
 $ .venv/bin/python bench/rhetoric_memory.py                     # main and this tree, 50 MB
 $ .venv/bin/python bench/rhetoric_memory.py --rev . --mb 5 --n-boot 0
+$ .venv/bin/python bench/rhetoric_memory.py --rev . --table     # a one-row .parquet
 """
 
 from __future__ import annotations
@@ -131,20 +137,33 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=50.0, help="article size in MB (default 50)")
     parser.add_argument("--rev", nargs="+", default=["main", "."], help="revisions to compare")
     parser.add_argument("--n-boot", type=int, default=1000, help="resamples (default 1000)")
+    parser.add_argument(
+        "--table",
+        action="store_true",
+        help="give the article as a one-row .parquet table (the streamed path) instead of a folder",
+    )
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.build:  # in a child, so that the runs below do not inherit its memory
         build_article(args.build, args.mb)
+        if args.table:
+            text = args.build.read_text(encoding="utf-8")
+            table = pd.DataFrame({"doc_id": ["huge"], "text": [text]})
+            table.to_parquet(args.build.parent.parent / "corpus.parquet")
         return
     with tempfile.TemporaryDirectory(prefix="kz_rhetmem_") as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
         article = corpus / "huge.txt"
         subprocess.run(
-            [sys.executable, __file__, "--build", str(article), "--mb", str(args.mb)], check=True
+            [sys.executable, __file__, "--build", str(article), "--mb", str(args.mb)]
+            + (["--table"] if args.table else []),
+            check=True,
         )
         size = article.stat().st_size
-        print(f"article: {size / 1e6:.1f} MB, 1 document; n_boot={args.n_boot}")
+        if args.table:
+            corpus = Path(tmp) / "corpus.parquet"
+        print(f"article: {size / 1e6:.1f} MB, 1 document in {corpus.name}; n_boot={args.n_boot}")
         print(f"{'revision':<24} {'peak RSS GB':>12} {'ru_maxrss GB':>13} {'seconds':>8} exit")
         for k, rev in enumerate(args.rev):
             root = export(rev, Path(tmp) / f"rev{k}")
