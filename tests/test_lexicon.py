@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from kzlib.errors import InputError
 from kzlib.paths import LEXICON_DIR
+from kzlib.rhetoric import scan as scan_module
 from kzlib.rhetoric.lexicon import Lexicon, read_lexicon
 from kzlib.rhetoric.scan import _candidates, _finditer_at, _Scan, find_all
 
@@ -250,6 +251,23 @@ def test_scan_finds_what_finditer_finds(parts: list[tuple[str, str]], hyphen_joi
     (candidates,) = _candidates([lex], scan)
     expected = [(m.start(), m.group()) for m in lex.pattern.finditer(scan.joined)]
     assert _finditer_at(lex.pattern, scan.joined, candidates) == expected
+
+
+@pytest.mark.parametrize("block", [1, 2, 7])
+def test_scan_does_not_depend_on_the_block_of_starts(
+    monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    texts = ["It may not be clear, no doubt.", "The U.S.-backed plan can't fail.", "", "May."]
+    lexicons = [
+        _lex(("may", "modal"), ("no doubt", "phrase"), ("be clear", "phrase")),
+        _lex(("*n't", "negator"), ("not", "negator")),
+        _lex(("U.S.", "United States"), ("backed", "verb"), hyphen_joins=False),
+    ]
+    whole = find_all(lexicons, texts)
+    assert sum(len(found) for found in whole) >= 6
+    monkeypatch.setattr(scan_module, "_STARTS_AT_ONCE", block)
+    for found, expected in zip(find_all(lexicons, texts), whole, strict=True):
+        assert found.equals(expected)
 
 
 def test_find_all_equals_find_of_each() -> None:

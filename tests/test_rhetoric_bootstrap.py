@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kzlib.rhetoric import bootstrap, matches, measures, mtld, tokenize
+from kzlib.rhetoric import bootstrap, matches, measures, mtld, textstats, tokenize
 from kzlib.rhetoric.bootstrap import (
     _bootstrap,
     _doc_stream,
@@ -71,6 +71,49 @@ def test_resampled_sums_in_float32_equal_float64() -> None:
     idx = np.random.default_rng(7).integers(0, 35, size=(500, 35))
     counts = np.stack([np.bincount(row, minlength=35) for row in idx]).astype(float)
     assert _same(got, counts @ xd)
+
+
+@pytest.mark.parametrize("cells", [1, 35, 36, 7 * 35 + 1, 1 << 22])
+@pytest.mark.parametrize("high", [40, 1 << 20])  # float32 sums, and float64 ones
+def test_resampled_sums_do_not_depend_on_the_block(
+    monkeypatch: pytest.MonkeyPatch, cells: int, high: int
+) -> None:
+    rng = np.random.default_rng(2)
+    xd = rng.integers(0, high, size=(35, 6)).astype(float)
+    idx = np.random.default_rng(7).integers(0, 35, size=(500, 35))
+    counts = np.stack([np.bincount(row, minlength=35) for row in idx]).astype(float)
+    monkeypatch.setattr(bootstrap, "_BLOCK_CELLS", cells)
+    assert _same(_resampled_sums(xd, 500, np.random.default_rng(7)), counts @ xd)
+
+
+@pytest.mark.parametrize("cells", [1, 5, 1 << 22])
+def test_whole_numbers_are_checked_block_by_block(
+    monkeypatch: pytest.MonkeyPatch, cells: int
+) -> None:
+    monkeypatch.setattr(bootstrap, "_BLOCK_CELLS", cells)
+    x = np.arange(12.0).reshape(6, 2)
+    assert bootstrap._whole(x) and bootstrap._whole(x[:0])
+    for bad in (0.5, -1.0, np.nan):
+        y = x.copy()
+        y[5, 1] = bad  # in the last block
+        assert not bootstrap._whole(y)
+
+
+def test_resampled_sums_hold_one_block_of_draws(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The working memory is a block of draws, not n_boot x sentences (issue 17)."""
+    import tracemalloc
+
+    xd = np.ones((20_000, 4))
+    monkeypatch.setattr(bootstrap, "_BLOCK_CELLS", 1 << 16)
+    tracemalloc.start()
+    try:
+        sums = _resampled_sums(xd, 200, np.random.default_rng(0))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (sums[:, 0] == 20_000).all()
+    # All draws at once: 200 x 20,000 int64 = 32 MB, twice; one block: 0.5 MB.
+    assert peak < 4_000_000
 
 
 def _plain_bootstrap(
@@ -181,12 +224,20 @@ def test_the_last_qualifying_negator_cancels_a_booster() -> None:
     "texts",
     [[], [""], ["a b", "", "c\nd e", "x"], ["Kazakhstan's 42-point U.S. plan, 2.0.", "no", "no"]],
 )
-def test_tokens_of_all_texts_at_once_equal_tokens_of_each(texts: list[str]) -> None:
+@pytest.mark.parametrize("size", [1, 5, 1 << 22])
+def test_tokens_of_all_texts_at_once_equal_tokens_of_each(
+    monkeypatch: pytest.MonkeyPatch, texts: list[str], size: int
+) -> None:
+    monkeypatch.setattr(textstats, "_TOKEN_SLICE", size)  # texts tokenised in slices
     ids, types, words = _tokens(texts)
     each = [tokenize(t) for t in texts]
     assert words.tolist() == [len(tokens) for tokens in each]
     assert [types[i] for i in ids] == [token for tokens in each for token in tokens]
     assert len(set(types)) == len(types)
+    # Ids in order of first occurrence, whatever the slices.
+    assert (
+        ids.tolist() == pd.factorize(pd.Series([types[i] for i in ids], dtype=object))[0].tolist()
+    )
 
 
 def test_no_match_at_all_still_gives_text_columns() -> None:

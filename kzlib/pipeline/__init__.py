@@ -2,7 +2,8 @@
 
 The pipeline only schedules: it cuts a corpus into parts, runs each analysis' own
 functions on them (:mod:`kzlib.pipeline.stages`) in this process or on Dask
-(:mod:`kzlib.pipeline.engine`), writes the tables as they come (:mod:`kzlib.pipeline.sinks`)
+(:mod:`kzlib.pipeline.engine`; :mod:`kzlib.pipeline.cluster` stops a run whose Dask
+cluster died), writes the tables as they come (:mod:`kzlib.pipeline.sinks`)
 and runs corpus-level steps over what it wrote (:mod:`kzlib.pipeline.batches`).
 :func:`stream_topics` is :func:`kzlib.topics.stream_topics`, re-exported.
 
@@ -28,12 +29,14 @@ if TYPE_CHECKING:  # pragma: no cover
         stream_keyness,
         whole_documents,
     )
+    from kzlib.pipeline.cluster import ClusterLostError
     from kzlib.pipeline.engine import ENGINES, PipelineSummary, map_parts, run_pipeline
     from kzlib.pipeline.sinks import TableSink
     from kzlib.pipeline.stages import STAGES, PartResult, process_part
     from kzlib.topics.stream import StreamedTopics, stream_topics
 
 _NAMES: dict[str, str] = {
+    "ClusterLostError": "kzlib.pipeline.cluster",
     "ENGINES": "kzlib.pipeline.engine",
     "PartResult": "kzlib.pipeline.stages",
     "PipelineSummary": "kzlib.pipeline.engine",
@@ -53,6 +56,7 @@ _NAMES: dict[str, str] = {
 __all__ = [
     "ENGINES",
     "STAGES",
+    "ClusterLostError",
     "PartResult",
     "PipelineSummary",
     "StreamedTopics",

@@ -18,7 +18,9 @@ Engines
            parts per worker are in flight and results are taken in source
            order, so the outputs are identical, row for row, to the
            ``local`` engine's. Workers read the corpus path themselves: on a
-           remote cluster it must be visible to them at the same path.
+           remote cluster it must be visible to them at the same path. A
+           cluster that loses every worker, or its scheduler, stops the run
+           within a bounded time (:mod:`kzlib.pipeline.cluster`).
 
 Stages
 ------
@@ -43,6 +45,8 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import shutil
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -58,6 +62,8 @@ from kzlib.corpus.sources import (
     plan_source,
 )
 from kzlib.errors import InputError
+from kzlib.pipeline import cluster as cluster_module
+from kzlib.pipeline.cluster import _await_part
 from kzlib.pipeline.progress import _Progress, _stderr
 from kzlib.pipeline.sinks import TableSink
 from kzlib.pipeline.stages import PartResult, process_part
@@ -66,6 +72,9 @@ __all__ = ["ENGINES", "PipelineSummary", "map_parts", "run_pipeline"]
 
 #: Engines :func:`run_pipeline` can use.
 ENGINES: tuple[str, ...] = ("local", "dask")
+
+#: Seconds to wait for a Dask client or local cluster to close.
+_CLOSE_TIMEOUT = 20
 
 
 # ---------------------------------------------------------------------------
@@ -99,6 +108,12 @@ def map_parts(
         Worker processes of the ``LocalCluster`` (default: CPU count).
     in_flight : int, optional
         Parts submitted ahead of the one being written (default: 2 per worker thread).
+
+    Raises
+    ------
+    ClusterLostError
+        The Dask cluster has had no worker for :data:`~kzlib.pipeline.cluster.LOST_AFTER`
+        seconds, a part killed its workers, or the scheduler went away.
 
     Examples
     --------
@@ -137,6 +152,8 @@ def _dask_map(
         ) from None
     cluster: Any = None
     client: Any
+    # The workers' scratch space, removed at the end even when workers were killed.
+    scratch = None if scheduler else tempfile.mkdtemp(prefix="kzlib-dask-")
     try:
         if scheduler:
             try:
@@ -153,29 +170,34 @@ def _dask_map(
                 processes=True,
                 dashboard_address=":0",  # any free port: never clash with a running cluster
                 silence_logs=logging.ERROR,
+                local_directory=scratch,
             )
             client = distributed.Client(cluster)
         try:
             width = in_flight or max(2, 2 * sum(client.nthreads().values()))
-            window: deque[Any] = deque()
+            window: deque[tuple[Part, Any]] = deque()
             it = iter(parts)
             for part in it:
-                window.append(client.submit(fn, part, pure=False))
+                window.append((part, client.submit(fn, part, pure=False)))
                 if len(window) >= width:
                     break
             while window:
-                future = window.popleft()
-                result: PartResult = future.result()
+                part, future = window.popleft()
+                result: PartResult = _await_part(
+                    distributed, client, future, part, lost_after=cluster_module.LOST_AFTER
+                )
                 future.release()
                 nxt = next(it, None)
                 if nxt is not None:
-                    window.append(client.submit(fn, nxt, pure=False))
+                    window.append((nxt, client.submit(fn, nxt, pure=False)))
                 yield result
         finally:
-            client.close()
+            client.close(timeout=_CLOSE_TIMEOUT)
     finally:
         if cluster is not None:
-            cluster.close()
+            cluster.close(timeout=_CLOSE_TIMEOUT)
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 # ---------------------------------------------------------------------------
@@ -261,6 +283,9 @@ def run_pipeline(
     ------
     InputError
         Bad input anywhere in the corpus; no output is left behind.
+    ClusterLostError
+        The Dask cluster died during the run (see :func:`map_parts`); no output
+        and no temporary file is left behind.
 
     Examples
     --------

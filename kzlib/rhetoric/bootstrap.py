@@ -46,19 +46,43 @@ def _one_blas_thread() -> AbstractContextManager[object]:
 _BOOT_CHUNK = 64
 
 
+#: Resampling counts held at once (resamples x sentences): about 32 MB per array, so
+#: the memory of an article's bootstrap does not grow with its sentences times ``n_boot``.
+_BLOCK_CELLS = 1 << 22
+
+
+def _whole(xd: np.ndarray) -> bool:
+    """Whether every value is a whole number >= 0 (in blocks of rows: no copy of ``xd``)."""
+    step = max(1, _BLOCK_CELLS // max(xd.shape[1], 1))
+    return all(
+        bool(((block >= 0) & (block == np.floor(block))).all())
+        for block in (xd[a : a + step] for a in range(0, len(xd), step))
+    )
+
+
 def _resampled_sums(xd: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    """Column sums of ``n_boot`` resamples (with replacement) of the rows of ``xd``."""
+    """Column sums of ``n_boot`` resamples (with replacement) of the rows of ``xd``.
+
+    The resamples are drawn in blocks of at most :data:`_BLOCK_CELLS` draws, one
+    block after the other from ``rng``: the same draws, in the same order, as
+    drawing all ``n_boot x len(xd)`` at once; sums of whole numbers are exact, so
+    they do not depend on the block size either (checked in the tests).
+    """
     n = len(xd)
-    # Resampling counts: how often each sentence is drawn in each of n_boot resamples.
-    idx = rng.integers(0, n, size=(n_boot, n))
-    idx += n * np.arange(n_boot)[:, None]
-    counts = np.bincount(idx.ravel(), minlength=n_boot * n).reshape(n_boot, n)
-    # Whole numbers whose sums stay below 2**24 add up exactly in float32 (twice as fast).
-    whole = bool((xd >= 0).all() and (xd == np.floor(xd)).all())
-    if whole and n * float(xd.max(initial=0.0)) < 2**24:
-        small = counts.astype(np.float32) @ xd.astype(np.float32)
-        return small.astype(np.float64)
-    sums: np.ndarray = counts.astype(np.float64) @ xd
+    # Whole numbers whose sums stay below 2**24 add up exactly in float32 (twice as fast);
+    # other whole numbers add up exactly in float64, so blocks do not change the sums.
+    small = _whole(xd) and n * float(xd.max(initial=0.0)) < 2**24
+    rhs = xd.astype(np.float32) if small else xd
+    step = max(1, _BLOCK_CELLS // max(n, 1))
+    sums = np.empty((n_boot, xd.shape[1]))
+    for first in range(0, n_boot, step):
+        rows = min(step, n_boot - first)
+        # Resampling counts: how often each sentence is drawn in each resample of the block.
+        idx = rng.integers(0, n, size=(rows, n))
+        idx += n * np.arange(rows)[:, None]
+        counts = np.bincount(idx.ravel(), minlength=rows * n).reshape(rows, n)
+        del idx
+        sums[first : first + rows] = counts.astype(rhs.dtype) @ rhs
     return sums
 
 

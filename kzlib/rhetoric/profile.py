@@ -98,6 +98,7 @@ def _doc_mtld(an: _Analysis, starts: np.ndarray, ends: np.ndarray) -> np.ndarray
     tokens_before = np.concatenate([[0], np.cumsum(an.words)])
     kept_before = np.concatenate([[0], np.cumsum(keep)])
     first, last = kept_before[tokens_before[starts]], kept_before[tokens_before[ends]]
+    del keep, kept_before  # one element per token
     return _mtld_many(seq, first, last)
 
 
@@ -193,8 +194,11 @@ def measures(
     starts = np.searchsorted(codes, an.doc_ids, side="left")
     ends = np.searchsorted(codes, an.doc_ids, side="right")
     # Sums of integer counts: exact in float64, so the same as summing each article alone.
-    cumulative = np.concatenate([np.zeros((1, x.shape[1])), np.cumsum(x, axis=0)])
-    totals = cumulative[ends] - cumulative[starts]
+    # The articles with sentences cover the rows of x one after the other.
+    totals = np.zeros((len(starts), x.shape[1]))
+    filled = ends > starts
+    if filled.any():
+        totals[filled] = np.add.reduceat(x, starts[filled], axis=0)
     stats = _Statistics(names, col)
     values = stats(totals, np.arange(len(names)))
     if "mtld" in names:

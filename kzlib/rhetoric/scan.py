@@ -58,9 +58,16 @@ def _bmp_classes() -> np.ndarray:
     return np.array([_class_bits(chr(c)) for c in range(0x10000)], dtype=np.uint8)
 
 
+#: Characters classified at once by :func:`_classes`.
+_SLICE = 1 << 22
+
+
 def _classes(codes: np.ndarray) -> np.ndarray:
     """:func:`_class_bits` of each code point (the rare ones above 0xFFFF one by one)."""
-    out = np.take(_bmp_classes(), codes, mode="clip")
+    out = np.empty(len(codes), dtype=np.uint8)
+    # In slices: take() turns its indices into a temporary int64 array (8 bytes per character).
+    for a in range(0, len(codes), _SLICE):
+        np.take(_bmp_classes(), codes[a : a + _SLICE], mode="clip", out=out[a : a + _SLICE])
     if len(codes) and codes.max() > 0xFFFF:
         astral = np.flatnonzero(codes > 0xFFFF)
         distinct, inverse = np.unique(codes[astral], return_inverse=True)
@@ -85,6 +92,8 @@ class _Scan:
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
         self.offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(texts) else lengths
         codes = np.frombuffer(self.joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        if len(codes) and codes.max() <= 0xFFFF:  # half the memory for the usual text
+            codes = codes.astype(np.uint16)
         classes = _classes(codes)
         self.word = (classes & _WORD).astype(bool)
         self._space = (classes & _SPACE).astype(bool)
@@ -100,28 +109,38 @@ class _Scan:
         dropped = np.flatnonzero(self._space[1:] & self._space[:-1]) + 1
         self._drops = dropped - np.arange(len(dropped))
         self._start_at = self.starts - np.searchsorted(dropped, self.starts)
-        self._hashes: dict[int, np.ndarray] = {}
+        # Only the hashes of the last block and length asked for are kept; the lengths
+        # are asked for in increasing order.
+        self._hashes: tuple[tuple[int | None, int | None], int, np.ndarray] = (
+            (None, None),
+            0,
+            np.zeros(0, dtype=np.uint64),
+        )
 
     def _squeezed_at(self, squeezed: np.ndarray) -> np.ndarray:
-        """Code points at squeezed positions (spaces as " ", 0 past the end)."""
-        where = (
-            squeezed + np.searchsorted(self._drops, squeezed, side="right")
-            if len(self._drops)
-            else squeezed
-        )
-        inside = where < len(self._codes)
-        where = np.where(inside, where, 0)
-        out = np.where(inside, self._codes[where], 0).astype(np.uint64)
-        out[inside & self._space[where]] = ord(" ")
+        """Code points at squeezed positions (spaces as " ", 0 past the end); ``squeezed``
+        is overwritten (in place: these arrays have one element per word start)."""
+        where = squeezed
+        if len(self._drops):
+            where += np.searchsorted(self._drops, squeezed, side="right")
+        outside = where >= len(self._codes)
+        where[outside] = 0
+        out: np.ndarray = self._codes[where].astype(np.uint64)
+        out[outside] = 0
+        out[~outside & self._space[where]] = ord(" ")
         return out
 
-    def hashes(self, k: int) -> np.ndarray:
-        """Hashes of the ``k`` squeezed characters from each start."""
-        if k not in self._hashes:
-            more = self._squeezed_at(self._start_at + (k - 1))
+    def hashes(self, k: int, block: slice = slice(None)) -> np.ndarray:
+        """Hashes of the ``k`` squeezed characters from each start (of ``block`` of them)."""
+        key, done, hashes = self._hashes
+        if key != (block.start, block.stop) or done > k:
+            done, hashes = 0, np.zeros(len(self._start_at[block]), dtype=np.uint64)
+        for j in range(done + 1, k + 1):
             # uint64 arithmetic wraps modulo 2**64, as _hash does
-            self._hashes[k] = more if k == 1 else self.hashes(k - 1) * _HASH_MULT + more
-        return self._hashes[k]
+            hashes = hashes * _HASH_MULT
+            hashes += self._squeezed_at(self._start_at[block] + (j - 1))
+        self._hashes = ((block.start, block.stop), k, hashes)
+        return hashes
 
     def run_starts(self, positions: np.ndarray) -> np.ndarray:
         """Where the run of word characters that ends just before each position begins."""
@@ -139,21 +158,33 @@ def _lookup(table: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return rows, at[rows]
 
 
+#: Word starts looked up at once by :func:`_candidates`.
+_STARTS_AT_ONCE = 1 << 20
+
+
 def _candidates(lexicons: Sequence[Lexicon], scan: _Scan) -> list[np.ndarray]:
     """For each lexicon, the sorted positions where one of its terms may start.
 
     The first characters of the terms of all lexicons go into one sorted
-    table per length, so each length costs one lookup of all starts.
+    table per length, so each length costs one lookup of all starts. The
+    starts are taken in blocks of :data:`_STARTS_AT_ONCE` (each start is looked
+    up on its own, so the blocks do not change the result), which bounds the
+    memory of the lookups on one huge text.
     """
-    hit = np.zeros((len(scan.starts), len(lexicons)), dtype=bool)
+    tables = []
     for k in sorted({k for lex in lexicons for k in lex._heads}):
         keys = [lex._heads.get(k, np.zeros(0, np.uint64)) for lex in lexicons]
         table = np.unique(np.concatenate(keys))
         member = np.zeros((len(table), len(lexicons)), dtype=bool)
         for j, lex_keys in enumerate(keys):
             member[np.searchsorted(table, lex_keys), j] = True
-        rows, at = _lookup(table, scan.hashes(k))
-        hit[rows] |= member[at]
+        tables.append((k, table, member))
+    hit = np.zeros((len(scan.starts), len(lexicons)), dtype=bool)
+    for first in range(0, len(scan.starts), _STARTS_AT_ONCE):
+        block = slice(first, first + _STARTS_AT_ONCE)
+        for k, table, member in tables:
+            rows, at = _lookup(table, scan.hashes(k, block))
+            hit[first + rows] |= member[at]
     out = []
     for j, lex in enumerate(lexicons):
         starts = hit[:, j] & ~scan.after_hyphen if lex.hyphen_joins else hit[:, j]

@@ -149,10 +149,12 @@ def _previous(seq: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Index of the previous and of the next equal value of each element (-1, len: none)."""
     # Small non-negative ids sort by radix as 16-bit integers.
     small = len(seq) and seq.min() >= 0 and seq.max() < 1 << 16
-    order = np.argsort(seq.astype(np.uint16) if small else seq, kind="stable")
+    # Positions fit in 32 bits but for a text of 2**31 tokens: half the memory.
+    position = np.int32 if len(seq) < 1 << 31 else np.int64
+    order = np.argsort(seq.astype(np.uint16) if small else seq, kind="stable").astype(position)
     same = seq[order[1:]] == seq[order[:-1]]
-    before = np.full(len(seq), -1)
-    after = np.full(len(seq), len(seq))
+    before = np.full(len(seq), -1, dtype=position)
+    after = np.full(len(seq), len(seq), dtype=position)
     before[order[1:][same]] = order[:-1][same]
     after[order[:-1][same]] = order[1:][same]
     return before, after
@@ -208,6 +210,7 @@ def _mtld_many(
     """:func:`mtld` of ``seq[a:b]`` (token ids) for every ``(a, b)``."""
     before, after = _previous(seq)
     fwd = _mtld_passes(before, starts, ends, threshold)
+    del before  # arrays of 8 bytes per token: free each as soon as it is used
     # Each article backwards: position i of a:b holds token a + b - 1 - i, and the
     # previous occurrence there is the next occurrence here.
     lengths = ends - starts
@@ -216,8 +219,11 @@ def _mtld_many(
     )
     mirror = np.repeat(starts + ends - 1, lengths)
     following = after[mirror - inside]
+    del after
+    known = following < np.repeat(ends, lengths)
     backwards = np.full(len(seq), -1)
-    backwards[inside] = np.where(following < np.repeat(ends, lengths), mirror - following, -1)
+    backwards[inside] = np.where(known, np.subtract(mirror, following, out=mirror), -1)
+    del inside, mirror, following, known
     bwd = _mtld_passes(backwards, starts, ends, threshold)
     return np.array(
         [
@@ -231,21 +237,58 @@ def _mtld_many(
 _TOKEN_OR_BREAK = re.compile(_TOKEN_RE.pattern + "|\n")
 
 
+#: Characters of text tokenised at once by :func:`_tokens` (its Python strings of
+#: tokens take about 10 times as many bytes), so one huge article is tokenised in
+#: slices rather than as one list of millions of strings.
+_TOKEN_SLICE = 1 << 22
+
+
 def _tokens(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
     """The word tokens of all texts, in order, as positions in a list of distinct
-    tokens; and the number of tokens of each text.
+    tokens (in order of first occurrence); and the number of tokens of each text.
+
+    The texts are taken in slices of about :data:`_TOKEN_SLICE` characters; the
+    ids do not depend on the slices (checked in the tests).
+    """
+    ids: list[np.ndarray] = []
+    words: list[np.ndarray] = []
+    number: dict[str, int] = {}
+    first = 0
+    while first < len(texts):
+        last, size = first, 0
+        while last < len(texts) and (last == first or size < _TOKEN_SLICE):
+            size += len(texts[last]) + 1
+            last += 1
+        local, distinct, counts = _slice_tokens(texts[first:last])
+        # Distinct tokens of the slice in order of first occurrence: the new ones get
+        # the next ids, so the ids are in order of first occurrence overall.
+        glob = np.fromiter(
+            (number.setdefault(t, len(number)) for t in distinct),
+            dtype=np.int64,
+            count=len(distinct),
+        )
+        ids.append(glob[local])
+        words.append(counts)
+        first = last
+    if not texts:
+        return np.zeros(0, dtype=np.int64), [], np.zeros(0, dtype=np.int64)
+    return np.concatenate(ids), list(number), np.concatenate(words)
+
+
+def _slice_tokens(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """:func:`_tokens` of a few texts at once.
 
     One ``findall`` over the texts joined by newlines (tokens never contain one)
     instead of one per text; texts that contain a newline are tokenised one by one.
     """
-    if not texts:
-        return np.zeros(0, dtype=np.int64), [], np.zeros(0, dtype=np.int64)
     joined = "\n".join(texts)
     if joined.count("\n") == len(texts) - 1:
         flat = [*_TOKEN_OR_BREAK.findall(joined), "\n"]
     else:
         flat = [w for t in texts for w in [*_TOKEN_RE.findall(t), "\n"]]
+    del joined
     codes, distinct = pd.factorize(pd.Series(flat, dtype=object))
+    del flat
     newline = int(codes[-1])
     ends = np.flatnonzero(codes == newline)
     words = np.diff(np.concatenate([[-1], ends])) - 1
