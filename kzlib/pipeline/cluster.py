@@ -28,7 +28,7 @@ import time
 from typing import Any
 
 from kzlib.corpus.sources import Part
-from kzlib.errors import InputError
+from kzlib.errors import EXIT_UNAVAILABLE, InputError
 
 __all__ = ["LOST_AFTER", "ClusterLostError"]
 
@@ -42,10 +42,13 @@ _POLL: float = 1.0
 class ClusterLostError(InputError):
     """The Dask cluster lost its workers or its scheduler during a run.
 
-    A subclass of :class:`~kzlib.errors.InputError`, so that the command line
-    prints it as one line (exit status 2); the message says what happened and
-    what to do.
+    The command line prints it as one line, with the exit status of an
+    unavailable service (69, :data:`kzlib.errors.EXIT_UNAVAILABLE`, as for a
+    scheduler that cannot be reached); the message says what happened and what
+    to do.
     """
+
+    exit_status: int = EXIT_UNAVAILABLE
 
 
 def _where(part: Part) -> str:
