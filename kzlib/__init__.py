@@ -38,55 +38,30 @@ Examples
 
 from __future__ import annotations
 
+# isort: skip_file
+# One import per public name, read by kzlib.lazy.attach_imports at run time (the names
+# load lazily) and by mypy; ``as`` marks each as this package's export.
 from typing import TYPE_CHECKING
 
 from kzlib.deprecation import install as _install_moved_paths
-from kzlib.lazy import attach
+from kzlib.lazy import attach_imports
 
 __version__ = "0.2.0"
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kzlib.claims.extract import extract_claims
-    from kzlib.claims.links import link_claims
-    from kzlib.corpus.document import Corpus, Document, load_corpus
-    from kzlib.corpus.segment import paragraphs_frame, sentences_frame
-    from kzlib.corpus.sentences import split_sentences
-    from kzlib.errors import InputError
-    from kzlib.report.runner import report as run_report
-    from kzlib.rhetoric.profile import measures as measure_rhetoric
-    from kzlib.topics.model import fit_topics
+    from kzlib.claims.extract import extract_claims as extract_claims
+    from kzlib.claims.links import link_claims as link_claims
+    from kzlib.corpus.document import Corpus as Corpus
+    from kzlib.corpus.document import Document as Document
+    from kzlib.corpus.document import load_corpus as load_corpus
+    from kzlib.corpus.segment import paragraphs_frame as paragraphs_frame
+    from kzlib.corpus.segment import sentences_frame as sentences_frame
+    from kzlib.corpus.sentences import split_sentences as split_sentences
+    from kzlib.errors import InputError as InputError
+    from kzlib.report.runner import report as run_report  # noqa: F401 (another name)
+    from kzlib.rhetoric.profile import measures as measure_rhetoric  # noqa: F401 (another name)
+    from kzlib.topics.model import fit_topics as fit_topics
 
-#: Public name -> module that defines it ("module:attribute" for another name).
-_NAMES: dict[str, str] = {
-    "Corpus": "kzlib.corpus.document",
-    "Document": "kzlib.corpus.document",
-    "InputError": "kzlib.errors",
-    "extract_claims": "kzlib.claims.extract",
-    "fit_topics": "kzlib.topics.model",
-    "link_claims": "kzlib.claims.links",
-    "load_corpus": "kzlib.corpus.document",
-    "measure_rhetoric": "kzlib.rhetoric.profile:measures",
-    "paragraphs_frame": "kzlib.corpus.segment",
-    "run_report": "kzlib.report.runner:report",
-    "sentences_frame": "kzlib.corpus.segment",
-    "split_sentences": "kzlib.corpus.sentences",
-}
-
-__all__ = [
-    "Corpus",
-    "Document",
-    "InputError",
-    "__version__",
-    "extract_claims",
-    "fit_topics",
-    "link_claims",
-    "load_corpus",
-    "measure_rhetoric",
-    "paragraphs_frame",
-    "run_report",
-    "sentences_frame",
-    "split_sentences",
-]
-
-__getattr__, __dir__ = attach(__name__, _NAMES)
+__getattr__, __dir__, __all__ = attach_imports(__name__, __file__)
+__all__ = ["__version__", *__all__]
 _install_moved_paths()

@@ -2,9 +2,12 @@
 
 ``import kzlib`` (and the ``kzlib`` command's start-up) should not pay for pandas,
 scikit-learn or matplotlib until a name that needs them is used. Each package's
-``__init__`` lists its public names and the module that defines each; :func:`attach`
-returns the module-level ``__getattr__`` and ``__dir__`` that import them on demand
-(the pattern of SPEC 1 / ``lazy_loader``).
+``__init__`` lists its public names once, as imports under ``if TYPE_CHECKING:``
+(``from kzlib.claims.links import link_claims as link_claims``), which mypy reads;
+:func:`attach_imports` reads the same lines from the file at run time and returns the
+module-level ``__getattr__``, ``__dir__`` and ``__all__`` that import each name on demand
+(the pattern of SPEC 1 / ``lazy_loader.attach_stub``). :func:`attach` does the same
+from an explicit mapping.
 
 Examples
 --------
@@ -19,12 +22,13 @@ True
 
 from __future__ import annotations
 
+import ast
 import importlib
 import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["attach"]
+__all__ = ["attach", "attach_imports", "declared_imports"]
 
 
 def attach(
@@ -59,3 +63,68 @@ def attach(
         return sorted({*vars(sys.modules[package]), *names})
 
     return module_getattr, module_dir
+
+
+def declared_imports(init_file: str) -> dict[str, str]:
+    """Public name -> ``"module"`` or ``"module:attribute"``, from a package's
+    ``if TYPE_CHECKING:`` imports.
+
+    Parameters
+    ----------
+    init_file : str
+        Path of the package's ``__init__.py``.
+
+    Returns
+    -------
+    dict of str to str
+        Every name imported in the ``TYPE_CHECKING`` block (its ``as`` name).
+
+    Examples
+    --------
+    >>> import kzlib.claims
+    >>> declared_imports(kzlib.claims.__file__)["link_claims"]
+    'kzlib.claims.links'
+    """
+    with open(init_file, encoding="utf-8") as handle:
+        tree = ast.parse(handle.read(), init_file)
+    names: dict[str, str] = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING"):
+            continue
+        for imp in node.body:
+            if isinstance(imp, ast.ImportFrom) and imp.module:
+                for alias in imp.names:
+                    public = alias.asname or alias.name
+                    names[public] = (
+                        imp.module if public == alias.name else f"{imp.module}:{alias.name}"
+                    )
+    return names
+
+
+def attach_imports(
+    package: str, init_file: str
+) -> tuple[Callable[[str], Any], Callable[[], list[str]], list[str]]:
+    """``__getattr__``, ``__dir__`` and ``__all__`` of a package, from its declared imports.
+
+    Parameters
+    ----------
+    package : str
+        The package's ``__name__``.
+    init_file : str
+        The package's ``__file__`` (its ``if TYPE_CHECKING:`` imports are read).
+
+    Returns
+    -------
+    tuple
+        ``(__getattr__, __dir__, __all__)``; ``__all__`` is sorted.
+
+    Examples
+    --------
+    >>> import kzlib.corpus
+    >>> getattr_, dir_, all_ = attach_imports("kzlib.corpus", kzlib.corpus.__file__)
+    >>> "load_corpus" in all_ and getattr_("load_corpus").__name__
+    'load_corpus'
+    """
+    names = declared_imports(init_file)
+    module_getattr, module_dir = attach(package, names)
+    return module_getattr, module_dir, sorted(names)

@@ -24,140 +24,60 @@ Public names load on first use (:mod:`kzlib.lazy`).
 
 Examples
 --------
->>> from kzlib.claims import extract_claims
->>> callable(extract_claims)
-True
+>>> import kzlib.claims as kc
+>>> sorted(kc.CLAIM_TYPES)
+['evaluative', 'event', 'factual', 'predictive', 'quantitative']
 """
 
 from __future__ import annotations
 
+# isort: skip_file
+# One import per public name, read by kzlib.lazy.attach_imports at run time (the names
+# load lazily) and by mypy; ``as`` marks each as this package's export.
 from typing import TYPE_CHECKING
 
-from kzlib.lazy import attach
+from kzlib.lazy import attach_imports
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kzlib.claims.assertion import is_claim
-    from kzlib.claims.attribution import Attribution, Attributor
-    from kzlib.claims.checkworthiness import (
-        CHECKWORTHINESS_COLUMNS,
-        checkworthiness_frame,
-        explain_checkworthiness,
-        score_checkworthiness,
-    )
-    from kzlib.claims.extract import (
-        CLAIM_COLUMNS,
-        claim_units,
-        document_years,
-        extract_claims,
-        quantities_frame,
-        select_claims,
-        speakers_frame,
-    )
-    from kzlib.claims.features import (
-        CLAIM_TYPES,
-        ClaimFeatures,
-        claim_features,
-    )
-    from kzlib.claims.gazetteer import SOURCES_FILE, Source, load_sources
-    from kzlib.claims.ids import claim_id, normalise_claim_text
-    from kzlib.claims.links import LINK_COLUMNS, link_claims, link_matrix, linked_pairs
-    from kzlib.claims.numerals import parse_number_words
-    from kzlib.claims.persons import Mention, find_persons
-    from kzlib.claims.plots import plot_claim_counts, plot_claim_links
-    from kzlib.claims.quantities import Quantity, find_quantities, quantities_to_json
-    from kzlib.claims.sheets import (
-        SHEET_COLUMNS,
-        export_sheet,
-        merge_sheet,
-        orphan_verdicts,
-        read_sheet,
-    )
-    from kzlib.claims.views import claims_html
+    from kzlib.claims.assertion import is_claim as is_claim
+    from kzlib.claims.attribution import Attribution as Attribution
+    from kzlib.claims.attribution import Attributor as Attributor
+    from kzlib.claims.checkworthiness import CHECKWORTHINESS_COLUMNS as CHECKWORTHINESS_COLUMNS
+    from kzlib.claims.checkworthiness import checkworthiness_frame as checkworthiness_frame
+    from kzlib.claims.checkworthiness import explain_checkworthiness as explain_checkworthiness
+    from kzlib.claims.checkworthiness import score_checkworthiness as score_checkworthiness
+    from kzlib.claims.extract import CLAIM_COLUMNS as CLAIM_COLUMNS
+    from kzlib.claims.extract import claim_units as claim_units
+    from kzlib.claims.extract import document_years as document_years
+    from kzlib.claims.extract import extract_claims as extract_claims
+    from kzlib.claims.extract import quantities_frame as quantities_frame
+    from kzlib.claims.extract import select_claims as select_claims
+    from kzlib.claims.extract import speakers_frame as speakers_frame
+    from kzlib.claims.features import claim_features as claim_features
+    from kzlib.claims.features import CLAIM_TYPES as CLAIM_TYPES
+    from kzlib.claims.features import ClaimFeatures as ClaimFeatures
+    from kzlib.claims.gazetteer import load_sources as load_sources
+    from kzlib.claims.gazetteer import Source as Source
+    from kzlib.claims.gazetteer import SOURCES_FILE as SOURCES_FILE
+    from kzlib.claims.ids import claim_id as claim_id
+    from kzlib.claims.ids import normalise_claim_text as normalise_claim_text
+    from kzlib.claims.links import link_claims as link_claims
+    from kzlib.claims.links import LINK_COLUMNS as LINK_COLUMNS
+    from kzlib.claims.links import link_matrix as link_matrix
+    from kzlib.claims.links import linked_pairs as linked_pairs
+    from kzlib.claims.numerals import parse_number_words as parse_number_words
+    from kzlib.claims.persons import find_persons as find_persons
+    from kzlib.claims.persons import Mention as Mention
+    from kzlib.claims.plots import plot_claim_counts as plot_claim_counts
+    from kzlib.claims.plots import plot_claim_links as plot_claim_links
+    from kzlib.claims.quantities import find_quantities as find_quantities
+    from kzlib.claims.quantities import quantities_to_json as quantities_to_json
+    from kzlib.claims.quantities import Quantity as Quantity
+    from kzlib.claims.sheets import export_sheet as export_sheet
+    from kzlib.claims.sheets import merge_sheet as merge_sheet
+    from kzlib.claims.sheets import orphan_verdicts as orphan_verdicts
+    from kzlib.claims.sheets import read_sheet as read_sheet
+    from kzlib.claims.sheets import SHEET_COLUMNS as SHEET_COLUMNS
+    from kzlib.claims.views import claims_html as claims_html
 
-_NAMES: dict[str, str] = {
-    "Attribution": "kzlib.claims.attribution",
-    "Attributor": "kzlib.claims.attribution",
-    "CHECKWORTHINESS_COLUMNS": "kzlib.claims.checkworthiness",
-    "CLAIM_COLUMNS": "kzlib.claims.extract",
-    "CLAIM_TYPES": "kzlib.claims.features",
-    "ClaimFeatures": "kzlib.claims.features",
-    "LINK_COLUMNS": "kzlib.claims.links",
-    "Mention": "kzlib.claims.persons",
-    "Quantity": "kzlib.claims.quantities",
-    "SHEET_COLUMNS": "kzlib.claims.sheets",
-    "SOURCES_FILE": "kzlib.claims.gazetteer",
-    "Source": "kzlib.claims.gazetteer",
-    "checkworthiness_frame": "kzlib.claims.checkworthiness",
-    "claim_features": "kzlib.claims.features",
-    "claim_id": "kzlib.claims.ids",
-    "claim_units": "kzlib.claims.extract",
-    "claims_html": "kzlib.claims.views",
-    "document_years": "kzlib.claims.extract",
-    "explain_checkworthiness": "kzlib.claims.checkworthiness",
-    "export_sheet": "kzlib.claims.sheets",
-    "extract_claims": "kzlib.claims.extract",
-    "find_persons": "kzlib.claims.persons",
-    "find_quantities": "kzlib.claims.quantities",
-    "is_claim": "kzlib.claims.assertion",
-    "link_claims": "kzlib.claims.links",
-    "link_matrix": "kzlib.claims.links",
-    "linked_pairs": "kzlib.claims.links",
-    "load_sources": "kzlib.claims.gazetteer",
-    "merge_sheet": "kzlib.claims.sheets",
-    "normalise_claim_text": "kzlib.claims.ids",
-    "orphan_verdicts": "kzlib.claims.sheets",
-    "parse_number_words": "kzlib.claims.numerals",
-    "plot_claim_counts": "kzlib.claims.plots",
-    "plot_claim_links": "kzlib.claims.plots",
-    "quantities_frame": "kzlib.claims.extract",
-    "quantities_to_json": "kzlib.claims.quantities",
-    "read_sheet": "kzlib.claims.sheets",
-    "score_checkworthiness": "kzlib.claims.checkworthiness",
-    "select_claims": "kzlib.claims.extract",
-    "speakers_frame": "kzlib.claims.extract",
-}
-
-__all__ = [
-    "CHECKWORTHINESS_COLUMNS",
-    "CLAIM_COLUMNS",
-    "CLAIM_TYPES",
-    "LINK_COLUMNS",
-    "SHEET_COLUMNS",
-    "SOURCES_FILE",
-    "Attribution",
-    "Attributor",
-    "ClaimFeatures",
-    "Mention",
-    "Quantity",
-    "Source",
-    "checkworthiness_frame",
-    "claim_features",
-    "claim_id",
-    "claim_units",
-    "claims_html",
-    "document_years",
-    "explain_checkworthiness",
-    "export_sheet",
-    "extract_claims",
-    "find_persons",
-    "find_quantities",
-    "is_claim",
-    "link_claims",
-    "link_matrix",
-    "linked_pairs",
-    "load_sources",
-    "merge_sheet",
-    "normalise_claim_text",
-    "orphan_verdicts",
-    "parse_number_words",
-    "plot_claim_counts",
-    "plot_claim_links",
-    "quantities_frame",
-    "quantities_to_json",
-    "read_sheet",
-    "score_checkworthiness",
-    "select_claims",
-    "speakers_frame",
-]
-
-__getattr__, __dir__ = attach(__name__, _NAMES)
+__getattr__, __dir__, __all__ = attach_imports(__name__, __file__)

@@ -21,146 +21,58 @@ Examples
 
 from __future__ import annotations
 
+# isort: skip_file
+# One import per public name, read by kzlib.lazy.attach_imports at run time (the names
+# load lazily) and by mypy; ``as`` marks each as this package's export.
 from typing import TYPE_CHECKING
 
-from kzlib.lazy import attach
+from kzlib.lazy import attach_imports
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kzlib.corpus.audit import AUDIT_COLUMNS, audit_frame, audit_summary
-    from kzlib.corpus.clean import Block, Cleaned, Edit, clean_text
-    from kzlib.corpus.document import (
-        Corpus,
-        Document,
-        iter_documents,
-        load_corpus,
-        sample_doc_ids,
-    )
-    from kzlib.corpus.manifest import MANIFEST_COLUMNS, read_manifest
-    from kzlib.corpus.metadata import (
-        META_FIELDS,
-        PROVENANCES,
-        metadata_flags,
-        metadata_summary,
-        parse_date,
-        resolve_metadata,
-    )
-    from kzlib.corpus.plots import plot_cleaning_audit, plot_corpus_lengths
-    from kzlib.corpus.records import TABLE_COLUMNS
-    from kzlib.corpus.segment import (
-        PARAGRAPH_COLUMNS,
-        SENTENCE_COLUMNS,
-        paragraphs_frame,
-        segment_document,
-        sentences_frame,
-    )
-    from kzlib.corpus.sentences import append_paragraph_spans, sentence_spans, split_sentences
-    from kzlib.corpus.sources import (
-        TABLE_SUFFIXES,
-        CorpusCheck,
-        Part,
-        SourcePlan,
-        document_keys,
-        iter_source,
-        plan_source,
-        read_part,
-        source_kind,
-    )
-    from kzlib.corpus.turns import TURN_COLUMNS, TURN_ROLES, Label, read_label, speaker_turns
+    from kzlib.corpus.audit import AUDIT_COLUMNS as AUDIT_COLUMNS
+    from kzlib.corpus.audit import audit_frame as audit_frame
+    from kzlib.corpus.audit import audit_summary as audit_summary
+    from kzlib.corpus.clean import Block as Block
+    from kzlib.corpus.clean import clean_text as clean_text
+    from kzlib.corpus.clean import Cleaned as Cleaned
+    from kzlib.corpus.clean import Edit as Edit
+    from kzlib.corpus.document import Corpus as Corpus
+    from kzlib.corpus.document import Document as Document
+    from kzlib.corpus.document import iter_documents as iter_documents
+    from kzlib.corpus.document import load_corpus as load_corpus
+    from kzlib.corpus.document import sample_doc_ids as sample_doc_ids
+    from kzlib.corpus.manifest import MANIFEST_COLUMNS as MANIFEST_COLUMNS
+    from kzlib.corpus.manifest import read_manifest as read_manifest
+    from kzlib.corpus.metadata import META_FIELDS as META_FIELDS
+    from kzlib.corpus.metadata import metadata_flags as metadata_flags
+    from kzlib.corpus.metadata import metadata_summary as metadata_summary
+    from kzlib.corpus.metadata import parse_date as parse_date
+    from kzlib.corpus.metadata import PROVENANCES as PROVENANCES
+    from kzlib.corpus.metadata import resolve_metadata as resolve_metadata
+    from kzlib.corpus.plots import plot_cleaning_audit as plot_cleaning_audit
+    from kzlib.corpus.plots import plot_corpus_lengths as plot_corpus_lengths
+    from kzlib.corpus.records import TABLE_COLUMNS as TABLE_COLUMNS
+    from kzlib.corpus.segment import PARAGRAPH_COLUMNS as PARAGRAPH_COLUMNS
+    from kzlib.corpus.segment import paragraphs_frame as paragraphs_frame
+    from kzlib.corpus.segment import segment_document as segment_document
+    from kzlib.corpus.segment import SENTENCE_COLUMNS as SENTENCE_COLUMNS
+    from kzlib.corpus.segment import sentences_frame as sentences_frame
+    from kzlib.corpus.sentences import append_paragraph_spans as append_paragraph_spans
+    from kzlib.corpus.sentences import sentence_spans as sentence_spans
+    from kzlib.corpus.sentences import split_sentences as split_sentences
+    from kzlib.corpus.sources import CorpusCheck as CorpusCheck
+    from kzlib.corpus.sources import document_keys as document_keys
+    from kzlib.corpus.sources import iter_source as iter_source
+    from kzlib.corpus.sources import Part as Part
+    from kzlib.corpus.sources import plan_source as plan_source
+    from kzlib.corpus.sources import read_part as read_part
+    from kzlib.corpus.sources import source_kind as source_kind
+    from kzlib.corpus.sources import SourcePlan as SourcePlan
+    from kzlib.corpus.sources import TABLE_SUFFIXES as TABLE_SUFFIXES
+    from kzlib.corpus.turns import Label as Label
+    from kzlib.corpus.turns import read_label as read_label
+    from kzlib.corpus.turns import speaker_turns as speaker_turns
+    from kzlib.corpus.turns import TURN_COLUMNS as TURN_COLUMNS
+    from kzlib.corpus.turns import TURN_ROLES as TURN_ROLES
 
-_NAMES: dict[str, str] = {
-    "AUDIT_COLUMNS": "kzlib.corpus.audit",
-    "Block": "kzlib.corpus.clean",
-    "Cleaned": "kzlib.corpus.clean",
-    "Corpus": "kzlib.corpus.document",
-    "CorpusCheck": "kzlib.corpus.sources",
-    "Document": "kzlib.corpus.document",
-    "Edit": "kzlib.corpus.clean",
-    "MANIFEST_COLUMNS": "kzlib.corpus.manifest",
-    "META_FIELDS": "kzlib.corpus.metadata",
-    "PARAGRAPH_COLUMNS": "kzlib.corpus.segment",
-    "PROVENANCES": "kzlib.corpus.metadata",
-    "Part": "kzlib.corpus.sources",
-    "SENTENCE_COLUMNS": "kzlib.corpus.segment",
-    "SourcePlan": "kzlib.corpus.sources",
-    "TABLE_COLUMNS": "kzlib.corpus.records",
-    "TABLE_SUFFIXES": "kzlib.corpus.sources",
-    "TURN_COLUMNS": "kzlib.corpus.turns",
-    "TURN_ROLES": "kzlib.corpus.turns",
-    "Label": "kzlib.corpus.turns",
-    "append_paragraph_spans": "kzlib.corpus.sentences",
-    "audit_frame": "kzlib.corpus.audit",
-    "audit_summary": "kzlib.corpus.audit",
-    "clean_text": "kzlib.corpus.clean",
-    "document_keys": "kzlib.corpus.sources",
-    "iter_documents": "kzlib.corpus.document",
-    "iter_source": "kzlib.corpus.sources",
-    "load_corpus": "kzlib.corpus.document",
-    "metadata_flags": "kzlib.corpus.metadata",
-    "metadata_summary": "kzlib.corpus.metadata",
-    "paragraphs_frame": "kzlib.corpus.segment",
-    "parse_date": "kzlib.corpus.metadata",
-    "plan_source": "kzlib.corpus.sources",
-    "plot_cleaning_audit": "kzlib.corpus.plots",
-    "plot_corpus_lengths": "kzlib.corpus.plots",
-    "read_label": "kzlib.corpus.turns",
-    "read_manifest": "kzlib.corpus.manifest",
-    "read_part": "kzlib.corpus.sources",
-    "resolve_metadata": "kzlib.corpus.metadata",
-    "sample_doc_ids": "kzlib.corpus.document",
-    "segment_document": "kzlib.corpus.segment",
-    "sentence_spans": "kzlib.corpus.sentences",
-    "sentences_frame": "kzlib.corpus.segment",
-    "source_kind": "kzlib.corpus.sources",
-    "speaker_turns": "kzlib.corpus.turns",
-    "split_sentences": "kzlib.corpus.sentences",
-}
-
-__all__ = [
-    "AUDIT_COLUMNS",
-    "MANIFEST_COLUMNS",
-    "META_FIELDS",
-    "PARAGRAPH_COLUMNS",
-    "PROVENANCES",
-    "SENTENCE_COLUMNS",
-    "TABLE_COLUMNS",
-    "TABLE_SUFFIXES",
-    "TURN_COLUMNS",
-    "TURN_ROLES",
-    "Block",
-    "Cleaned",
-    "Corpus",
-    "CorpusCheck",
-    "Document",
-    "Edit",
-    "Label",
-    "Part",
-    "SourcePlan",
-    "append_paragraph_spans",
-    "audit_frame",
-    "audit_summary",
-    "clean_text",
-    "document_keys",
-    "iter_documents",
-    "iter_source",
-    "load_corpus",
-    "metadata_flags",
-    "metadata_summary",
-    "paragraphs_frame",
-    "parse_date",
-    "plan_source",
-    "plot_cleaning_audit",
-    "plot_corpus_lengths",
-    "read_label",
-    "read_manifest",
-    "read_part",
-    "resolve_metadata",
-    "sample_doc_ids",
-    "segment_document",
-    "sentence_spans",
-    "sentences_frame",
-    "source_kind",
-    "speaker_turns",
-    "split_sentences",
-]
-
-__getattr__, __dir__ = attach(__name__, _NAMES)
+__getattr__, __dir__, __all__ = attach_imports(__name__, __file__)

@@ -11,64 +11,35 @@ Public names load on first use (:mod:`kzlib.lazy`).
 
 Examples
 --------
->>> from kzlib.pipeline import run_pipeline
->>> callable(run_pipeline)
-True
+>>> from kzlib.pipeline import ENGINES
+>>> ENGINES
+('local', 'dask')
 """
 
 from __future__ import annotations
 
+# isort: skip_file
+# One import per public name, read by kzlib.lazy.attach_imports at run time (the names
+# load lazily) and by mypy; ``as`` marks each as this package's export.
 from typing import TYPE_CHECKING
 
-from kzlib.lazy import attach
+from kzlib.lazy import attach_imports
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kzlib.pipeline.batches import (
-        iter_sentence_batches,
-        link_written_claims,
-        stream_keyness,
-        whole_documents,
-    )
-    from kzlib.pipeline.cluster import ClusterLostError
-    from kzlib.pipeline.engine import ENGINES, PipelineSummary, map_parts, run_pipeline
-    from kzlib.pipeline.sinks import TableSink
-    from kzlib.pipeline.stages import STAGES, PartResult, process_part
-    from kzlib.topics.stream import StreamedTopics, stream_topics
+    from kzlib.pipeline.batches import iter_sentence_batches as iter_sentence_batches
+    from kzlib.pipeline.batches import link_written_claims as link_written_claims
+    from kzlib.pipeline.batches import stream_keyness as stream_keyness
+    from kzlib.pipeline.batches import whole_documents as whole_documents
+    from kzlib.pipeline.cluster import ClusterLostError as ClusterLostError
+    from kzlib.pipeline.engine import ENGINES as ENGINES
+    from kzlib.pipeline.engine import map_parts as map_parts
+    from kzlib.pipeline.engine import PipelineSummary as PipelineSummary
+    from kzlib.pipeline.engine import run_pipeline as run_pipeline
+    from kzlib.pipeline.sinks import TableSink as TableSink
+    from kzlib.pipeline.stages import PartResult as PartResult
+    from kzlib.pipeline.stages import process_part as process_part
+    from kzlib.pipeline.stages import STAGES as STAGES
+    from kzlib.topics.stream import stream_topics as stream_topics
+    from kzlib.topics.stream import StreamedTopics as StreamedTopics
 
-_NAMES: dict[str, str] = {
-    "ClusterLostError": "kzlib.pipeline.cluster",
-    "ENGINES": "kzlib.pipeline.engine",
-    "PartResult": "kzlib.pipeline.stages",
-    "PipelineSummary": "kzlib.pipeline.engine",
-    "STAGES": "kzlib.pipeline.stages",
-    "StreamedTopics": "kzlib.topics.stream",
-    "TableSink": "kzlib.pipeline.sinks",
-    "iter_sentence_batches": "kzlib.pipeline.batches",
-    "link_written_claims": "kzlib.pipeline.batches",
-    "map_parts": "kzlib.pipeline.engine",
-    "process_part": "kzlib.pipeline.stages",
-    "run_pipeline": "kzlib.pipeline.engine",
-    "stream_keyness": "kzlib.pipeline.batches",
-    "stream_topics": "kzlib.topics.stream",
-    "whole_documents": "kzlib.pipeline.batches",
-}
-
-__all__ = [
-    "ENGINES",
-    "STAGES",
-    "ClusterLostError",
-    "PartResult",
-    "PipelineSummary",
-    "StreamedTopics",
-    "TableSink",
-    "iter_sentence_batches",
-    "link_written_claims",
-    "map_parts",
-    "process_part",
-    "run_pipeline",
-    "stream_keyness",
-    "stream_topics",
-    "whole_documents",
-]
-
-__getattr__, __dir__ = attach(__name__, _NAMES)
+__getattr__, __dir__, __all__ = attach_imports(__name__, __file__)

@@ -4,186 +4,67 @@ Public names load on first use (:mod:`kzlib.lazy`).
 
 Examples
 --------
->>> from kzlib.report import report
->>> callable(report)
-True
+>>> from kzlib.report import find_notebooks
+>>> [p.name for p in find_notebooks()][:2]
+['00_corpus.ipynb', '01_topics.ipynb']
 """
 
 from __future__ import annotations
 
+# isort: skip_file
+# One import per public name, read by kzlib.lazy.attach_imports at run time (the names
+# load lazily) and by mypy; ``as`` marks each as this package's export.
 from typing import TYPE_CHECKING
 
-from kzlib.lazy import attach
+from kzlib.lazy import attach_imports
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kzlib.report.fingerprint import (
-        notebook_fingerprint,
-        reusable,
-        shared_inputs,
-    )
-    from kzlib.report.html import (
-        SELF_CONTAINED_TEMPLATE,
-        NotebookRenderer,
-        index_page,
-    )
-    from kzlib.report.kernel import (
-        FORK_SAFE_ENV,
-        KERNEL_MODULES,
-        KernelForkServer,
-        modules_imported_by,
-    )
-    from kzlib.report.kernelspec import (
-        KERNEL_ARGS,
-        KERNEL_ENV,
-        KERNEL_NAME,
-        kernel_manager_class,
-        kernel_python,
-        start_fork_server,
-    )
-    from kzlib.report.notebooks import (
-        find_notebooks,
-        select_notebooks,
-        short_name,
-        start_order,
-    )
-    from kzlib.report.output import (
-        discard,
-        exchange,
-        prepare_out,
-        swap_into_place,
-    )
-    from kzlib.report.page import (
-        finish_page,
-        reader_paths,
-        replace_paths,
-        tidy_table,
-    )
-    from kzlib.report.params import (
-        CONTRACT_PARAMETERS,
-        PARAMETER_RULES,
-        RUNNER_PARAMETERS,
-        Rule,
-        declared_parameters,
-        plan_parameters,
-        read_params,
-    )
-    from kzlib.report.provenance import (
-        collect_provenance,
-        display_path,
-        file_sha256,
-        git_state,
-        package_versions,
-        reader_path,
-    )
-    from kzlib.report.record import (
-        NotebookRun,
-        RunResult,
-        build_record,
-        table_entries,
-        write_record,
-    )
-    from kzlib.report.runner import (
-        report,
-    )
+    from kzlib.report.fingerprint import notebook_fingerprint as notebook_fingerprint
+    from kzlib.report.fingerprint import reusable as reusable
+    from kzlib.report.fingerprint import shared_inputs as shared_inputs
+    from kzlib.report.html import index_page as index_page
+    from kzlib.report.html import NotebookRenderer as NotebookRenderer
+    from kzlib.report.html import SELF_CONTAINED_TEMPLATE as SELF_CONTAINED_TEMPLATE
+    from kzlib.report.kernel import FORK_SAFE_ENV as FORK_SAFE_ENV
+    from kzlib.report.kernel import KERNEL_MODULES as KERNEL_MODULES
+    from kzlib.report.kernel import KernelForkServer as KernelForkServer
+    from kzlib.report.kernel import modules_imported_by as modules_imported_by
+    from kzlib.report.kernelspec import KERNEL_ARGS as KERNEL_ARGS
+    from kzlib.report.kernelspec import KERNEL_ENV as KERNEL_ENV
+    from kzlib.report.kernelspec import kernel_manager_class as kernel_manager_class
+    from kzlib.report.kernelspec import KERNEL_NAME as KERNEL_NAME
+    from kzlib.report.kernelspec import kernel_python as kernel_python
+    from kzlib.report.kernelspec import start_fork_server as start_fork_server
+    from kzlib.report.notebooks import find_notebooks as find_notebooks
+    from kzlib.report.notebooks import select_notebooks as select_notebooks
+    from kzlib.report.notebooks import short_name as short_name
+    from kzlib.report.notebooks import start_order as start_order
+    from kzlib.report.output import discard as discard
+    from kzlib.report.output import exchange as exchange
+    from kzlib.report.output import prepare_out as prepare_out
+    from kzlib.report.output import swap_into_place as swap_into_place
+    from kzlib.report.page import finish_page as finish_page
+    from kzlib.report.page import reader_paths as reader_paths
+    from kzlib.report.page import replace_paths as replace_paths
+    from kzlib.report.page import tidy_table as tidy_table
+    from kzlib.report.params import CONTRACT_PARAMETERS as CONTRACT_PARAMETERS
+    from kzlib.report.params import declared_parameters as declared_parameters
+    from kzlib.report.params import PARAMETER_RULES as PARAMETER_RULES
+    from kzlib.report.params import plan_parameters as plan_parameters
+    from kzlib.report.params import read_params as read_params
+    from kzlib.report.params import Rule as Rule
+    from kzlib.report.params import RUNNER_PARAMETERS as RUNNER_PARAMETERS
+    from kzlib.report.provenance import collect_provenance as collect_provenance
+    from kzlib.report.provenance import display_path as display_path
+    from kzlib.report.provenance import file_sha256 as file_sha256
+    from kzlib.report.provenance import git_state as git_state
+    from kzlib.report.provenance import package_versions as package_versions
+    from kzlib.report.provenance import reader_path as reader_path
+    from kzlib.report.record import build_record as build_record
+    from kzlib.report.record import NotebookRun as NotebookRun
+    from kzlib.report.record import RunResult as RunResult
+    from kzlib.report.record import table_entries as table_entries
+    from kzlib.report.record import write_record as write_record
+    from kzlib.report.runner import report as report
 
-_NAMES: dict[str, str] = {
-    "CONTRACT_PARAMETERS": "kzlib.report.params",
-    "FORK_SAFE_ENV": "kzlib.report.kernel",
-    "KERNEL_ARGS": "kzlib.report.kernelspec",
-    "KERNEL_ENV": "kzlib.report.kernelspec",
-    "KERNEL_MODULES": "kzlib.report.kernel",
-    "KERNEL_NAME": "kzlib.report.kernelspec",
-    "PARAMETER_RULES": "kzlib.report.params",
-    "RUNNER_PARAMETERS": "kzlib.report.params",
-    "SELF_CONTAINED_TEMPLATE": "kzlib.report.html",
-    "KernelForkServer": "kzlib.report.kernel",
-    "NotebookRenderer": "kzlib.report.html",
-    "NotebookRun": "kzlib.report.record",
-    "Rule": "kzlib.report.params",
-    "RunResult": "kzlib.report.record",
-    "build_record": "kzlib.report.record",
-    "collect_provenance": "kzlib.report.provenance",
-    "declared_parameters": "kzlib.report.params",
-    "discard": "kzlib.report.output",
-    "display_path": "kzlib.report.provenance",
-    "exchange": "kzlib.report.output",
-    "file_sha256": "kzlib.report.provenance",
-    "find_notebooks": "kzlib.report.notebooks",
-    "finish_page": "kzlib.report.page",
-    "git_state": "kzlib.report.provenance",
-    "index_page": "kzlib.report.html",
-    "kernel_manager_class": "kzlib.report.kernelspec",
-    "kernel_python": "kzlib.report.kernelspec",
-    "modules_imported_by": "kzlib.report.kernel",
-    "notebook_fingerprint": "kzlib.report.fingerprint",
-    "package_versions": "kzlib.report.provenance",
-    "plan_parameters": "kzlib.report.params",
-    "prepare_out": "kzlib.report.output",
-    "read_params": "kzlib.report.params",
-    "reader_path": "kzlib.report.provenance",
-    "reader_paths": "kzlib.report.page",
-    "replace_paths": "kzlib.report.page",
-    "report": "kzlib.report.runner",
-    "reusable": "kzlib.report.fingerprint",
-    "select_notebooks": "kzlib.report.notebooks",
-    "shared_inputs": "kzlib.report.fingerprint",
-    "short_name": "kzlib.report.notebooks",
-    "start_fork_server": "kzlib.report.kernelspec",
-    "start_order": "kzlib.report.notebooks",
-    "swap_into_place": "kzlib.report.output",
-    "table_entries": "kzlib.report.record",
-    "tidy_table": "kzlib.report.page",
-    "write_record": "kzlib.report.record",
-}
-
-__all__ = [
-    "CONTRACT_PARAMETERS",
-    "FORK_SAFE_ENV",
-    "KERNEL_ARGS",
-    "KERNEL_ENV",
-    "KERNEL_MODULES",
-    "KERNEL_NAME",
-    "PARAMETER_RULES",
-    "RUNNER_PARAMETERS",
-    "SELF_CONTAINED_TEMPLATE",
-    "KernelForkServer",
-    "NotebookRenderer",
-    "NotebookRun",
-    "Rule",
-    "RunResult",
-    "build_record",
-    "collect_provenance",
-    "declared_parameters",
-    "discard",
-    "display_path",
-    "exchange",
-    "file_sha256",
-    "find_notebooks",
-    "finish_page",
-    "git_state",
-    "index_page",
-    "kernel_manager_class",
-    "kernel_python",
-    "modules_imported_by",
-    "notebook_fingerprint",
-    "package_versions",
-    "plan_parameters",
-    "prepare_out",
-    "read_params",
-    "reader_path",
-    "reader_paths",
-    "replace_paths",
-    "report",
-    "reusable",
-    "select_notebooks",
-    "shared_inputs",
-    "short_name",
-    "start_fork_server",
-    "start_order",
-    "swap_into_place",
-    "table_entries",
-    "tidy_table",
-    "write_record",
-]
-
-__getattr__, __dir__ = attach(__name__, _NAMES)
+__getattr__, __dir__, __all__ = attach_imports(__name__, __file__)

@@ -4,139 +4,59 @@ Public names load on first use (:mod:`kzlib.lazy`).
 
 Examples
 --------
->>> from kzlib.rhetoric import measures
->>> callable(measures)
-True
+>>> from kzlib.rhetoric import tokenize
+>>> tokenize("Kazakhstan's 42-point plan")
+["Kazakhstan's", '42-point', 'plan']
 """
 
 from __future__ import annotations
 
+# isort: skip_file
+# One import per public name, read by kzlib.lazy.attach_imports at run time (the names
+# load lazily) and by mypy; ``as`` marks each as this package's export.
 from typing import TYPE_CHECKING
 
-from kzlib.lazy import attach
+from kzlib.lazy import attach_imports
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kzlib.rhetoric.actors import (
-        ACTORS_FILE,
-        MENTION_COLUMNS,
-        actor_types,
-        load_actors,
-        mentions,
-    )
-    from kzlib.rhetoric.analysis import matches
-    from kzlib.rhetoric.audit import EVIDENCE_COLUMNS, distinctive_evidence, evidence
-    from kzlib.rhetoric.comparison import contrasts, summarise_contrasts
-    from kzlib.rhetoric.keywords import (
-        KEYNESS_COLUMNS,
-        WordTotals,
-        combine_keyness,
-        keyness,
-        keyness_totals,
-        merge_keyness_totals,
-        score_keyness,
-    )
-    from kzlib.rhetoric.lexicon import (
-        REQUIRED_LEXICONS,
-        Lexicon,
-        Lexicons,
-        load_lexicons,
-        read_lexicon,
-    )
-    from kzlib.rhetoric.network import cooccurrence
-    from kzlib.rhetoric.plots import (
-        plot_actor_cooccurrence,
-        plot_actor_salience,
-        plot_rhetoric_profile,
-        plot_rhetoric_similarity,
-    )
-    from kzlib.rhetoric.profile import measures
-    from kzlib.rhetoric.rates import BASE_MEASURES, MEASURE_COLUMNS, measure_names
-    from kzlib.rhetoric.scan import MATCH_COLUMNS, find_all
-    from kzlib.rhetoric.textstats import count_syllables, flesch_reading_ease, mtld, tokenize
-    from kzlib.rhetoric.tfidf import similarity
+    from kzlib.rhetoric.actors import actor_types as actor_types
+    from kzlib.rhetoric.actors import ACTORS_FILE as ACTORS_FILE
+    from kzlib.rhetoric.actors import load_actors as load_actors
+    from kzlib.rhetoric.actors import MENTION_COLUMNS as MENTION_COLUMNS
+    from kzlib.rhetoric.actors import mentions as mentions
+    from kzlib.rhetoric.analysis import matches as matches
+    from kzlib.rhetoric.audit import distinctive_evidence as distinctive_evidence
+    from kzlib.rhetoric.audit import evidence as evidence
+    from kzlib.rhetoric.audit import EVIDENCE_COLUMNS as EVIDENCE_COLUMNS
+    from kzlib.rhetoric.comparison import contrasts as contrasts
+    from kzlib.rhetoric.comparison import summarise_contrasts as summarise_contrasts
+    from kzlib.rhetoric.keywords import combine_keyness as combine_keyness
+    from kzlib.rhetoric.keywords import keyness as keyness
+    from kzlib.rhetoric.keywords import KEYNESS_COLUMNS as KEYNESS_COLUMNS
+    from kzlib.rhetoric.keywords import keyness_totals as keyness_totals
+    from kzlib.rhetoric.keywords import merge_keyness_totals as merge_keyness_totals
+    from kzlib.rhetoric.keywords import score_keyness as score_keyness
+    from kzlib.rhetoric.keywords import WordTotals as WordTotals
+    from kzlib.rhetoric.lexicon import Lexicon as Lexicon
+    from kzlib.rhetoric.lexicon import Lexicons as Lexicons
+    from kzlib.rhetoric.lexicon import load_lexicons as load_lexicons
+    from kzlib.rhetoric.lexicon import read_lexicon as read_lexicon
+    from kzlib.rhetoric.lexicon import REQUIRED_LEXICONS as REQUIRED_LEXICONS
+    from kzlib.rhetoric.network import cooccurrence as cooccurrence
+    from kzlib.rhetoric.plots import plot_actor_cooccurrence as plot_actor_cooccurrence
+    from kzlib.rhetoric.plots import plot_actor_salience as plot_actor_salience
+    from kzlib.rhetoric.plots import plot_rhetoric_profile as plot_rhetoric_profile
+    from kzlib.rhetoric.plots import plot_rhetoric_similarity as plot_rhetoric_similarity
+    from kzlib.rhetoric.profile import measures as measures
+    from kzlib.rhetoric.rates import BASE_MEASURES as BASE_MEASURES
+    from kzlib.rhetoric.rates import MEASURE_COLUMNS as MEASURE_COLUMNS
+    from kzlib.rhetoric.rates import measure_names as measure_names
+    from kzlib.rhetoric.scan import find_all as find_all
+    from kzlib.rhetoric.scan import MATCH_COLUMNS as MATCH_COLUMNS
+    from kzlib.rhetoric.textstats import count_syllables as count_syllables
+    from kzlib.rhetoric.textstats import flesch_reading_ease as flesch_reading_ease
+    from kzlib.rhetoric.textstats import mtld as mtld
+    from kzlib.rhetoric.textstats import tokenize as tokenize
+    from kzlib.rhetoric.tfidf import similarity as similarity
 
-_NAMES: dict[str, str] = {
-    "ACTORS_FILE": "kzlib.rhetoric.actors",
-    "BASE_MEASURES": "kzlib.rhetoric.rates",
-    "EVIDENCE_COLUMNS": "kzlib.rhetoric.audit",
-    "KEYNESS_COLUMNS": "kzlib.rhetoric.keywords",
-    "Lexicon": "kzlib.rhetoric.lexicon",
-    "Lexicons": "kzlib.rhetoric.lexicon",
-    "MATCH_COLUMNS": "kzlib.rhetoric.scan",
-    "MEASURE_COLUMNS": "kzlib.rhetoric.rates",
-    "MENTION_COLUMNS": "kzlib.rhetoric.actors",
-    "REQUIRED_LEXICONS": "kzlib.rhetoric.lexicon",
-    "WordTotals": "kzlib.rhetoric.keywords",
-    "actor_types": "kzlib.rhetoric.actors",
-    "combine_keyness": "kzlib.rhetoric.keywords",
-    "contrasts": "kzlib.rhetoric.comparison",
-    "cooccurrence": "kzlib.rhetoric.network",
-    "count_syllables": "kzlib.rhetoric.textstats",
-    "distinctive_evidence": "kzlib.rhetoric.audit",
-    "evidence": "kzlib.rhetoric.audit",
-    "find_all": "kzlib.rhetoric.scan",
-    "flesch_reading_ease": "kzlib.rhetoric.textstats",
-    "keyness": "kzlib.rhetoric.keywords",
-    "keyness_totals": "kzlib.rhetoric.keywords",
-    "load_actors": "kzlib.rhetoric.actors",
-    "load_lexicons": "kzlib.rhetoric.lexicon",
-    "matches": "kzlib.rhetoric.analysis",
-    "measure_names": "kzlib.rhetoric.rates",
-    "measures": "kzlib.rhetoric.profile",
-    "mentions": "kzlib.rhetoric.actors",
-    "merge_keyness_totals": "kzlib.rhetoric.keywords",
-    "mtld": "kzlib.rhetoric.textstats",
-    "plot_actor_cooccurrence": "kzlib.rhetoric.plots",
-    "plot_actor_salience": "kzlib.rhetoric.plots",
-    "plot_rhetoric_profile": "kzlib.rhetoric.plots",
-    "plot_rhetoric_similarity": "kzlib.rhetoric.plots",
-    "read_lexicon": "kzlib.rhetoric.lexicon",
-    "score_keyness": "kzlib.rhetoric.keywords",
-    "similarity": "kzlib.rhetoric.tfidf",
-    "summarise_contrasts": "kzlib.rhetoric.comparison",
-    "tokenize": "kzlib.rhetoric.textstats",
-}
-
-__all__ = [
-    "ACTORS_FILE",
-    "BASE_MEASURES",
-    "EVIDENCE_COLUMNS",
-    "KEYNESS_COLUMNS",
-    "MATCH_COLUMNS",
-    "MEASURE_COLUMNS",
-    "MENTION_COLUMNS",
-    "REQUIRED_LEXICONS",
-    "Lexicon",
-    "Lexicons",
-    "WordTotals",
-    "actor_types",
-    "combine_keyness",
-    "contrasts",
-    "cooccurrence",
-    "count_syllables",
-    "distinctive_evidence",
-    "evidence",
-    "find_all",
-    "flesch_reading_ease",
-    "keyness",
-    "keyness_totals",
-    "load_actors",
-    "load_lexicons",
-    "matches",
-    "measure_names",
-    "measures",
-    "mentions",
-    "merge_keyness_totals",
-    "mtld",
-    "plot_actor_cooccurrence",
-    "plot_actor_salience",
-    "plot_rhetoric_profile",
-    "plot_rhetoric_similarity",
-    "read_lexicon",
-    "score_keyness",
-    "similarity",
-    "summarise_contrasts",
-    "tokenize",
-]
-
-__getattr__, __dir__ = attach(__name__, _NAMES)
+__getattr__, __dir__, __all__ = attach_imports(__name__, __file__)

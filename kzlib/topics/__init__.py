@@ -10,70 +10,37 @@ Public names load on first use (:mod:`kzlib.lazy`).
 
 Examples
 --------
->>> from kzlib.topics import fit_topics
->>> callable(fit_topics)
-True
+>>> from kzlib.topics import UNITS
+>>> UNITS
+('paragraph', 'sentence', 'window')
 """
 
 from __future__ import annotations
 
+# isort: skip_file
+# One import per public name, read by kzlib.lazy.attach_imports at run time (the names
+# load lazily) and by mypy; ``as`` marks each as this package's export.
 from typing import TYPE_CHECKING
 
-from kzlib.lazy import attach
+from kzlib.lazy import attach_imports
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kzlib.text import STOPWORDS_FILE, load_stopwords
-    from kzlib.text import topic_tokens as tokenize
-    from kzlib.topics.coherence import npmi_coherence
-    from kzlib.topics.estimator import METHODS
-    from kzlib.topics.model import TopicModel, fit_topics, topic_tables
-    from kzlib.topics.plots import (
-        plot_topic_coherence,
-        plot_topic_heatmap,
-        plot_topic_stability,
-        plot_topic_terms,
-    )
-    from kzlib.topics.stream import StreamedTopics, stream_topics
-    from kzlib.topics.units import UNIT_COLUMNS, UNITS, make_units
+    from kzlib.text import load_stopwords as load_stopwords
+    from kzlib.text import STOPWORDS_FILE as STOPWORDS_FILE
+    from kzlib.text import topic_tokens as tokenize  # noqa: F401 (another name)
+    from kzlib.topics.coherence import npmi_coherence as npmi_coherence
+    from kzlib.topics.estimator import METHODS as METHODS
+    from kzlib.topics.model import fit_topics as fit_topics
+    from kzlib.topics.model import topic_tables as topic_tables
+    from kzlib.topics.model import TopicModel as TopicModel
+    from kzlib.topics.plots import plot_topic_coherence as plot_topic_coherence
+    from kzlib.topics.plots import plot_topic_heatmap as plot_topic_heatmap
+    from kzlib.topics.plots import plot_topic_stability as plot_topic_stability
+    from kzlib.topics.plots import plot_topic_terms as plot_topic_terms
+    from kzlib.topics.stream import stream_topics as stream_topics
+    from kzlib.topics.stream import StreamedTopics as StreamedTopics
+    from kzlib.topics.units import make_units as make_units
+    from kzlib.topics.units import UNIT_COLUMNS as UNIT_COLUMNS
+    from kzlib.topics.units import UNITS as UNITS
 
-_NAMES: dict[str, str] = {
-    "METHODS": "kzlib.topics.estimator",
-    "STOPWORDS_FILE": "kzlib.text",
-    "StreamedTopics": "kzlib.topics.stream",
-    "TopicModel": "kzlib.topics.model",
-    "UNITS": "kzlib.topics.units",
-    "UNIT_COLUMNS": "kzlib.topics.units",
-    "fit_topics": "kzlib.topics.model",
-    "load_stopwords": "kzlib.text",
-    "make_units": "kzlib.topics.units",
-    "npmi_coherence": "kzlib.topics.coherence",
-    "plot_topic_coherence": "kzlib.topics.plots",
-    "plot_topic_heatmap": "kzlib.topics.plots",
-    "plot_topic_stability": "kzlib.topics.plots",
-    "plot_topic_terms": "kzlib.topics.plots",
-    "stream_topics": "kzlib.topics.stream",
-    "tokenize": "kzlib.text:topic_tokens",
-    "topic_tables": "kzlib.topics.model",
-}
-
-__all__ = [
-    "METHODS",
-    "STOPWORDS_FILE",
-    "UNITS",
-    "UNIT_COLUMNS",
-    "StreamedTopics",
-    "TopicModel",
-    "fit_topics",
-    "load_stopwords",
-    "make_units",
-    "npmi_coherence",
-    "plot_topic_coherence",
-    "plot_topic_heatmap",
-    "plot_topic_stability",
-    "plot_topic_terms",
-    "stream_topics",
-    "tokenize",
-    "topic_tables",
-]
-
-__getattr__, __dir__ = attach(__name__, _NAMES)
+__getattr__, __dir__, __all__ = attach_imports(__name__, __file__)
