@@ -355,6 +355,20 @@ class Attributor:
                 names.append(org)
         return names
 
+    def new_turn(self) -> None:
+        """Forget the last subject and any open quotation (a new speaker holds the floor).
+
+        Examples
+        --------
+        >>> attr = Attributor()
+        >>> _ = attr.attribute('Tokayev declared: "We carry most freight.')
+        >>> attr.new_turn()
+        >>> attr.open_quote_speaker is None
+        True
+        """
+        self.last_subject = ""
+        self.open_quote_speaker = None
+
     def attribute(self, text: str, *, words: frozenset[str] | None = None) -> Attribution:
         """Attribute one sentence (call in document order).
 

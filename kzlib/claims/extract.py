@@ -74,6 +74,7 @@ from kzlib.claims.gazetteer import Source, load_sources
 from kzlib.claims.guards import _fold, _letter_runs, _letter_words
 from kzlib.claims.ids import _claim_id_of_normalised, normalise_claim_text
 from kzlib.claims.quantities import Quantity, _find_quantities, find_quantities, quantities_to_json
+from kzlib.corpus.turns import speaker_turns
 from kzlib.errors import InputError
 
 __all__ = [
@@ -246,10 +247,19 @@ def extract_claims(
     texts = sentences["text"].tolist()
     kinds = sentences["kind"].tolist() if "kind" in sentences.columns else None
     sent_ids, starts = sentences["sent_id"].tolist(), sentences["start"].tolist()
+    turns = speaker_turns(sentences)
+    turn_of = list(
+        zip(
+            turns["turn_speaker"].tolist(),
+            turns["turn_role"].tolist(),
+            turns["label_end"].tolist(),
+            strict=True,
+        )
+    )
     records: list[tuple[object, ...]] = []
     for doc, positions in _documents(sentences):
         body = [
-            (int(str(sent_ids[p])), int(str(starts[p])), str(texts[p]))
+            (int(str(sent_ids[p])), int(str(starts[p])), str(texts[p]), turn_of[p])
             for p in positions
             if kinds is None or str(kinds[p]) == "body"
         ]
@@ -260,24 +270,63 @@ def extract_claims(
     return frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
 
 
+#: One sentence of a document: sent_id, start, text and its turn (speaker, role, label_end).
+_Body = tuple[int, int, str, tuple[str | None, str, int]]
+
+
+def _turn_attribution(attribution: Attribution, name: str | None, role: str) -> Attribution:
+    """The attribution of a sentence in a transcript turn (see :mod:`kzlib.corpus.turns`).
+
+    An explicit attribution (a reporting verb, "according to", a quotation)
+    wins; otherwise, and for the speaker's first-person sentences, the turn's
+    speaker speaks. In an interviewer's turn that is the interviewer (named, or
+    ``interviewer``), never the interviewee.
+
+    Examples
+    --------
+    >>> _turn_attribution(Attribution("", "", False, "author"), "Pompeo", "speaker").speaker
+    'Pompeo'
+    >>> _turn_attribution(Attribution("", "", False), None, "interviewer").speaker
+    'interviewer'
+    """
+    if attribution.speaker or role not in ("speaker", "interviewer"):
+        return attribution
+    if role == "interviewer":
+        name = name or "interviewer"
+    if not name:
+        return attribution
+    return Attribution(name, attribution.source, attribution.quote, "turn")
+
+
 def _document_records(
     doc: str,
-    body: list[tuple[int, int, str]],
+    body: list[_Body],
     attributor: Attributor,
     context_year: int | None,
 ) -> list[tuple[object, ...]]:
-    """The claim rows of one document's body sentences ``(sent_id, start, text)``, in order.
+    """The claim rows of one document's body sentences (:data:`_Body`), in order.
 
-    Questions are not claims (unless they quote someone). Without a
-    publication year, the first year the article names is the context year of
-    the sentences after it.
+    Questions are not claims (unless they quote someone). A transcript speaker
+    label is cut off its sentence, and a new turn starts the attribution state
+    afresh (no pronoun or open quotation carries over a change of speaker).
+    Without a publication year, the first year the article names is the
+    context year of the sentences after it.
     """
     records: list[tuple[object, ...]] = []
     seen: dict[str, int] = defaultdict(int)  # normalised text -> occurrences so far
-    for sent_id, base, text in body:
+    turn: tuple[str | None, str] = (None, "none")
+    for sent_id, base, text, (t_name, t_role, cut) in body:
+        if cut:  # the label is not part of the claim
+            base, text = base + cut, text[cut:]
+        if cut or (t_name, t_role) != turn:
+            attributor.new_turn()
+            turn = (t_name, t_role)
+        if not text.strip():
+            continue
         carried = attributor.open_quote_speaker is not None
         cased_words = _letter_words(text)
         attribution = attributor.attribute(text, words=cased_words)
+        attribution = _turn_attribution(attribution, t_name, t_role)
         if _QUESTION_END_RE.search(text) and not attribution.quote:
             continue
         units = claim_units(text)
