@@ -73,7 +73,7 @@ from kzlib.claims.features import (
 from kzlib.claims.gazetteer import Source, load_sources
 from kzlib.claims.guards import _fold, _letter_runs, _letter_words
 from kzlib.claims.ids import _claim_id_of_normalised, normalise_claim_text
-from kzlib.claims.quantities import Quantity, _find_quantities, find_quantities, quantities_to_json
+from kzlib.claims.quantities import Quantity, _find_quantities, quantities_to_json
 from kzlib.corpus.turns import speaker_turns
 from kzlib.errors import InputError
 
@@ -191,14 +191,27 @@ def _documents(sentences: pd.DataFrame) -> list[tuple[str, list[int]]]:
 def document_years(documents: pd.DataFrame) -> dict[str, int]:
     """Publication year per doc_id from a corpus table (``corpus.to_frame()``), where known.
 
+    A date kzlib inferred (``date_from == "inferred"``: the latest date the
+    text mentions) is not the article's own date and is left out, so relative
+    dates ("next year") of that article stay unresolved instead of guessed.
+
     Examples
     --------
     >>> import pandas as pd
-    >>> document_years(pd.DataFrame({"doc_id": ["a", "b"], "date": ["2025-11-13", None]}))
+    >>> document_years(pd.DataFrame({"doc_id": ["a", "b", "c"],
+    ...     "date": ["2025-11-13", None, "2024-01-02"],
+    ...     "date_from": ["text", "missing", "inferred"]}))
     {'a': 2025}
     """
     out: dict[str, int] = {}
-    for doc_id, date in zip(documents["doc_id"], documents["date"], strict=True):
+    given = (
+        documents["date_from"].astype(str) != "inferred"
+        if "date_from" in documents.columns
+        else pd.Series(True, index=documents.index)
+    )
+    for doc_id, date, ok in zip(documents["doc_id"], documents["date"], given, strict=True):
+        if not ok:
+            continue
         text = "" if date is None or (isinstance(date, float) and math.isnan(date)) else str(date)
         if re.match(r"^\d{4}", text):
             out[str(doc_id)] = int(text[:4])
@@ -220,8 +233,8 @@ def extract_claims(
         Rows of ``kind == "heading"`` are skipped; rows must be in document order.
     doc_years : mapping of str to int, optional
         Publication year per doc_id, to read "next year" and month names
-        without a year; without it the latest year the article mentioned so
-        far is used.
+        without a year; without it they stay unresolved (never guessed from
+        another year the article names).
     sources : tuple of Source, optional
         The outlet/body gazetteer (default :func:`~kzlib.claims.attribution.load_sources`).
 
@@ -309,8 +322,8 @@ def _document_records(
     Questions are not claims (unless they quote someone). A transcript speaker
     label is cut off its sentence, and a new turn starts the attribution state
     afresh (no pronoun or open quotation carries over a change of speaker).
-    Without a publication year, the first year the article names is the
-    context year of the sentences after it.
+    Relative dates are read against the publication year only
+    (``context_year``); without it they stay unresolved.
     """
     records: list[tuple[object, ...]] = []
     seen: dict[str, int] = defaultdict(int)  # normalised text -> occurrences so far
@@ -330,7 +343,6 @@ def _document_records(
         if _QUESTION_END_RE.search(text) and not attribution.quote:
             continue
         units = claim_units(text)
-        whole_qs: list[Quantity] | None = None  # quantities of the whole sentence
         for i, (s, e) in enumerate(units):
             unit = text[s:e]
             if not unit.strip():
@@ -345,12 +357,8 @@ def _document_records(
                 inside_quote=(inside and i > 0) or carried,
                 speaker=attribution.speaker,
             )
-            if whole:
-                whole_qs = qs
             span = (doc, sent_id, base + s, base + e)
             records.append(_record(unit, span, qs, feats, attribution, seen))
-        if context_year is None:  # no publication year: the first year the article names
-            context_year = _first_year(text, whole_qs)
     return records
 
 
@@ -412,15 +420,6 @@ def _record(
         "|".join(feats.entities),
         "|".join(fired),
     )
-
-
-def _first_year(text: str, whole_qs: list[Quantity] | None) -> int | None:
-    """The first year a sentence names (``whole_qs``: its quantities, if already found)."""
-    if whole_qs is None:
-        whole_qs = find_quantities(text)
-    explicit = [str(q.value)[:4] for q in whole_qs if q.is_date]
-    explicit = [y for y in explicit if y.isdigit()]
-    return int(explicit[0]) if explicit else None
 
 
 def select_claims(

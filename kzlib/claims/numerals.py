@@ -77,7 +77,16 @@ for _unit, _factor, _names in [
 _UNIT_RE_PART = "|".join(
     re.escape(n) for n in sorted(_UNIT_ALIASES, key=len, reverse=True) if n != "%"
 )
-_CURRENCY_PREFIX = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₸": "KZT", "₽": "RUB"}
+_CURRENCY_PREFIX = {
+    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₸": "KZT", "₽": "RUB",
+    # ISO codes written before the amount ("USD 28.2 bn")
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "kzt": "KZT", "rub": "RUB", "cny": "CNY",
+}  # fmt: skip
+#: Denominators of fractions in words ("a fifth", "two-thirds", "a half-ton").
+_DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
 _NOUN_AFTER_RE = re.compile(r"\s*(?:-\s*)?([A-Za-z][A-Za-z\-]*)")
 _STOP_ITEM = frozenset(
     """
