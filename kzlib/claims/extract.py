@@ -16,11 +16,33 @@ Every claim gets:
     factual       a checkable state of the world that is not an event
     evaluative    opinion, interpretation or judgement that cannot be checked as fact
 
-    Main type, first that applies: predictive (a future cue outside any
-    quotation, or only a quoted one and no event), quantitative (a strong
-    quantity, unless it is only the duration of a narrated event), event (a
-    concrete past action verb), factual (a stative cue and little evaluation),
-    else evaluative.
+    Main type, the first rule that applies (:func:`~kzlib.claims.features._types`):
+
+    1. predictive: a cue of the future outside any quotation ("will", "plans
+       to", "is expected to", "by 2030", and present-tense pledges "agree to",
+       "stand ready to", "intend to", "look forward to"), or only a quoted one
+       and no event;
+    2. quantitative: a strong quantity (counts, percent, money, fractions, a
+       span of time claimed for itself: "22 years since", "the 30-year
+       anniversary"), unless it is only the duration of a narrated event;
+    3. event: a concrete action verb, or a light verb with an event noun
+       ("took part", "took place", "held talks", "gave an interview", "made a
+       state visit") or a visit referred to ("this visit", "on a state
+       visit"), with fewer than three evaluative cues; a speech verb counts
+       only with a speaker named in the sentence, and when it is the only
+       event cue and two or more evaluative cues judge, the claim is a
+       reported opinion (rule 5);
+    4. factual: a stative cue ("is a member", "one of the biggest", "is
+       chairing", "since the 1990s", "regularly") with at most two
+       evaluative cues and no hedge;
+    5. event again for an action with a date, speaker or source despite
+       evaluative words (not a reported opinion);
+    6. evaluative: evaluative cues (judgement words, polar adjectives such as
+       "productive", "unwavering", "complex"; a degree adverb before a word,
+       "very complex"; interpretive frames) or hedges; and, with no cue at all,
+       an interpretation (analysis prose states most of its readings without
+       marked words; tried on the seeds and news, defaulting such sentences
+       to factual lost more than it gained).
 
 ``speaker``, ``source``, ``quote``  from :mod:`kzlib.claims.attribution`.
 ``numbers``  JSON list of ``{value, unit, text[, qualifier, item]}`` from
@@ -338,8 +360,8 @@ def _document_records(
             continue
         carried = attributor.open_quote_speaker is not None
         cased_words = _letter_words(text)
-        attribution = attributor.attribute(text, words=cased_words)
-        attribution = _turn_attribution(attribution, t_name, t_role)
+        explicit = attributor.attribute(text, words=cased_words)
+        attribution = _turn_attribution(explicit, t_name, t_role)
         if _QUESTION_END_RE.search(text) and not attribution.quote:
             continue
         units = claim_units(text)
@@ -355,10 +377,10 @@ def _document_records(
                 cased_words=cased_words,
                 context_year=context_year,
                 inside_quote=(inside and i > 0) or carried,
-                speaker=attribution.speaker,
+                speaker=explicit.speaker,
             )
             span = (doc, sent_id, base + s, base + e)
-            records.append(_record(unit, span, qs, feats, attribution, seen))
+            records.append(_record(unit, span, qs, feats, (explicit, attribution), seen))
     return records
 
 
@@ -393,12 +415,18 @@ def _record(
     span: tuple[str, int, int, int],
     qs: list[Quantity],
     feats: ClaimFeatures,
-    attribution: Attribution,
+    attributions: tuple[Attribution, Attribution],
     seen: dict[str, int],
 ) -> tuple[object, ...]:
-    """One row of :data:`CLAIM_COLUMNS`; ``span`` is (doc_id, sent_id, start, end)."""
+    """One row of :data:`CLAIM_COLUMNS`; ``span`` is (doc_id, sent_id, start, end).
+
+    ``attributions``: the sentence's own (explicit) attribution, which types the
+    claim (a speech verb is an event only with a named speaker in the text),
+    and the one recorded (with a transcript turn's speaker).
+    """
     doc, sent_id, start, end = span
-    main, tags = _types(feats, attribution)
+    explicit, attribution = attributions
+    main, tags = _types(feats, explicit)
     score, fired = checkworthiness(feats, attribution, claim_type=main)
     norm = normalise_claim_text(unit)
     occurrence = seen[norm]

@@ -105,9 +105,13 @@ _DATE_RE = re.compile(
     rf"|\b(?P<y3>{_YEAR})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})\b"
     # December 2025 / late summer of 2025
     rf"|(?P<m4>{_MONTH}|{_SEASON})(?:\s+and\s+(?:{_PART}\s+)?{_SEASON})?,?\s+(?:of\s+)?(?P<y4>{_YEAR})\b"
+    # 30-31 October / 5 May (no year)
+    rf"|(?<![\w.,])(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
+    rf"\s+(?P<m6>{_MONTH})(?![\w.]|,?\s+{_YEAR}\b)"
     # April next year / last September / August (no year)
     rf"|(?:\b(?P<pre5>last|next|this)\s+)?\b(?P<m5>January|February|March|April|(?<=in\s)May|(?<=In\s)May|June|July|August|"
     rf"September|October|November|December)\b"
+    rf"(?:\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\d))?"
     rf"(?:\s+(?P<rel5>next year|last year|this year))?"
     # next year
     rf"|\b(?P<rel6>next year|last year|this year)\b"
@@ -317,18 +321,20 @@ def _find_dates(
                 span_words = text[m.start("m4") : m.start("y4")].strip(" ,").lower()
                 span_words = re.sub(r"\s+of$", "", span_words)
                 qualifier = " ".join(x for x in (qualifier, span_words) if x)
-        elif g["m5"]:
-            month = _month_number(g["m5"])
+        elif g["m5"] or g["m6"]:
+            month = _month_number(g["m5"] or g["m6"])
+            day_text = g["d5"] or g["d6"]
+            day_of: int | None = int(day_text) if day_text else None
             rel = (g["rel5"] or g["pre5"] or "").lower()  # "next year" or "next"
             if rel and ref_year is not None:
                 year = ref_year + _RELATIVE_YEARS[rel.split()[0]]
-                value = _iso(str(year), month)
+                value = _iso(str(year), month, day_of)
                 qualifier = " ".join(x for x in (qualifier, rel) if x)
             elif ref_year is not None:
-                value = _iso(str(ref_year), month)
+                value = _iso(str(ref_year), month, day_of)
                 qualifier = " ".join(x for x in (qualifier, "year from context") if x)
-            else:  # no article date: the month alone, marked unresolved
-                value = _iso(None, month)
+            else:  # no article date: the month (and day) alone, marked unresolved
+                value = _iso(None, month) + (f"-{day_of:02d}" if day_of else "")
                 qualifier = " ".join(x for x in (qualifier, rel, "unresolved") if x)
         elif g["rel6"]:
             rel = g["rel6"].lower()
