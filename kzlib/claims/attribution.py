@@ -91,7 +91,8 @@ _REPORT_VERB = (
 _REPORT_PARTICIPLE = (
     r"(?:saying|noting|describing|praising|claiming|warning|stressing|adding|calling|urging|"
     r"arguing|stating|declaring|insisting|emphasi[sz]ing|explaining|reiterating|asserting|"
-    r"pledging|promising|vowing|announcing|reaffirming|affirming|acknowledging)"
+    r"pledging|promising|vowing|announcing|reaffirming|affirming|acknowledging|highlighting|"
+    r"underscoring|expressing|recalling|welcoming)"
 )
 _REPORT_VERB_RE = re.compile(rf"\b{_REPORT_VERB}\b")
 _REPORT_PARTICIPLE_RE = re.compile(rf"\b{_REPORT_PARTICIPLE}\b")
@@ -144,6 +145,43 @@ _TITLE_ONLY_RE = re.compile(
     r"trade|energy|interior|senior|chief|top|government|ministry|presidential|press)\s+)*"
     r"(?:minister|spokesman|spokeswoman|spokesperson|ambassador|envoy|official|secretary|"
     r"adviser|advisor|negotiator)\b(?=\s+(?:(?:\w+ly|also)\s+)?" + _REPORT_VERB + r"\b)"
+)
+#: Verbs of greeting and judging: with a person or delegation as object ("welcomed U.S.
+#: Assistant Secretary X", "thanked the President") they narrate an event, not speech.
+_OBJECT_VERBS = frozenset(
+    """welcomed praised congratulated thanked urged criticized criticised condemned called
+    received hosted told""".split()  # noqa: SIM905
+)
+_PERSON_OBJECT_RE = re.compile(
+    r"\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.\-]*\s+){0,8}?"
+    r"(?:President|Minister|Secretary|Ambassador|Envoy|Chairman|Administrator|Mr\.|Ms\.|Mrs\.|"
+    r"Dr\.|delegation|counterpart|counterparts|guests?|visitors?)\b"
+)
+#: A person described, not named, who speaks: "the Kazakh president told", "the
+#: 64-year-old said", "the Uzbek leader noted". Resolved to the last person named before.
+_DESCRIBED_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?:[A-Z][a-z]+|former|veteran|new|outgoing|\d+-year-old)\s+){0,2}"
+    r"(?:president|leader|premier|prime\s+minister|head\s+of\s+state|\d+-year-old|"
+    r"politician|diplomat|economist|official)\s+(?:(?:\w+ly|also)\s+)?" + _REPORT_VERB + r"\b"
+)
+#: A speaking body or group with no name: "the presidential press service reported",
+#: "a spokesman for the ministry said", "experts believe".
+_GROUP_SPEAKER_RE = re.compile(
+    r"\b(?P<who>press\s+service|press\s+office|spokes(?:man|woman|person)|experts?|analysts?|"
+    r"economists|observers|officials|diplomats)"
+    r"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]+)*)?"
+    r"\s+(?:(?:\w+ly|also)\s+)?(?:believe|believes|think|thinks|expect|expects|"
+    + _REPORT_VERB[3:-1]
+    + r")\b",
+    re.IGNORECASE,
+)
+#: "quoted X as saying": X is the speaker, the quoting outlet the source.
+_QUOTED_AS_RE = re.compile(r"\bquoted\s+(.{1,160}?)\s+as\s+saying\b")
+#: "in his opinion", "in her view": the pronoun's person holds the opinion.
+_OPINION_OF_RE = re.compile(r"\b[Ii]n\s+(?:his|her)\s+(?:opinion|view|words)\b")
+#: A body's name ending right before a capitalised word: "Ministry of Foreign| Affairs".
+_ORG_BEFORE_RE = re.compile(
+    rf"\b{_ORG_HEAD}(?:\s+(?:of|for|on)(?:\s+the)?)?(?:\s+[A-Z][\w\-]*)*\s+$"
 )
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|He|She|His|Her)\b")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We)\b")
@@ -279,6 +317,7 @@ class Attributor:
             if (
                 w
                 and w.group(1) not in _NOT_NAME
+                and _ORG_BEFORE_RE.search(text[: w.start(1)]) is None
                 and w.group(1).lower() not in _GROUP_WORDS
                 and w.group(1) not in self._source_aliases()
                 and all(w.end(1) <= x.start or w.start(1) >= x.end for x in mentions)
@@ -332,10 +371,14 @@ class Attributor:
         according: list[re.Match[str]],
         verbs: list[re.Match[str]],
         words: frozenset[str],
-    ) -> list[str]:
-        """Outlets named, bodies cited ("according to", "X said"), unknown bodies that report."""
+    ) -> tuple[list[str], list[str]]:
+        """Outlets named and bodies cited ("according to", "X said", unknown bodies that report).
+
+        The second list holds the bodies: they speak when no person does.
+        """
         pattern, by_alias = self._source_pattern, self._by_alias
         names: list[str] = []
+        bodies: list[str] = []
         cite_spans = [(c.start(), c.end() + 80) for c in according]
         aliases = self._alias_words.any_within(words)
         for m in pattern.finditer(text) if aliases else ():
@@ -346,14 +389,18 @@ class Attributor:
                 cited = bool(_VERB_AFTER_SOURCE_RE.match(after))
             if cited and src.name not in names:
                 names.append(src.name)
+                if src.kind != "outlet":
+                    bodies.append(src.name)
         # an organisation pattern match needs a reporting verb or a citing cue after its head
         has_org = bool(verbs or according) and any(w in text for w in _ORG_HEAD_WORDS)
         for m in _ORG_CITED_RE.finditer(text) if has_org else ():
             org = (m.group("org") or m.group("org2") or "").strip()
+            org = re.sub(r"^(?:The|A|An)\s+", "", org)
             known = any(a in org for a in by_alias)
             if org and not known and org not in names:
                 names.append(org)
-        return names
+                bodies.append(org)
+        return names, bodies
 
     def new_turn(self) -> None:
         """Forget the last subject and any open quotation (a new speaker holds the floor).
@@ -390,13 +437,19 @@ class Attributor:
         verbs = _report_verbs(text, words)
         according = _according_cues(text)
         mentions = self._mentions(text, verbs, words)
-        sources = self._cited_sources(text, according, verbs, words)
+        sources, bodies = self._cited_sources(text, according, verbs, words)
         carried = self.open_quote_speaker
         n_quotes = text.count('"') + text.count("“") + text.count("”")  # _QUOTE_CHARS
+        if carried is not None and text.lstrip()[:1] in _QUOTE_CHARS:
+            # a new paragraph of a quotation re-opens it: its mark opens nothing new
+            n_quotes -= 1
         has_quote = n_quotes > 0
         speaker, cue = self._speaker(
             text, mentions, verbs, according, words, carried=carried, has_quote=has_quote
         )
+        if not speaker and cue != "author" and bodies:  # a body speaks: not also its source
+            speaker, cue = bodies[0], "body"
+            sources = [x for x in sources if x != speaker]
         # quotation state across sentences
         if n_quotes % 2 == 1:
             self.open_quote_speaker = None if carried is not None else speaker
@@ -427,18 +480,37 @@ class Attributor:
         an empty speaker.
         """
         speaker, cue = "", ""
-        if carried is not None and text.lstrip()[:1] not in _QUOTE_CHARS:
+        if carried is not None:
             speaker, cue = carried, "quote continued"
         agents = [m for m in mentions if m.kind in {"person", "pronoun", "author", "title"}]
         if not speaker:
             speaker, cue = _according_speaker(according, agents) or (speaker, cue)
         if not speaker:
+            speaker, cue = _quoted_as_speaker(text, agents) or (speaker, cue)
+        if not speaker:
             speaker, cue = self._verb_speaker(text, verbs, agents, mentions) or (speaker, cue)
+        if not speaker and not cue:
+            speaker, cue = self._described_speaker(text, verbs) or (speaker, cue)
         if not speaker and not cue:
             speaker, cue = self._participle_speaker(text, mentions, words) or (speaker, cue)
         if not speaker and not cue and has_quote:
             speaker, cue = self._speech_noun_speaker(text, agents, mentions) or (speaker, cue)
+        if not speaker and not cue and _OPINION_OF_RE.search(text):  # "In his opinion, ..."
+            speaker, cue = self.last_subject, "opinion of"
+        if not speaker and not cue:
+            group = _GROUP_SPEAKER_RE.search(text)
+            if group is not None:
+                speaker, cue = re.sub(r"\s+", " ", group.group("who").lower()), "group"
         return speaker, cue
+
+    def _described_speaker(self, text: str, verbs: list[re.Match[str]]) -> tuple[str, str] | None:
+        """A described person who speaks ("the Kazakh president said"): the last person named."""
+        if not verbs or not (self.last_subject or self.persons):
+            return None
+        m = _DESCRIBED_RE.search(text)
+        if m is None:
+            return None
+        return self.last_subject or self.persons[-1], "described"
 
     def _verb_speaker(
         self,
@@ -449,6 +521,8 @@ class Attributor:
     ) -> tuple[str, str] | None:
         """The agent of the first reporting verb: before it, after a quotation, or the subject."""
         for v in verbs:
+            if v.group() in _OBJECT_VERBS and _PERSON_OBJECT_RE.match(text, v.end()):
+                continue  # "welcomed the President": an event, not speech
             before = [m for m in agents if m.end <= v.start() and not m.possessive]
             if before and _GAP_OK_RE.match(text[before[-1].end : v.start()]):
                 cue = "author" if before[-1].kind == "author" else "verb"
@@ -471,7 +545,8 @@ class Attributor:
         participles = not _REPORT_PARTICIPLE_WORDS.isdisjoint(words)
         for v in _REPORT_PARTICIPLE_RE.finditer(text) if participles else ():
             head = text[: v.start()].rstrip()
-            if not (head.endswith(",") or _PARTICIPLE_AND_RE.search(head)):
+            by = head.endswith(" by")
+            if not (head.endswith(",") or by or _PARTICIPLE_AND_RE.search(head)):
                 continue
             name = self._subject_before(text, mentions, v.start(), allow_possessive=True)
             if name is not None:
@@ -495,6 +570,17 @@ class Attributor:
             if m.possessive and _SPEECH_NOUN_RE.match(text[m.end :].lstrip()):
                 return self._resolve(m, mentions), "speech noun"
         return None
+
+
+def _quoted_as_speaker(text: str, agents: list[Mention]) -> tuple[str, str] | None:
+    """The person an outlet "quoted ... as saying"."""
+    if "quoted" not in text:
+        return None
+    m = _QUOTED_AS_RE.search(text)
+    if m is None:
+        return None
+    inside = [a for a in agents if m.start(1) <= a.start < m.end(1) and a.kind == "person"]
+    return (inside[0].name, "quoted as") if inside else None
 
 
 def _according_speaker(
