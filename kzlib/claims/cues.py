@@ -78,6 +78,12 @@ _LIGHT_EVENT = _CuePattern(
             "interview speech address statement statements visit trip remarks",
         ),
         _cue(
+            r"\b(?:issued|issues|released|releases|adopted|adopts)\s+(?:(?:a|an|the|its|their)\s+)?"
+            r"(?:joint\s+)?(?:statement|communiqu[eé]|declaration|decree|resolution)\b",
+            "issued issues released releases adopted adopts",
+            "statement communique communiqu declaration decree resolution",
+        ),
+        _cue(
             r"\b(?:this|my|your|our|on\s+a|on\s+an|on\s+his|on\s+her)\s+(?:(?:first|official|"
             r"state|working|regular|historic|recent|current|short)\s+)*(?:visit|trip)\b",
             "this my your our on",
@@ -111,7 +117,7 @@ _FUTURE = _CuePattern(
         # present-tense pledges and commitments ("we agree to", "stand ready to")
         # (a verb follows "to": lower case, not an article or possessive)
         _cue(
-            r"\b(?:agree|agrees|intend|intends|(?:stand|stands|remain|remains|are|is|am)\s+"
+            r"\b(?:agree|agrees|intend|intends|(?:stand|stands|remain|remains|are|is|am|was|were)\s+"
             r"(?:fully\s+|always\s+|also\s+)?(?:ready|committed|determined|prepared)|"
             r"look\s+forward|looks\s+forward)\s+to\s+"
             r"(?!(?:the|a|an|our|their|its|his|her|your|this|that|these|those|all|both)\b)"
@@ -126,6 +132,15 @@ _FUTURE = _CuePattern(
             "anticipates",
         ),
         _cue(r"\bthat\b[^.;]{0,60}?\bwould\s+(?!have\b)[a-z]+", "that", "would", starts="that"),
+        # future in reported speech: "the ministry said the consulate would reopen"
+        _cue(
+            r"\b(?:said|says|told|announced|added|noted|stated|believes?|expects?|reported)\b"
+            r"[^.;]{0,80}?\bwould\s+(?!have\b)[a-z]+",
+            "said says told announced added noted stated believe believes expect expects reported",
+            "would",
+            starts="said says told announced added noted stated believe believes expect expects "
+            "reported",
+        ),
         _cue(
             r"\b(?:upcoming|forthcoming|next\s+(?:year|month|week|decade|summit)|in\s+(?:a\s+few|the\s+coming)\s+(?:days|weeks|months|years))\b",
             "upcoming forthcoming next few coming",
@@ -144,7 +159,8 @@ _FUTURE = _CuePattern(
 _FACTUAL = _CuePattern(
     (
         _cue(
-            r"\b(?:remains?|is|are|was|were|became|becomes)\s+(?:still\s+)?the\s+(?:only|first|last|"
+            r"\b(?:remains?|is|are|was|were|became|becomes)\s+(?:still\s+)?the\s+"
+            r"(?:[\w\-]+['’]s\s+)?(?:only|first|last|"
             r"largest|biggest|smallest|second|third|leading|main|sole)\b",
             "remain remains became becomes " + _BE,
             "the",

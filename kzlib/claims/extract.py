@@ -30,7 +30,7 @@ Every claim gets:
        state visit") or a visit referred to ("this visit", "on a state
        visit"), with fewer than three evaluative cues; a speech verb counts
        only with a speaker named in the sentence, and when it is the only
-       event cue and two or more evaluative cues judge, the claim is a
+       event cue and an evaluative cue judges, the claim is a
        reported opinion (rule 5);
     4. factual: a stative cue ("is a member", "one of the biggest", "is
        chairing", "since the 1990s", "regularly") with at most two

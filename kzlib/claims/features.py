@@ -317,8 +317,8 @@ def _types(f: ClaimFeatures, attribution: Attribution) -> tuple[str, list[str]]:
         tags.append("factual")
     if f.evaluative_cues or f.hedges:
         tags.append("evaluative")
-    # a reported opinion: the speech verb is the only event and the words judge
-    opinion = f.speech_only and f.evaluative_cues >= 2
+    # a reported opinion: the speech verb is the only event and a word judges
+    opinion = f.speech_only and f.evaluative_cues >= 1
     if f.future_outside_quotes or (f.future_in_quotes and not f.event):
         main = "predictive"
     elif f.strong_quantities and not (event and f.strong_quantities == f.durations):

@@ -174,17 +174,32 @@ def _singular(word: str) -> str:
 
 
 def _count_item(text: str, pos: int) -> tuple[str, int]:
-    """The noun counted after ``pos`` (the first plural of the next three words) and its end."""
+    """The noun counted after ``pos`` and its end.
+
+    The first plural among the next three lower-case words, skipping a name
+    before them ("16 United Nations agencies" -> agency); a name alone is kept
+    ("five Central ..." -> central) when no lower-case word follows.
+    """
     words: list[tuple[str, int]] = []
-    for _ in range(3):
+    names: list[tuple[str, int]] = []
+    for _ in range(7):
         m = _NOUN_AFTER_RE.match(text, pos)
         if not m:
             break
         w = m.group(1)
-        if w.lower() in _STOP_ITEM or (w[0].isupper() and words):
+        if w.lower() in _STOP_ITEM:
             break
-        words.append((w, m.end()))
+        if w[0].isupper():
+            if words:
+                break
+            names.append((w, m.end()))
+        else:
+            words.append((w, m.end()))
+            if len(words) == 3:
+                break
         pos = m.end()
+    if not words:
+        words = names[:1]
     if not words:
         return "", pos
     for w, end in words:
