@@ -50,7 +50,8 @@ _WORD_RE = re.compile(r"[\w'’\-]+")
 _GROUP_WORDS = frozenset(
     """analysts officials critics experts observers diplomats sources reports others many some
     residents protesters authorities leaders both several few scholars commentators
-    economists researchers journalists media it they this that these those he she we i""".split()  # noqa: SIM905
+    economists researchers journalists media people everyone nobody it they this that these
+    those he she we i""".split()  # noqa: SIM905
 )
 _PREPOSITIONS = frozenset(
     [
