@@ -82,6 +82,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from kzlib.checks import check_fraction
 from kzlib.claims.attribution import Attribution, Attributor
 from kzlib.claims.features import (
     CLAIM_TYPES,
@@ -476,10 +477,7 @@ def select_claims(
             f"claim_types={types!r}: give a list drawn from {list(CLAIM_TYPES)}, "
             'e.g. ["event", "quantitative"]'
         )
-    if isinstance(min_checkworthiness, bool) or not isinstance(min_checkworthiness, int | float):
-        raise InputError(f"min_checkworthiness={min_checkworthiness!r}: give a number from 0 to 1")
-    if not 0.0 <= float(min_checkworthiness) <= 1.0:
-        raise InputError(f"min_checkworthiness={min_checkworthiness!r}: give a number from 0 to 1")
+    min_checkworthiness = check_fraction("min_checkworthiness", min_checkworthiness)
     keep = (claims["checkworthiness"] >= min_checkworthiness) & claims["claim_type"].isin(
         list(types)
     )

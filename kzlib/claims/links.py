@@ -22,11 +22,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kzlib.checks import check_int, check_optional_int
 from kzlib.claims.conflicts import _number_conflicts, _title_view, _TitleView, _view_conflicts
 from kzlib.claims.cues import _ENTITY_ALIASES
 from kzlib.claims.guards import _fold
 from kzlib.claims.ids import normalise_claim_text
-from kzlib.errors import InputError
 
 __all__ = ["LINK_COLUMNS", "link_claims", "link_matrix", "linked_pairs"]
 
@@ -439,10 +439,8 @@ def link_claims(
     (1, True)
     """
     del seed
-    if chunk_size < 1:
-        raise InputError(f"chunk_size must be at least 1; got {chunk_size}")
-    if max_links is not None and max_links < 1:
-        raise InputError(f"max_links must be at least 1 or None; got {max_links}")
+    chunk_size = check_int("chunk_size", chunk_size)
+    max_links = check_optional_int("max_links", max_links)
     if claims.empty:
         return pd.DataFrame(columns=LINK_COLUMNS)
     index = _LinkIndex(claims, max_block=max_block)
@@ -545,8 +543,7 @@ def link_matrix(
     >>> link_matrix(links, ["a", "b", "c"], max_docs=2).index.tolist()
     ['a', 'b']
     """
-    if max_docs is not None and max_docs < 1:
-        raise InputError(f"max_docs must be at least 1 or None; got {max_docs}")
+    max_docs = check_optional_int("max_docs", max_docs)
     ids = list(doc_ids)
     pos = pd.Series(np.arange(len(ids)), index=pd.Index(ids, dtype=object))
     pos = pos[~pos.index.duplicated()]
