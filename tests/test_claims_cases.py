@@ -3,7 +3,7 @@
 Each case is a small article written for the project (transcript turns, attribution
 forms, claim types, ordinals, per cent, counted nouns, relative dates, links); every
 check of every case must pass, except the ones listed in ``KNOWN_FAILURES``, which
-are expected to fail (strict: a fix shows up as an unexpected pass to remove here).
+are expected to fail (strict: a fix shows up as a failure asking to remove it).
 The checks are those of ``bench/claims_cases.py``, which also prints them by class.
 """
 
@@ -21,14 +21,8 @@ from kzlib.paths import PROJECT_ROOT
 
 CASES_PATH = PROJECT_ROOT / "tests" / "fixtures" / "claims_cases.json"
 CASES: list[dict[str, Any]] = json.loads(CASES_PATH.read_text(encoding="utf-8"))["cases"]
-#: (case id, check) pairs that fail today: cross-article links of a paraphrase and of a
-#: number conflict.
-KNOWN_FAILURES: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("link-quote-paraphrase", "link"),
-        ("link-number-conflict", "link"),
-    }
-)
+#: (case id, check) pairs that fail today (none: every case passes).
+KNOWN_FAILURES: frozenset[tuple[str, str]] = frozenset()
 
 
 def _bench() -> ModuleType:
