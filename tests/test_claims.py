@@ -436,6 +436,8 @@ def test_transcript_turns_attribute_and_the_label_is_cut() -> None:
         ("Norway is one of the biggest trade partners of the region.", "factual"),
         ("The relations between our countries are very productive and warm.", "evaluative"),
         ("Minister Ada Lind said the negotiations were extremely difficult.", "evaluative"),
+        ("I would like to thank our hosts for the invitation.", "event"),
+        ("Last spring I had the honour of speaking at the assembly.", "event"),
     ],
 )
 def test_claim_type_rules(text: str, expected: str) -> None:
@@ -448,3 +450,10 @@ def test_relative_dates_without_an_article_date_stay_unresolved() -> None:
     assert nums == [
         {"value": "", "unit": "date", "text": "next year", "qualifier": "next year unresolved"}
     ]
+
+
+def test_politeness_and_appearance_are_not_hedges() -> None:
+    assert features.claim_features("I would like to thank the hosts.").hedges == 0
+    assert features.claim_features("A comet appeared in the sky over Oslo.").hedges == 0
+    assert features.claim_features("The deal appeared to stall.").hedges == 1
+    assert features.claim_features("The deal would stall.").hedges == 1

@@ -77,6 +77,24 @@ _LIGHT_EVENT = _CuePattern(
             "gave give gives giving made make makes making paid pay pays paying delivered",
             "interview speech address statement statements visit trip remarks",
         ),
+        # performative speech acts of a transcript: thanking, an honour had or felt
+        _cue(
+            r"\b(?:thank|thanked|thanking)\s+(?:you|all|everyone|both|the|our|my|his|her|"
+            r"their|him|them)\b",
+            "thank thanked thanking",
+        ),
+        _cue(
+            r"(?<!n['’]t\s)(?<!\bnot\s)\bhad\s+the\s+(?:great\s+)?(?:honou?r|pleasure|privilege|"
+            r"opportunity)\s+(?:of|to)\s+[a-z]+",
+            "had",
+            "honor honour pleasure privilege opportunity",
+        ),
+        _cue(
+            r"\b(?:honou?red|pleased|delighted|glad|happy|proud)\s+to\s+(?:be\s+here|welcome|"
+            r"host|celebrate|announce|open|present|join)\b",
+            "honored honoured pleased delighted glad happy proud",
+            "here welcome host celebrate announce open present join",
+        ),
         _cue(
             r"\b(?:issued|issues|released|releases|adopted|adopts)\s+(?:(?:a|an|the|its|their)\s+)?"
             r"(?:joint\s+)?(?:statement|communiqu[eé]|declaration|decree|resolution)\b",
