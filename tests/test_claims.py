@@ -456,4 +456,5 @@ def test_politeness_and_appearance_are_not_hedges() -> None:
     assert features.claim_features("I would like to thank the hosts.").hedges == 0
     assert features.claim_features("A comet appeared in the sky over Oslo.").hedges == 0
     assert features.claim_features("The deal appeared to stall.").hedges == 1
+    assert features.claim_features("The deal appeared more like a truce.").hedges == 1
     assert features.claim_features("The deal would stall.").hedges == 1

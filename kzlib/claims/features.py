@@ -187,7 +187,8 @@ def _entities(text: str) -> tuple[str, ...]:
 _SPAN_AFTER_RE = re.compile(r"\s*(?:exactly\s+)?(?:since|of|ago|anniversary)\b", re.IGNORECASE)
 _SPAN_UNITS = frozenset({"year", "month"})
 _NOT_HEDGE_RE = re.compile(
-    r"\bwould\s+(?:like|love)\b|\bappear(?:s|ed)?\b(?!\s+(?:to|that|as|likely)\b)",
+    r"\bwould\s+(?:like|love)\b"
+    r"|\bappear(?:s|ed)?\s+(?:in|on|at|over|before|during|outside|inside|near|above)\b",
     re.IGNORECASE,
 )
 
@@ -275,7 +276,7 @@ def _claim_features(
             future_all = True
     # "May" the month is not the hedge "may"
     n_may = _WORD_TOKEN_RE.findall(text).count("May") if "May" in text else 0
-    # not hedges: "would like to" (politeness), "appeared in" (came into view)
+    # not hedges: "would like to" (politeness), "appeared in the sky" (came into view)
     n_may += len(_NOT_HEDGE_RE.findall(text)) if ("would" in text or "appear" in text) else 0
     strong, durations, weak, specific, years = _quantity_counts(qs)
     spans = _spans_of_time(text, qs)  # "22 years since", "the 30-year anniversary"
