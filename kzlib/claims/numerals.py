@@ -173,6 +173,11 @@ def _singular(word: str) -> str:
     return w
 
 
+def _is_plural(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("s") and not w.endswith("ss")
+
+
 def _count_item(text: str, pos: int) -> tuple[str, int]:
     """The noun counted after ``pos`` and its end.
 
@@ -187,8 +192,8 @@ def _count_item(text: str, pos: int) -> tuple[str, int]:
         if not m:
             break
         w = m.group(1)
-        if w.lower() in _STOP_ITEM:
-            break
+        if w.lower() in _STOP_ITEM or ("-" in m.group(0) and (words or names)):
+            break  # a dash between words ends the phrase
         if w[0].isupper():
             if words:
                 break
@@ -198,11 +203,13 @@ def _count_item(text: str, pos: int) -> tuple[str, int]:
             if len(words) == 3:
                 break
         pos = m.end()
+    if names and not any(_is_plural(w) for w, _ in words):
+        words = []  # after a name only a plural noun is counted ("16 United Nations agencies")
     if not words:
         words = names[:1]
     if not words:
         return "", pos
     for w, end in words:
-        if w.lower().endswith("s") and not w.lower().endswith("ss"):
+        if _is_plural(w):
             return _singular(w), end
     return _singular(words[0][0]), words[0][1]
