@@ -165,6 +165,10 @@ _DESCRIBED_RE = re.compile(
     r"(?:president|leader|premier|prime\s+minister|head\s+of\s+state|\d+-year-old|"
     r"politician|diplomat|economist|official)\s+(?:(?:\w+ly|also)\s+)?" + _REPORT_VERB + r"\b"
 )
+#: Words one of which every match of :data:`_DESCRIBED_RE` holds.
+_DESCRIBED_WORDS = _word_set(
+    "president leader premier minister state old politician diplomat economist official"
+)
 #: A speaking body or group with no name: "the presidential press service reported",
 #: "a spokesman for the ministry said", "experts believe".
 _GROUP_SPEAKER_RE = re.compile(
@@ -175,6 +179,14 @@ _GROUP_SPEAKER_RE = re.compile(
     + _REPORT_VERB[3:-1]
     + r")\b",
     re.IGNORECASE,
+)
+#: Words every match of :data:`_OPINION_OF_RE` / :data:`_GROUP_SPEAKER_RE` holds (any case).
+_OPINION_WORDS = _word_set("opinion view words")
+_GROUP_WORDS_CASED = frozenset(
+    w
+    for base in """service office spokesman spokeswoman spokesperson expert experts analyst
+    analysts economists observers officials diplomats""".split()  # noqa: SIM905
+    for w in (base, base.capitalize(), base.upper())
 )
 #: "quoted X as saying": X is the speaker, the quoting outlet the source.
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+(.{1,160}?)\s+as\s+saying\b")
@@ -318,7 +330,7 @@ class Attributor:
             if (
                 w
                 and w.group(1) not in _NOT_NAME
-                and _ORG_BEFORE_RE.search(text[: w.start(1)]) is None
+                and not _after_body_name(text, w.start(1))
                 and w.group(1).lower() not in _GROUP_WORDS
                 and w.group(1) not in self._source_aliases()
                 and all(w.end(1) <= x.start or w.start(1) >= x.end for x in mentions)
@@ -491,22 +503,31 @@ class Attributor:
         if not speaker:
             speaker, cue = self._verb_speaker(text, verbs, agents, mentions) or (speaker, cue)
         if not speaker and not cue:
-            speaker, cue = self._described_speaker(text, verbs) or (speaker, cue)
+            speaker, cue = self._described_speaker(text, verbs, words) or (speaker, cue)
         if not speaker and not cue:
             speaker, cue = self._participle_speaker(text, mentions, words) or (speaker, cue)
         if not speaker and not cue and has_quote:
             speaker, cue = self._speech_noun_speaker(text, agents, mentions) or (speaker, cue)
-        if not speaker and not cue and _OPINION_OF_RE.search(text):  # "In his opinion, ..."
+        if (
+            not speaker
+            and not cue
+            and not _OPINION_WORDS.isdisjoint(words)
+            and _OPINION_OF_RE.search(text)
+        ):  # "In his opinion, ..."
             speaker, cue = self.last_subject, "opinion of"
-        if not speaker and not cue:
+        if not speaker and not cue and not _GROUP_WORDS_CASED.isdisjoint(words):
             group = _GROUP_SPEAKER_RE.search(text)
             if group is not None:
                 speaker, cue = re.sub(r"\s+", " ", group.group("who").lower()), "group"
         return speaker, cue
 
-    def _described_speaker(self, text: str, verbs: list[re.Match[str]]) -> tuple[str, str] | None:
+    def _described_speaker(
+        self, text: str, verbs: list[re.Match[str]], words: frozenset[str]
+    ) -> tuple[str, str] | None:
         """A described person who speaks ("the Kazakh president said"): the last person named."""
         if not verbs or not (self.last_subject or self.persons):
+            return None
+        if _DESCRIBED_WORDS.isdisjoint(words):
             return None
         m = _DESCRIBED_RE.search(text)
         if m is None:
@@ -571,6 +592,12 @@ class Attributor:
             if m.possessive and _SPEECH_NOUN_RE.match(text[m.end :].lstrip()):
                 return self._resolve(m, mentions), "speech noun"
         return None
+
+
+def _after_body_name(text: str, pos: int) -> bool:
+    """Whether a body's name ends right before ``pos`` ("the Ministry of Foreign| Affairs")."""
+    head = text[max(0, pos - 80) : pos]
+    return any(w in head for w in _ORG_HEAD_WORDS) and _ORG_BEFORE_RE.search(head) is not None
 
 
 def _quoted_as_speaker(text: str, agents: list[Mention]) -> tuple[str, str] | None:

@@ -220,9 +220,15 @@ _FACTUAL = _CuePattern(
         ),
         # an office or role held now, a habit ("is chairing", "meet regularly")
         _cue(
-            r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:chairing|hosting|presiding|leading)\b"
-            r"|\b(?:regularly|routinely|annually)\b",
-            "is are chairing hosting presiding leading regularly routinely annually",
+            r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:chairing|hosting|presiding|leading)\b",
+            "is are",
+            "chairing hosting presiding leading",
+            starts="is are",
+        ),
+        _cue(
+            r"\b(?:regularly|routinely|annually)\b",
+            "regularly routinely annually",
+            starts="regularly routinely annually",
         ),
     )
 )  # fmt: skip

@@ -279,11 +279,16 @@ def _claim_features(
     # not hedges: "would like to" (politeness), "appeared in the sky" (came into view)
     n_may += len(_NOT_HEDGE_RE.findall(text)) if ("would" in text or "appear" in text) else 0
     strong, durations, weak, specific, years = _quantity_counts(qs)
-    spans = _spans_of_time(text, qs)  # "22 years since", "the 30-year anniversary"
+    spans = _spans_of_time(text, qs) if qs else 0  # "22 years since", "the 30-year anniversary"
     strong, durations = strong + spans, durations + spans
-    verb_event = _has_event_verb(scope_tokens, _EVENT_VERBS) or _LIGHT_EVENT.search(
-        outside or text, lowered if outside == text else _fold(outside or text), None
-    )
+    verb_event = _has_event_verb(scope_tokens, _EVENT_VERBS)
+    if not verb_event:
+        if outside == text or not outside:
+            verb_event = _LIGHT_EVENT.search(text, lowered, words)
+        else:
+            folded = _fold(outside)
+            runs = None if folded is None else _letter_runs(folded)
+            verb_event = _LIGHT_EVENT.search(outside, folded, runs)
     return ClaimFeatures(
         strong_quantities=strong,
         durations=durations,

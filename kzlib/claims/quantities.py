@@ -415,8 +415,8 @@ def _find_quantities(
             if not _overlaps((frac.start, frac.end), taken):
                 found.append(frac)
                 taken.append((frac.start, frac.end))
-    if not has_digit and not words & _NUMBER_TRIGGERS:
-        found.sort(key=lambda q: (q.start, q.end))
+                found.sort(key=lambda q: (q.start, q.end))
+    if not has_digit and words.isdisjoint(_NUMBER_TRIGGERS):
         return found
     for m in _MULTI_RE.finditer(text):
         if not _overlaps((m.start(), m.end()), taken):
