@@ -15,13 +15,26 @@ two sentences can be resolved:
 * "he"/"she"/"his"/"her" resolve to the most recent person who was the
   subject of a sentence (or the first person earlier in the same sentence);
 * a quotation opened in one sentence and closed in a later one keeps its
-  speaker on every sentence it spans.
+  speaker on every sentence it spans (a new paragraph that re-opens it with
+  a quotation mark continues it);
+* "quoted X as saying", "in his opinion", "by highlighting/underscoring";
+  a described person ("the Kazakh president told", "the 64-year-old said")
+  is the last person named before;
+* a body speaks when no person does: a gazetteer body or a named ministry,
+  bank, agency ... cited by "according to", "citing" or a reporting verb;
+  unnamed groups and offices ("a spokesman for the ministry said", "the
+  press service reported", "experts believe") speak as such;
+* a greeting verb with a person or delegation as object ("welcomed U.S.
+  Assistant Secretary X") narrates an event and attributes nothing.
+
+Transcript speaker labels are read by :mod:`kzlib.corpus.turns` and applied in
+:func:`kzlib.claims.extract.extract_claims` (an explicit attribution wins).
 
 ``speaker`` is a person's fullest name seen in the document ("Dmitry
 Peskov"), empty when the author asserts the claim (including "I argued").
 ``source`` lists the outlets named anywhere in the sentence (Reuters,
-RFE/RL, timesca.com ...) and the bodies cited in an attribution context
-("according to information from Akorda"), from ``data/sources.v1.csv``.
+RFE/RL, timesca.com ...) and the bodies cited in an attribution context that
+are not the speaker, from ``data/sources.v1.csv``.
 ``quote`` is true when the sentence carries an attributed direct quotation.
 
 Examples

@@ -24,7 +24,7 @@ import pandas as pd
 
 from kzlib.checks import check_int, check_optional_int
 from kzlib.claims.conflicts import _number_conflicts, _title_view, _TitleView, _view_conflicts
-from kzlib.claims.cues import _ENTITY_ALIASES
+from kzlib.claims.cues import _DEMONYMS, _ENTITY_ALIASES, _EVENT_STEMS
 from kzlib.claims.guards import _fold
 from kzlib.claims.ids import normalise_claim_text
 
@@ -130,31 +130,6 @@ _TITLE_WORDS = frozenset(
 )
 
 
-#: Nationality adjectives and the country (its first entity word) they name.
-_DEMONYMS: dict[str, str] = {
-    "kazakh": "kazakhstan", "kazakhstani": "kazakhstan", "uzbek": "uzbekistan",
-    "kyrgyz": "kyrgyzstan", "tajik": "tajikistan", "turkmen": "turkmenistan",
-    "afghan": "afghanistan", "russian": "russia", "chinese": "china", "american": "united",
-    "turkish": "turkey", "iranian": "iran", "azerbaijani": "azerbaijan", "georgian": "georgia",
-    "armenian": "armenia", "mongolian": "mongolia", "pakistani": "pakistan", "indian": "india",
-    "japanese": "japan", "korean": "korea", "german": "germany", "french": "france",
-    "british": "britain", "italian": "italy", "ukrainian": "ukraine", "belarusian": "belarus",
-    "european": "europe", "emirati": "emirates", "qatari": "qatar", "saudi": "saudi",
-}  # fmt: skip
-_EVENT_STEMS: dict[str, str] = {
-    "visit": "visit", "visited": "visit", "visits": "visit", "trip": "visit", "toured": "visit",
-    "met": "meet", "meet": "meet", "meets": "meet", "meeting": "meet", "meetings": "meet",
-    "talks": "meet", "summit": "summit", "summits": "summit", "speech": "speech",
-    "address": "speech", "addressed": "speech", "addresses": "speech", "declared": "speech",
-    "signed": "sign", "signing": "sign", "signs": "sign", "declaration": "declaration",
-    "agreement": "agreement", "deal": "agreement", "contract": "agreement", "treaty": "agreement",
-    "call": "call", "conversation": "call", "telephoned": "call", "phoned": "call",
-    "election": "election", "elected": "election", "sanctions": "sanction",
-    "sanctioned": "sanction", "hosted": "host", "hosts": "host", "hosting": "host",
-    "invest": "invest", "invests": "invest", "invested": "invest", "investing": "invest",
-    "investment": "invest", "investments": "invest", "spend": "invest", "spends": "invest",
-    "spent": "invest", "spending": "invest", "allocate": "invest", "allocated": "invest",
-}  # fmt: skip
 _EVENT_STEM_RE = re.compile(
     r"\b(" + "|".join(sorted(_EVENT_STEMS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
