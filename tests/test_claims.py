@@ -405,3 +405,80 @@ def test_lower_cased_runs_are_the_runs_of_the_lower_cased_text(text: str) -> Non
     if guards._fold(text) is not None:
         cased = frozenset(re.findall("[A-Za-z]+", text))
         assert frozenset(map(str.lower, cased)) == guards._letter_runs(text.lower())
+
+
+def _doc_claims(*paragraphs: str, year: int | None = 2025) -> pd.DataFrame:
+    """extract_claims over one article of the given paragraphs (one sentence each)."""
+    rows, pos = [], 0
+    for i, text in enumerate(paragraphs):
+        rows.append(
+            {"doc_id": "d", "sent_id": i, "para_id": i, "start": pos, "end": pos + len(text),
+             "text": text, "kind": "body"}
+        )
+        pos += len(text) + 1
+    years = None if year is None else {"d": year}
+    return extract_claims(pd.DataFrame(rows), doc_years=years)
+
+
+def test_transcript_turns_attribute_and_the_label_is_cut() -> None:
+    c = _doc_claims(
+        "The two ministers met in Vienna.",
+        "MINISTER OKAFOR: We are pleased with the talks.",
+        "Our trade grew by ten percent.",
+        "QUESTION: People say the talks failed.",
+        "MINISTER OKAFOR: They did not fail.",
+    )
+    assert c["speaker"].tolist() == ["", "Okafor", "Okafor", "interviewer", "Okafor"]
+    assert c["text"].iloc[1] == "We are pleased with the talks."
+    assert c["start"].iloc[1] == len("The two ministers met in Vienna.") + 1 + len(
+        "MINISTER OKAFOR: "
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers agree to expand rail links between the two countries.", "predictive"),
+        ("We stand ready to support the new water council.", "predictive"),
+        ("The ministry said the embassy would reopen after repairs.", "predictive"),
+        ("The foreign minister took part in the plenary meeting.", "event"),
+        ("The two presidents held talks in the capital.", "event"),
+        ("The ministry issued a statement condemning the attack.", "event"),
+        ("This is the ten-year anniversary of the forum.", "quantitative"),
+        ("It is 22 years since the treaty entered into force.", "quantitative"),
+        ("Norway is one of the biggest trade partners of the region.", "factual"),
+        ("The relations between our countries are very productive and warm.", "evaluative"),
+        ("Minister Ada Lind said the negotiations were extremely difficult.", "evaluative"),
+        ("Last spring I had the honour of speaking at the assembly.", "event"),
+    ],
+)
+def test_claim_type_rules(text: str, expected: str) -> None:
+    assert _doc_claims(text)["claim_type"].iloc[0] == expected
+
+
+def test_thanks_and_courtesy_are_not_claims() -> None:
+    # short thanks and procedural lines assert nothing (kzlib.claims.assertion); a thanks
+    # that carries a fact is kept and typed
+    kept = _doc_claims(
+        "I would like to thank our hosts for the invitation.",
+        "We thank Norway for the 40 million dollars it gave to the fund in 2021.",
+    )
+    assert kept["text"].tolist() == [
+        "We thank Norway for the 40 million dollars it gave to the fund in 2021."
+    ]
+
+
+def test_relative_dates_without_an_article_date_stay_unresolved() -> None:
+    c = _doc_claims("The canal opened in 2019.", "A second canal will open next year.", year=None)
+    nums = json.loads(c["numbers"].iloc[1])
+    assert nums == [
+        {"value": "", "unit": "date", "text": "next year", "qualifier": "next year unresolved"}
+    ]
+
+
+def test_politeness_and_appearance_are_not_hedges() -> None:
+    assert features.claim_features("I would like to thank the hosts.").hedges == 0
+    assert features.claim_features("A comet appeared in the sky over Oslo.").hedges == 0
+    assert features.claim_features("The deal appeared to stall.").hedges == 1
+    assert features.claim_features("The deal appeared more like a truce.").hedges == 1
+    assert features.claim_features("The deal would stall.").hedges == 1

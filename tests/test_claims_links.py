@@ -205,3 +205,36 @@ def test_link_matrix_with_max_docs_keeps_the_most_linked_documents() -> None:
     assert link_matrix(links, docs, max_docs=4).index.tolist() == ["e", "c", "b", "a"]
     with pytest.raises(InputError, match="max_docs"):
         link_matrix(links, docs, max_docs=0)
+
+
+def _two_docs(a: str, b: str) -> pd.DataFrame:
+    rows = [
+        {"doc_id": d, "sent_id": 0, "start": 0, "end": len(t), "text": t, "kind": "body"}
+        for d, t in (("a", a), ("b", b))
+    ]
+    return extract_claims(pd.DataFrame(rows), doc_years={"a": 2025, "b": 2025})
+
+
+def test_a_paraphrase_with_the_same_sum_in_other_words_is_linked() -> None:
+    claims = _two_docs(
+        '"We will spend 12 billion euros on the ports by 2030," Minister Ana Ruiz said.',
+        "The government plans to invest €12 billion in its seaports, the minister told reporters.",
+    )
+    links = link_claims(claims)
+    assert len(links) == 1 and links["disagreement"].iloc[0] == ""
+
+
+def test_close_figures_of_one_fact_are_linked_and_flagged() -> None:
+    claims = _two_docs(
+        "Trade between Latvia and Estonia reached 3.2 billion dollars in 2024.",
+        "Latvian-Estonian trade reached $2.9 billion in 2024, customs data show.",
+    )
+    links = link_claims(claims)
+    assert len(links) == 1 and links["disagreement"].iloc[0] == "number"
+
+
+def test_far_apart_figures_share_no_near_key() -> None:
+    from kzlib.claims.links import _near_keys
+
+    assert not _near_keys(3.2e9, "USD:") & _near_keys(1.6e9, "USD:")
+    assert _near_keys(3.2e9, "USD:") & _near_keys(2.9e9, "USD:")

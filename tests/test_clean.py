@@ -161,3 +161,16 @@ def test_wrapped_semicolon_joins_and_list_items_stay_apart() -> None:
         "- a rail link",
         "More soon.",
     ]
+
+
+def test_a_speaker_label_line_is_never_joined_to_the_line_before() -> None:
+    raw = (
+        "The two leaders met on Tuesday.\n\nOpening remarks at the talks\n"
+        "Prime Minister Jane Holt: Thank you, colleagues.\nWe agreed on a plan.\n"
+        "The plan covers water\nand energy\nQUESTION: What comes next?\n"
+    )
+    text = clean_text(raw).text
+    assert "Opening remarks at the talks\nPrime Minister Jane Holt: Thank you" in text
+    assert "The plan covers water and energy\nQUESTION: What comes next?" in text
+    # an ordinary wrapped line ending without a label is still unwrapped
+    assert "covers water and energy" in text

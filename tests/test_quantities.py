@@ -56,8 +56,11 @@ def test_dates_are_iso(text: str, value: str, qualifier: str) -> None:
 
 def test_relative_dates_need_a_reference_year() -> None:
     assert _vu("a summit in April next year", ref_year=2025) == [("2026-04", "date")]
-    assert _vu("a summit next year") == []
+    assert _vu("a summit next year") == [("", "date")]  # kept, unresolved
+    assert find_quantities("a summit next year")[0].qualifier == "next year unresolved"
     assert _vu("In August, he visited.") == [("--08", "date")]
+    assert _vu("signed last September", ref_year=2025) == [("2024-09", "date")]
+    assert _vu("signed last September") == [("--09", "date")]
 
 
 @pytest.mark.parametrize(
@@ -159,3 +162,43 @@ def test_start_positions_find_what_finditer_finds(
         assert find_quantities(text, ref_year=2025) == fast
     finally:
         quantities._scan = scan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The seventy-sixth session opened.",
+        "the fifty- fourth session of the Assembly",
+        "in the twenty first century",
+        "the one hundredth anniversary",
+        "The 21st meeting and the 79th session",
+    ],
+)
+def test_ordinals_are_never_counts(text: str) -> None:
+    assert [q for q in find_quantities(text) if q.unit != "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("trade reached USD 28.2 bn last year", [(28_200_000_000, "USD")]),
+        ("a loan of EUR 300 million", [(300_000_000, "EUR")]),
+        ("accounts for a fifth of its trade", [(0.2, "fraction")]),
+        ("two-thirds of the population", [(0.666667, "fraction")]),
+        ("shipped a half-ton of fuel", [(0.5, "t")]),
+        ("growth of 4 per cent", [(4, "percent")]),
+        ("seventy-six delegations attended", [(76, "count")]),
+    ],
+)
+def test_currency_codes_fractions_and_per_cent(
+    text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text) if q.unit != "date"] == expected
+
+
+def test_a_denominator_without_of_is_an_ordinal_not_a_fraction() -> None:
+    assert find_quantities("He won a third term.") == []
+
+
+def test_year_ranges_are_two_dates() -> None:
+    assert _vu("the programme for 2021-2025") == [("2021", "date"), ("2025", "date")]

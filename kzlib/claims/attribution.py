@@ -15,13 +15,26 @@ two sentences can be resolved:
 * "he"/"she"/"his"/"her" resolve to the most recent person who was the
   subject of a sentence (or the first person earlier in the same sentence);
 * a quotation opened in one sentence and closed in a later one keeps its
-  speaker on every sentence it spans.
+  speaker on every sentence it spans (a new paragraph that re-opens it with
+  a quotation mark continues it);
+* "quoted X as saying", "in his opinion", "by highlighting/underscoring";
+  a described person ("the Kazakh president told", "the 64-year-old said")
+  is the last person named before;
+* a body speaks when no person does: a gazetteer body or a named ministry,
+  bank, agency ... cited by "according to", "citing" or a reporting verb;
+  unnamed groups and offices ("a spokesman for the ministry said", "the
+  press service reported", "experts believe") speak as such;
+* a greeting verb with a person or delegation as object ("welcomed U.S.
+  Assistant Secretary X") narrates an event and attributes nothing.
+
+Transcript speaker labels are read by :mod:`kzlib.corpus.turns` and applied in
+:func:`kzlib.claims.extract.extract_claims` (an explicit attribution wins).
 
 ``speaker`` is a person's fullest name seen in the document ("Dmitry
 Peskov"), empty when the author asserts the claim (including "I argued").
 ``source`` lists the outlets named anywhere in the sentence (Reuters,
-RFE/RL, timesca.com ...) and the bodies cited in an attribution context
-("according to information from Akorda"), from ``data/sources.v1.csv``.
+RFE/RL, timesca.com ...) and the bodies cited in an attribution context that
+are not the speaker, from ``data/sources.v1.csv``.
 ``quote`` is true when the sentence carries an attributed direct quotation.
 
 Examples
@@ -50,7 +63,8 @@ _WORD_RE = re.compile(r"[\w'’\-]+")
 _GROUP_WORDS = frozenset(
     """analysts officials critics experts observers diplomats sources reports others many some
     residents protesters authorities leaders both several few scholars commentators
-    economists researchers journalists media it they this that these those he she we i""".split()  # noqa: SIM905
+    economists researchers journalists media people everyone nobody it they this that these
+    those he she we i""".split()  # noqa: SIM905
 )
 _PREPOSITIONS = frozenset(
     [
@@ -91,7 +105,8 @@ _REPORT_VERB = (
 _REPORT_PARTICIPLE = (
     r"(?:saying|noting|describing|praising|claiming|warning|stressing|adding|calling|urging|"
     r"arguing|stating|declaring|insisting|emphasi[sz]ing|explaining|reiterating|asserting|"
-    r"pledging|promising|vowing|announcing|reaffirming|affirming|acknowledging)"
+    r"pledging|promising|vowing|announcing|reaffirming|affirming|acknowledging|highlighting|"
+    r"underscoring|expressing|recalling|welcoming)"
 )
 _REPORT_VERB_RE = re.compile(rf"\b{_REPORT_VERB}\b")
 _REPORT_PARTICIPLE_RE = re.compile(rf"\b{_REPORT_PARTICIPLE}\b")
@@ -144,6 +159,55 @@ _TITLE_ONLY_RE = re.compile(
     r"trade|energy|interior|senior|chief|top|government|ministry|presidential|press)\s+)*"
     r"(?:minister|spokesman|spokeswoman|spokesperson|ambassador|envoy|official|secretary|"
     r"adviser|advisor|negotiator)\b(?=\s+(?:(?:\w+ly|also)\s+)?" + _REPORT_VERB + r"\b)"
+)
+#: Verbs of greeting and judging: with a person or delegation as object ("welcomed U.S.
+#: Assistant Secretary X", "thanked the President") they narrate an event, not speech.
+_OBJECT_VERBS = frozenset(
+    """welcomed praised congratulated thanked urged criticized criticised condemned called
+    received hosted told""".split()  # noqa: SIM905
+)
+_PERSON_OBJECT_RE = re.compile(
+    r"\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.\-]*\s+){0,8}?"
+    r"(?:President|Minister|Secretary|Ambassador|Envoy|Chairman|Administrator|Mr\.|Ms\.|Mrs\.|"
+    r"Dr\.|delegation|counterpart|counterparts|guests?|visitors?)\b"
+)
+#: A person described, not named, who speaks: "the Kazakh president told", "the
+#: 64-year-old said", "the Uzbek leader noted". Resolved to the last person named before.
+_DESCRIBED_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?:[A-Z][a-z]+|former|veteran|new|outgoing|\d+-year-old)\s+){0,2}"
+    r"(?:president|leader|premier|prime\s+minister|head\s+of\s+state|\d+-year-old|"
+    r"politician|diplomat|economist|official)\s+(?:(?:\w+ly|also)\s+)?" + _REPORT_VERB + r"\b"
+)
+#: Words one of which every match of :data:`_DESCRIBED_RE` holds.
+_DESCRIBED_WORDS = _word_set(
+    "president leader premier minister state old politician diplomat economist official"
+)
+#: A speaking body or group with no name: "the presidential press service reported",
+#: "a spokesman for the ministry said", "experts believe".
+_GROUP_SPEAKER_RE = re.compile(
+    r"\b(?P<who>press\s+service|press\s+office|spokes(?:man|woman|person)|experts?|analysts?|"
+    r"economists|observers|officials|diplomats)"
+    r"(?:\s+(?:for|of|at|from)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]+)*)?"
+    r"\s+(?:(?:\w+ly|also)\s+)?(?:believe|believes|think|thinks|expect|expects|"
+    + _REPORT_VERB[3:-1]
+    + r")\b",
+    re.IGNORECASE,
+)
+#: Words every match of :data:`_OPINION_OF_RE` / :data:`_GROUP_SPEAKER_RE` holds (any case).
+_OPINION_WORDS = _word_set("opinion view words")
+_GROUP_WORDS_CASED = frozenset(
+    w
+    for base in """service office spokesman spokeswoman spokesperson expert experts analyst
+    analysts economists observers officials diplomats""".split()  # noqa: SIM905
+    for w in (base, base.capitalize(), base.upper())
+)
+#: "quoted X as saying": X is the speaker, the quoting outlet the source.
+_QUOTED_AS_RE = re.compile(r"\bquoted\s+(.{1,160}?)\s+as\s+saying\b")
+#: "in his opinion", "in her view": the pronoun's person holds the opinion.
+_OPINION_OF_RE = re.compile(r"\b[Ii]n\s+(?:his|her)\s+(?:opinion|view|words)\b")
+#: A body's name ending right before a capitalised word: "Ministry of Foreign| Affairs".
+_ORG_BEFORE_RE = re.compile(
+    rf"\b{_ORG_HEAD}(?:\s+(?:of|for|on)(?:\s+the)?)?(?:\s+[A-Z][\w\-]*)*\s+$"
 )
 _PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|He|She|His|Her)\b")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We)\b")
@@ -279,6 +343,7 @@ class Attributor:
             if (
                 w
                 and w.group(1) not in _NOT_NAME
+                and not _after_body_name(text, w.start(1))
                 and w.group(1).lower() not in _GROUP_WORDS
                 and w.group(1) not in self._source_aliases()
                 and all(w.end(1) <= x.start or w.start(1) >= x.end for x in mentions)
@@ -332,10 +397,14 @@ class Attributor:
         according: list[re.Match[str]],
         verbs: list[re.Match[str]],
         words: frozenset[str],
-    ) -> list[str]:
-        """Outlets named, bodies cited ("according to", "X said"), unknown bodies that report."""
+    ) -> tuple[list[str], list[str]]:
+        """Outlets named and bodies cited ("according to", "X said", unknown bodies that report).
+
+        The second list holds the bodies: they speak when no person does.
+        """
         pattern, by_alias = self._source_pattern, self._by_alias
         names: list[str] = []
+        bodies: list[str] = []
         cite_spans = [(c.start(), c.end() + 80) for c in according]
         aliases = self._alias_words.any_within(words)
         for m in pattern.finditer(text) if aliases else ():
@@ -346,14 +415,32 @@ class Attributor:
                 cited = bool(_VERB_AFTER_SOURCE_RE.match(after))
             if cited and src.name not in names:
                 names.append(src.name)
+                if src.kind != "outlet":
+                    bodies.append(src.name)
         # an organisation pattern match needs a reporting verb or a citing cue after its head
         has_org = bool(verbs or according) and any(w in text for w in _ORG_HEAD_WORDS)
         for m in _ORG_CITED_RE.finditer(text) if has_org else ():
             org = (m.group("org") or m.group("org2") or "").strip()
+            org = re.sub(r"^(?:The|A|An)\s+", "", org)
             known = any(a in org for a in by_alias)
             if org and not known and org not in names:
                 names.append(org)
-        return names
+                bodies.append(org)
+        return names, bodies
+
+    def new_turn(self) -> None:
+        """Forget the last subject and any open quotation (a new speaker holds the floor).
+
+        Examples
+        --------
+        >>> attr = Attributor()
+        >>> _ = attr.attribute('Tokayev declared: "We carry most freight.')
+        >>> attr.new_turn()
+        >>> attr.open_quote_speaker is None
+        True
+        """
+        self.last_subject = ""
+        self.open_quote_speaker = None
 
     def attribute(self, text: str, *, words: frozenset[str] | None = None) -> Attribution:
         """Attribute one sentence (call in document order).
@@ -376,13 +463,19 @@ class Attributor:
         verbs = _report_verbs(text, words)
         according = _according_cues(text)
         mentions = self._mentions(text, verbs, words)
-        sources = self._cited_sources(text, according, verbs, words)
+        sources, bodies = self._cited_sources(text, according, verbs, words)
         carried = self.open_quote_speaker
         n_quotes = text.count('"') + text.count("“") + text.count("”")  # _QUOTE_CHARS
+        if carried is not None and text.lstrip()[:1] in _QUOTE_CHARS:
+            # a new paragraph of a quotation re-opens it: its mark opens nothing new
+            n_quotes -= 1
         has_quote = n_quotes > 0
         speaker, cue = self._speaker(
             text, mentions, verbs, according, words, carried=carried, has_quote=has_quote
         )
+        if not speaker and cue != "author" and bodies:  # a body speaks: not also its source
+            speaker, cue = bodies[0], "body"
+            sources = [x for x in sources if x != speaker]
         # quotation state across sentences
         if n_quotes % 2 == 1:
             self.open_quote_speaker = None if carried is not None else speaker
@@ -413,18 +506,46 @@ class Attributor:
         an empty speaker.
         """
         speaker, cue = "", ""
-        if carried is not None and text.lstrip()[:1] not in _QUOTE_CHARS:
+        if carried is not None:
             speaker, cue = carried, "quote continued"
         agents = [m for m in mentions if m.kind in {"person", "pronoun", "author", "title"}]
         if not speaker:
             speaker, cue = _according_speaker(according, agents) or (speaker, cue)
         if not speaker:
+            speaker, cue = _quoted_as_speaker(text, agents) or (speaker, cue)
+        if not speaker:
             speaker, cue = self._verb_speaker(text, verbs, agents, mentions) or (speaker, cue)
+        if not speaker and not cue:
+            speaker, cue = self._described_speaker(text, verbs, words) or (speaker, cue)
         if not speaker and not cue:
             speaker, cue = self._participle_speaker(text, mentions, words) or (speaker, cue)
         if not speaker and not cue and has_quote:
             speaker, cue = self._speech_noun_speaker(text, agents, mentions) or (speaker, cue)
+        if (
+            not speaker
+            and not cue
+            and not _OPINION_WORDS.isdisjoint(words)
+            and _OPINION_OF_RE.search(text)
+        ):  # "In his opinion, ..."
+            speaker, cue = self.last_subject, "opinion of"
+        if not speaker and not cue and not _GROUP_WORDS_CASED.isdisjoint(words):
+            group = _GROUP_SPEAKER_RE.search(text)
+            if group is not None:
+                speaker, cue = re.sub(r"\s+", " ", group.group("who").lower()), "group"
         return speaker, cue
+
+    def _described_speaker(
+        self, text: str, verbs: list[re.Match[str]], words: frozenset[str]
+    ) -> tuple[str, str] | None:
+        """A described person who speaks ("the Kazakh president said"): the last person named."""
+        if not verbs or not (self.last_subject or self.persons):
+            return None
+        if _DESCRIBED_WORDS.isdisjoint(words):
+            return None
+        m = _DESCRIBED_RE.search(text)
+        if m is None:
+            return None
+        return self.last_subject or self.persons[-1], "described"
 
     def _verb_speaker(
         self,
@@ -435,6 +556,8 @@ class Attributor:
     ) -> tuple[str, str] | None:
         """The agent of the first reporting verb: before it, after a quotation, or the subject."""
         for v in verbs:
+            if v.group() in _OBJECT_VERBS and _PERSON_OBJECT_RE.match(text, v.end()):
+                continue  # "welcomed the President": an event, not speech
             before = [m for m in agents if m.end <= v.start() and not m.possessive]
             if before and _GAP_OK_RE.match(text[before[-1].end : v.start()]):
                 cue = "author" if before[-1].kind == "author" else "verb"
@@ -457,7 +580,8 @@ class Attributor:
         participles = not _REPORT_PARTICIPLE_WORDS.isdisjoint(words)
         for v in _REPORT_PARTICIPLE_RE.finditer(text) if participles else ():
             head = text[: v.start()].rstrip()
-            if not (head.endswith(",") or _PARTICIPLE_AND_RE.search(head)):
+            by = head.endswith(" by")
+            if not (head.endswith(",") or by or _PARTICIPLE_AND_RE.search(head)):
                 continue
             name = self._subject_before(text, mentions, v.start(), allow_possessive=True)
             if name is not None:
@@ -481,6 +605,23 @@ class Attributor:
             if m.possessive and _SPEECH_NOUN_RE.match(text[m.end :].lstrip()):
                 return self._resolve(m, mentions), "speech noun"
         return None
+
+
+def _after_body_name(text: str, pos: int) -> bool:
+    """Whether a body's name ends right before ``pos`` ("the Ministry of Foreign| Affairs")."""
+    head = text[max(0, pos - 80) : pos]
+    return any(w in head for w in _ORG_HEAD_WORDS) and _ORG_BEFORE_RE.search(head) is not None
+
+
+def _quoted_as_speaker(text: str, agents: list[Mention]) -> tuple[str, str] | None:
+    """The person an outlet "quoted ... as saying"."""
+    if "quoted" not in text:
+        return None
+    m = _QUOTED_AS_RE.search(text)
+    if m is None:
+        return None
+    inside = [a for a in agents if m.start(1) <= a.start < m.end(1) and a.kind == "person"]
+    return (inside[0].name, "quoted as") if inside else None
 
 
 def _according_speaker(

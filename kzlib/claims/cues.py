@@ -54,6 +54,61 @@ _EVENT_NOUNS = _word_set(
 )
 
 
+#: Events named by a light verb and an event noun ("took part", "held talks", "gave an
+#: interview", "made a state visit") or a visit referred to ("this visit", "on a state visit").
+_LIGHT_EVENT = _CuePattern(
+    (
+        _cue(
+            r"\b(?:took|take|takes|taking)\s+(?:part|place)\b",
+            "took take takes taking",
+            "part place",
+        ),
+        _cue(
+            r"\b(?:held|hold|holds|holding)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?"
+            r"(?:talks|meeting|meetings|consultations|negotiations|conversation|summit)\b",
+            "held hold holds holding",
+            "talks meeting meetings consultations negotiations conversation summit",
+        ),
+        _cue(
+            r"\b(?:gave|give|gives|giving|made|make|makes|making|paid|pay|pays|paying|delivered)\s+"
+            r"(?:(?:a|an|the|his|her|their|my|our)\s+)?(?:(?:first|official|state|working|"
+            r"regular|joint|brief|short|press)\s+)*(?:interview|speech|address|statements?|"
+            r"visit|trip|remarks)\b",
+            "gave give gives giving made make makes making paid pay pays paying delivered",
+            "interview speech address statement statements visit trip remarks",
+        ),
+        # performative speech acts of a transcript: thanking, an honour had or felt
+        _cue(
+            r"\b(?:thank|thanked|thanking)\s+(?:you|all|everyone|both|the|our|my|his|her|"
+            r"their|him|them)\b",
+            "thank thanked thanking",
+        ),
+        _cue(
+            r"(?<!n['’]t\s)(?<!\bnot\s)\bhad\s+the\s+(?:great\s+)?(?:honou?r|pleasure|privilege|"
+            r"opportunity)\s+(?:of|to)\s+[a-z]+",
+            "had",
+            "honor honour pleasure privilege opportunity",
+        ),
+        _cue(
+            r"\b(?:honou?red|pleased|delighted|glad|happy|proud)\s+to\s+(?:be\s+here|welcome|"
+            r"host|celebrate|announce|open|present|join)\b",
+            "honored honoured pleased delighted glad happy proud",
+            "here welcome host celebrate announce open present join",
+        ),
+        _cue(
+            r"\b(?:issued|issues|released|releases|adopted|adopts)\s+(?:(?:a|an|the|its|their)\s+)?"
+            r"(?:joint\s+)?(?:statement|communiqu[eé]|declaration|decree|resolution)\b",
+            "issued issues released releases adopted adopts",
+            "statement communique communiqu declaration decree resolution",
+        ),
+        _cue(
+            r"\b(?:this|my|your|our|on\s+a|on\s+an|on\s+his|on\s+her)\s+(?:(?:first|official|"
+            r"state|working|regular|historic|recent|current|short)\s+)*(?:visit|trip)\b",
+            "this my your our on",
+            "visit trip",
+        ),
+    )
+)
 _BE = "is are was were"
 #: Cues of the future. Guard words stand between word boundaries or spaces in every match.
 _FUTURE = _CuePattern(
@@ -77,6 +132,17 @@ _FUTURE = _CuePattern(
             "to",
             starts="plan plans planned intend intends aim aims pledged promised vowed hope hopes",
         ),
+        # present-tense pledges and commitments ("we agree to", "stand ready to")
+        # (a verb follows "to": lower case, not an article or possessive)
+        _cue(
+            r"\b(?:agree|agrees|intend|intends|(?:stand|stands|remain|remains|are|is|am|was|were)\s+"
+            r"(?:fully\s+|always\s+|also\s+)?(?:ready|committed|determined|prepared)|"
+            r"look\s+forward|looks\s+forward)\s+to\s+"
+            r"(?!(?:the|a|an|our|their|its|his|her|your|this|that|these|those|all|both)\b)"
+            r"(?-i:[a-z]+)\b",
+            "agree agrees intend intends ready committed determined prepared forward",
+            "to",
+        ),
         _cue(
             r"\b(?:expects?|expected|forecasts?|predicts?|anticipates?)\b",
             "expect expects expected forecast forecasts predict predicts anticipate anticipates",
@@ -84,6 +150,15 @@ _FUTURE = _CuePattern(
             "anticipates",
         ),
         _cue(r"\bthat\b[^.;]{0,60}?\bwould\s+(?!have\b)[a-z]+", "that", "would", starts="that"),
+        # future in reported speech: "the ministry said the consulate would reopen"
+        _cue(
+            r"\b(?:said|says|told|announced|added|noted|stated|believes?|expects?|reported)\b"
+            r"[^.;]{0,80}?\bwould\s+(?!have\b)[a-z]+",
+            "said says told announced added noted stated believe believes expect expects reported",
+            "would",
+            starts="said says told announced added noted stated believe believes expect expects "
+            "reported",
+        ),
         _cue(
             r"\b(?:upcoming|forthcoming|next\s+(?:year|month|week|decade|summit)|in\s+(?:a\s+few|the\s+coming)\s+(?:days|weeks|months|years))\b",
             "upcoming forthcoming next few coming",
@@ -102,7 +177,8 @@ _FUTURE = _CuePattern(
 _FACTUAL = _CuePattern(
     (
         _cue(
-            r"\b(?:remains?|is|are|was|were|became|becomes)\s+(?:still\s+)?the\s+(?:only|first|last|"
+            r"\b(?:remains?|is|are|was|were|became|becomes)\s+(?:still\s+)?the\s+"
+            r"(?:[\w\-]+['’]s\s+)?(?:only|first|last|"
             r"largest|biggest|smallest|second|third|leading|main|sole)\b",
             "remain remains became becomes " + _BE,
             "the",
@@ -129,7 +205,31 @@ _FACTUAL = _CuePattern(
             "outpace exceeds exceed surpass surpasses employs operates links connects stretches "
             "crosses has participated did was took encompass encompasses",
         ),
-        _cue(r"\b(?:since|from)\s+(?:1[89]\d\d|20\d\d)\b", "since from", starts="since from"),
+        _cue(
+            r"\b(?:since|from)\s+(?:the\s+)?(?:1[89]\d\d|20\d\d)s?\b",
+            "since from",
+            starts="since from",
+        ),
+        # a rank among others ("one of the biggest trade partners", "one of X's major ...")
+        _cue(
+            r"\bone\s+of\s+(?:the\s+|[\w\-]+['’]s\s+)(?:\w+\s+)?(?:largest|biggest|major|main|"
+            r"leading|top|oldest|few|founding|first|largest)\b",
+            "one",
+            "largest biggest major main leading top oldest few founding first",
+            starts="one",
+        ),
+        # an office or role held now, a habit ("is chairing", "meet regularly")
+        _cue(
+            r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:chairing|hosting|presiding|leading)\b",
+            "is are",
+            "chairing hosting presiding leading",
+            starts="is are",
+        ),
+        _cue(
+            r"\b(?:regularly|routinely|annually)\b",
+            "regularly routinely annually",
+            starts="regularly routinely annually",
+        ),
     )
 )  # fmt: skip
 
@@ -154,6 +254,36 @@ _EVALUATIVE_WORDS = _word_set(
     vision philosophy ethos paradigm identity narrative art essence spirit symbol symbolic
     metaphor momentum resonance equilibrium texture textured fabric weave weaving weaves
     subjectivity sovereignty post-imperial"""
+) | _word_set(
+    # General polar evaluative adjectives, adverbs and nouns of English (praise, blame,
+    # feeling, magnitude judged), written for the project; words that name checkable
+    # states ("strategic", "major", "largest") are left out.
+    """good better best great greater greatest excellent outstanding exceptional wonderful
+    magnificent splendid superb fantastic terrific beautiful pleasant positive negative
+    productive fruitful friendly warm warmest cordial close closest brotherly fraternal
+    unwavering steadfast staunch firm trusted trustworthy trust-based mutually beneficial
+    fair unfair just unjust right wrong good-neighbourly good-neighborly meaningful substantive
+    valuable useful helpful worthwhile beneficial advantageous favourable favorable
+    enormous tremendous immense huge vast great-power colossal considerable substantial
+    bright brilliant excellent glorious proud proudly pride honored honoured honor honour
+    pleasure pleased delighted glad happy grateful gratitude thankful appreciate appreciated
+    appreciation admire admiration commend commended praiseworthy laudable exemplary
+    complex complicated difficult challenging hard tough tense tension tensions troubled
+    deteriorating deplorable unacceptable outrageous shameful disgraceful terrible awful
+    bad worse worst poor disappointing disappointed concerned concern concerns worried
+    threat threats threatening hostile unfriendly illegitimate illegal destabilizing
+    destabilising provocative irresponsible unjustified baseless groundless absurd
+    ridiculous wise wisdom far-sighted visionary farsighted skilful skillful talented
+    dynamic dynamically vibrant active actively energetic tireless tirelessly
+    remarkable extraordinary incredible amazing impressive inspiring special particular
+    successful success achievements achievement accomplishment progress prosperous
+    prosperity flourishing thriving promising hopeful hope confidence confident convinced
+    sure certain indispensable invaluable irreplaceable priceless precious unparalleled
+    sincerely heartfelt heartily warmly deeply highly greatly strongly firmly fully
+    excellent comprehensive well-established solid robust stable stability reliable
+    peaceful fruitful constructive productive trustful respectful respectfully businesslike
+    business-like open openness candid frank sincere hospitality hospitable generous
+    generosity kindly kind dear esteemed distinguished honourable honorable"""
 )
 _FRAME_VERBS = (
     "is was are were has becomes became constitutes represents reflects signifies illustrates "
@@ -190,6 +320,15 @@ _EVALUATIVE_FRAME = _CuePattern(
             starts="a",
         ),
         _cue(r"\bin\s+this\s+sense\b", "sense", starts="in"),
+        _cue(
+            r"\b(?:very|extremely|highly|truly|really|particularly|especially|exceptionally|"
+            r"incredibly|so|quite|most)\s+(?!much\b|many\b|far\b|of\b|likely\b)[a-z]+(?:ly)?",
+            "very extremely highly truly really particularly especially exceptionally "
+            "incredibly so quite most",
+            starts="very extremely highly truly really particularly especially exceptionally "
+            "incredibly so quite most",
+        ),
+        _cue(r"\bone\s+(?:might|may|could|can)\s+(?:even\s+)?say\b", "one", "say", starts="one"),
         _cue(r"\bthrough\s+this\s+lens\b", "lens", starts="through"),
         _cue(r"\bin\s+\w+\s+terms\b", "terms", starts="in"),
         _cue(r"\blike\s+a\b", "like", starts="like"),
@@ -261,3 +400,29 @@ _ENTITY_ALIASES: dict[str, str] = {
     "america": "united states",
     "secretary-general": "un secretary-general",
 }
+#: (Linking) Nationality adjectives and the country (its first entity word) they name.
+_DEMONYMS: dict[str, str] = {
+    "kazakh": "kazakhstan", "kazakhstani": "kazakhstan", "uzbek": "uzbekistan",
+    "kyrgyz": "kyrgyzstan", "tajik": "tajikistan", "turkmen": "turkmenistan",
+    "afghan": "afghanistan", "russian": "russia", "chinese": "china", "american": "united",
+    "turkish": "turkey", "iranian": "iran", "azerbaijani": "azerbaijan", "georgian": "georgia",
+    "armenian": "armenia", "mongolian": "mongolia", "pakistani": "pakistan", "indian": "india",
+    "japanese": "japan", "korean": "korea", "german": "germany", "french": "france",
+    "british": "britain", "italian": "italy", "ukrainian": "ukraine", "belarusian": "belarus",
+    "european": "europe", "emirati": "emirates", "qatari": "qatar", "saudi": "saudi",
+}  # fmt: skip
+#: (Linking) Words of events two reports of one event share, mapped to one stem.
+_EVENT_STEMS: dict[str, str] = {
+    "visit": "visit", "visited": "visit", "visits": "visit", "trip": "visit", "toured": "visit",
+    "met": "meet", "meet": "meet", "meets": "meet", "meeting": "meet", "meetings": "meet",
+    "talks": "meet", "summit": "summit", "summits": "summit", "speech": "speech",
+    "address": "speech", "addressed": "speech", "addresses": "speech", "declared": "speech",
+    "signed": "sign", "signing": "sign", "signs": "sign", "declaration": "declaration",
+    "agreement": "agreement", "deal": "agreement", "contract": "agreement", "treaty": "agreement",
+    "call": "call", "conversation": "call", "telephoned": "call", "phoned": "call",
+    "election": "election", "elected": "election", "sanctions": "sanction",
+    "sanctioned": "sanction", "hosted": "host", "hosts": "host", "hosting": "host",
+    "invest": "invest", "invests": "invest", "invested": "invest", "investing": "invest",
+    "investment": "invest", "investments": "invest", "spend": "invest", "spends": "invest",
+    "spent": "invest", "spending": "invest", "allocate": "invest", "allocated": "invest",
+}  # fmt: skip

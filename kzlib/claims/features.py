@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ from kzlib.claims.cues import (
     _FACTUAL,
     _FUTURE,
     _HEDGE_WORDS,
+    _LIGHT_EVENT,
     _NOT_EVENT_BEFORE,
     _QUOTED_RE,
     _SPEECH_VERBS,
@@ -67,6 +69,7 @@ class ClaimFeatures:
     years: int
     event: bool
     speech_event: bool
+    speech_only: bool
     event_noun: bool
     future_outside_quotes: bool
     future_in_quotes: bool
@@ -155,6 +158,34 @@ def _entities(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+#: A length of time that is itself the claim: "22 years since", "31 years of partnership",
+#: "the 30-year anniversary", "ten years ago".
+_SPAN_AFTER_RE = re.compile(r"\s*(?:exactly\s+)?(?:since|of|ago|anniversary)\b", re.IGNORECASE)
+_SPAN_UNITS = frozenset({"year", "month"})
+_NOT_HEDGE_RE = re.compile(
+    r"\bwould\s+(?:like|love)\b"
+    r"|\bappear(?:s|ed)?\s+(?:in|on|at|over|before|during|outside|inside|near|above)\b",
+    re.IGNORECASE,
+)
+
+
+def _spans_of_time(text: str, qs: Sequence[Quantity]) -> int:
+    """Durations in years or months not already strong that a span of time is claimed for.
+
+    Examples
+    --------
+    >>> t = "It is the 30-year anniversary."
+    >>> _spans_of_time(t, find_quantities(t))
+    1
+    """
+    return sum(
+        q.unit in _SPAN_UNITS
+        and not _is_strong(q)
+        and _SPAN_AFTER_RE.match(text, q.end) is not None
+        for q in qs
+    )
+
+
 def claim_features(
     text: str,
     *,
@@ -221,15 +252,28 @@ def _claim_features(
             future_all = True
     # "May" the month is not the hedge "may"
     n_may = _WORD_TOKEN_RE.findall(text).count("May") if "May" in text else 0
+    # not hedges: "would like to" (politeness), "appeared in the sky" (came into view)
+    n_may += len(_NOT_HEDGE_RE.findall(text)) if ("would" in text or "appear" in text) else 0
     strong, durations, weak, specific, years = _quantity_counts(qs)
+    spans = _spans_of_time(text, qs) if qs else 0  # "22 years since", "the 30-year anniversary"
+    strong, durations = strong + spans, durations + spans
+    verb_event = _has_event_verb(scope_tokens, _EVENT_VERBS)
+    if not verb_event:
+        if outside == text or not outside:
+            verb_event = _LIGHT_EVENT.search(text, lowered, words)
+        else:
+            folded = _fold(outside)
+            runs = None if folded is None else _letter_runs(folded)
+            verb_event = _LIGHT_EVENT.search(outside, folded, runs)
     return ClaimFeatures(
         strong_quantities=strong,
         durations=durations,
         weak_numbers=weak,
         specific_dates=specific,
         years=years,
-        event=_has_event_verb(scope_tokens, _EVENT_VERBS) or (bool(speaker) and speech_event),
+        event=verb_event or (bool(speaker) and speech_event),
         speech_event=speech_event,
+        speech_only=bool(speaker) and speech_event and not verb_event,
         event_noun=not _EVENT_NOUNS.isdisjoint(tokens),
         future_outside_quotes=future_out,
         future_in_quotes=future_all and not future_out,
@@ -261,21 +305,23 @@ def _types(f: ClaimFeatures, attribution: Attribution) -> tuple[str, list[str]]:
         tags.append("factual")
     if f.evaluative_cues or f.hedges:
         tags.append("evaluative")
+    # a reported opinion: the speech verb is the only event and a word judges
+    opinion = f.speech_only and f.evaluative_cues >= 1
     if f.future_outside_quotes or (f.future_in_quotes and not f.event):
         main = "predictive"
     elif f.strong_quantities and not (event and f.strong_quantities == f.durations):
         main = "quantitative"
-    elif event and f.evaluative_cues < 3:
+    elif event and f.evaluative_cues < 3 and not opinion:
         main = "event"
     elif factual and f.hedges == 0:
         main = "factual"
-    elif f.event:
-        main = (
-            "event"
-            if (f.specific_dates or attribution.speaker or attribution.source)
-            else "evaluative"
-        )
-    else:
+    elif f.event and not opinion and (
+        f.specific_dates or attribution.speaker or attribution.source
+    ):
+        main = "event"
+    elif f.evaluative_cues or f.hedges or f.event:
+        main = "evaluative"
+    else:  # no cue of time, quantity, action or state: an interpretation
         main = "evaluative"
     if main not in tags:
         tags.append(main)

@@ -176,6 +176,7 @@ class _CuePattern:
         self.whole = re.compile("|".join(c.pattern for c in cues), re.IGNORECASE)
         self._parts = tuple(re.compile(c.pattern, re.IGNORECASE) for c in cues)
         self._vocabulary = frozenset().union(*(g for c in cues for g in c.guards))
+        self._guarded = all(c.guards for c in cues)  # every alternative needs a guard word
         # word -> bits (one per guard) it sets in its alternatives' masks
         self._bits: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for i, cue in enumerate(cues):
@@ -213,6 +214,8 @@ class _CuePattern:
             return False
         if lowered is None or words is None:
             return self.whole.search(text) is not None
+        if self._guarded and self._vocabulary.isdisjoint(words):  # no alternative can match
+            return False
         for i in self._possible(words):
             part, starts = self._parts[i], self.cues[i].starts
             if starts is None:

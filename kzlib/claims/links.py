@@ -22,11 +22,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kzlib.checks import check_int, check_optional_int
 from kzlib.claims.conflicts import _number_conflicts, _title_view, _TitleView, _view_conflicts
-from kzlib.claims.cues import _ENTITY_ALIASES
+from kzlib.claims.cues import _DEMONYMS, _ENTITY_ALIASES, _EVENT_STEMS
 from kzlib.claims.guards import _fold
 from kzlib.claims.ids import normalise_claim_text
-from kzlib.errors import InputError
 
 __all__ = ["LINK_COLUMNS", "link_claims", "link_matrix", "linked_pairs"]
 
@@ -97,7 +97,27 @@ def _number_keys(numbers_json: str) -> set[str]:
                 keys.add(f"date:{value[:7]}")
         elif q.get("value") is not None:
             keys.add(f"num:{q['value']}:{unit}:{q.get('item', '')}")
+            keys |= _near_keys(q.get("value"), f"{unit}:{q.get('item', '')}")
     return keys
+
+
+def _near_keys(value: object, kind: str) -> set[str]:
+    """Keys two close amounts of one unit share (``4.5 billion`` and ``4.1 billion``).
+
+    Two reports of one figure often round it differently or disagree: such a
+    pair is about the same fact (and is flagged as a number conflict). Amounts
+    of 10 or more get two overlapping buckets of an eighth of a decade; values
+    within about 15% of each other share at least one.
+
+    Examples
+    --------
+    >>> sorted(_near_keys(4.5e9, "USD:")), sorted(_near_keys(4.1e9, "USD:"))
+    (['near:USD::76.5', 'near:USD::77'], ['near:USD::76', 'near:USD::76.5'])
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float) or abs(value) < 10:
+        return set()
+    x = math.log10(abs(value)) * 8
+    return {f"near:{kind}:{math.floor(x)}", f"near:{kind}:{math.floor(x + 0.5) - 0.5}"}
 
 
 _ENTITY_SMOOTHING = 2.0
@@ -110,17 +130,6 @@ _TITLE_WORDS = frozenset(
 )
 
 
-_EVENT_STEMS: dict[str, str] = {
-    "visit": "visit", "visited": "visit", "visits": "visit", "trip": "visit", "toured": "visit",
-    "met": "meet", "meet": "meet", "meets": "meet", "meeting": "meet", "meetings": "meet",
-    "talks": "meet", "summit": "summit", "summits": "summit", "speech": "speech",
-    "address": "speech", "addressed": "speech", "addresses": "speech", "declared": "speech",
-    "signed": "sign", "signing": "sign", "signs": "sign", "declaration": "declaration",
-    "agreement": "agreement", "deal": "agreement", "contract": "agreement", "treaty": "agreement",
-    "call": "call", "conversation": "call", "telephoned": "call", "phoned": "call",
-    "election": "election", "elected": "election", "sanctions": "sanction",
-    "sanctioned": "sanction", "hosted": "host", "hosts": "host", "hosting": "host",
-}  # fmt: skip
 _EVENT_STEM_RE = re.compile(
     r"\b(" + "|".join(sorted(_EVENT_STEMS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
@@ -140,12 +149,23 @@ def _event_stems(text: str) -> set[str]:
 
 
 def _entity_tokens(entities: str) -> set[str]:
-    """Entity words for matching: titles dropped, so "President X Tokayev" meets "Tokayev"."""
+    """Entity words for matching: titles dropped, so "President X Tokayev" meets "Tokayev";
+    a nationality names its country ("Kazakh-Uzbek trade" meets "Kazakhstan and Uzbekistan").
+
+    Examples
+    --------
+    >>> sorted(_entity_tokens("kazakh-uzbek|president tokayev"))
+    ['kazakhstan', 'tokayev', 'uzbekistan']
+    """
     out: set[str] = set()
     for ent in entities.split("|"):
-        for w in ent.split():
-            if w not in _TITLE_WORDS and len(w) > 1:
-                out.add(w)
+        for word in ent.split():
+            parts = word.split("-")
+            if len(parts) == 1 or not any(p in _DEMONYMS for p in parts):
+                parts = [word]  # "kassym-jomart" stays one word
+            for w in (_DEMONYMS.get(p, p) for p in parts):
+                if w not in _TITLE_WORDS and len(w) > 1:
+                    out.add(w)
     return out
 
 
@@ -302,7 +322,7 @@ class _Linked:
         words = (
             (self.entities & other.entities)
             | (self.events & other.events)
-            | {k.split(":", 1)[1] for k in self.numkeys & other.numkeys}
+            | {k.split(":", 1)[1] for k in self.numkeys & other.numkeys if k[:5] != "near:"}
         )
         return "|".join(sorted(words))
 
@@ -365,15 +385,19 @@ def link_claims(
 
     Only claims that report something checkable are linked (type other than
     evaluative, or tagged event). Candidate pairs come from blocking, never
-    from all pairs: claims are indexed by the words of their named entities,
-    their numbers (value, unit, item), the months of their month-or-finer
-    dates and their stemmed content words of five characters or more; a key
+    from all pairs: claims are indexed by the words of their named entities
+    (a nationality adjective stands for its country: "Kazakh-Uzbek" meets
+    "Kazakhstan and Uzbekistan"), their numbers (value, unit, item; and
+    buckets that close amounts of one unit share, so "4.5 billion dollars"
+    meets "$4.1 billion"), the months of their month-or-finer dates and
+    their stemmed content words of five characters or more; a key
     held by more than ``max_block`` claims is too common to block on and is
     skipped, and two claims are a candidate pair if they share at least one
     of the other keys. Each candidate pair is scored
 
     ``similarity = 0.5 * tfidf_cosine + 0.25 * entity_overlap + 0.15 * shared_event_word
-    + 0.1 * shared_number_or_date``
+    + 0.1 * shared_number_or_date`` (event words include investing and spending;
+    a close amount counts as a shared number)
 
     where ``tfidf_cosine`` is over the claims' stemmed content words
     (sublinear tf, IDF over all claims) and ``entity_overlap`` is the
@@ -439,10 +463,8 @@ def link_claims(
     (1, True)
     """
     del seed
-    if chunk_size < 1:
-        raise InputError(f"chunk_size must be at least 1; got {chunk_size}")
-    if max_links is not None and max_links < 1:
-        raise InputError(f"max_links must be at least 1 or None; got {max_links}")
+    chunk_size = check_int("chunk_size", chunk_size)
+    max_links = check_optional_int("max_links", max_links)
     if claims.empty:
         return pd.DataFrame(columns=LINK_COLUMNS)
     index = _LinkIndex(claims, max_block=max_block)
@@ -545,8 +567,7 @@ def link_matrix(
     >>> link_matrix(links, ["a", "b", "c"], max_docs=2).index.tolist()
     ['a', 'b']
     """
-    if max_docs is not None and max_docs < 1:
-        raise InputError(f"max_docs must be at least 1 or None; got {max_docs}")
+    max_docs = check_optional_int("max_docs", max_docs)
     ids = list(doc_ids)
     pos = pd.Series(np.arange(len(ids)), index=pd.Index(ids, dtype=object))
     pos = pos[~pos.index.duplicated()]

@@ -77,7 +77,16 @@ for _unit, _factor, _names in [
 _UNIT_RE_PART = "|".join(
     re.escape(n) for n in sorted(_UNIT_ALIASES, key=len, reverse=True) if n != "%"
 )
-_CURRENCY_PREFIX = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₸": "KZT", "₽": "RUB"}
+_CURRENCY_PREFIX = {
+    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₸": "KZT", "₽": "RUB",
+    # ISO codes written before the amount ("USD 28.2 bn")
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "kzt": "KZT", "rub": "RUB", "cny": "CNY",
+}  # fmt: skip
+#: Denominators of fractions in words ("a fifth", "two-thirds", "a half-ton").
+_DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
 _NOUN_AFTER_RE = re.compile(r"\s*(?:-\s*)?([A-Za-z][A-Za-z\-]*)")
 _STOP_ITEM = frozenset(
     """
@@ -164,21 +173,43 @@ def _singular(word: str) -> str:
     return w
 
 
+def _is_plural(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("s") and not w.endswith("ss")
+
+
 def _count_item(text: str, pos: int) -> tuple[str, int]:
-    """The noun counted after ``pos`` (the first plural of the next three words) and its end."""
+    """The noun counted after ``pos`` and its end.
+
+    The first plural among the next three lower-case words, skipping a name
+    before them ("16 United Nations agencies" -> agency); a name alone is kept
+    ("five Central ..." -> central) when no lower-case word follows.
+    """
     words: list[tuple[str, int]] = []
-    for _ in range(3):
+    names: list[tuple[str, int]] = []
+    for _ in range(7):
         m = _NOUN_AFTER_RE.match(text, pos)
         if not m:
             break
         w = m.group(1)
-        if w.lower() in _STOP_ITEM or (w[0].isupper() and words):
-            break
-        words.append((w, m.end()))
+        if w.lower() in _STOP_ITEM or ("-" in m.group(0) and (words or names)):
+            break  # a dash between words ends the phrase
+        if w[0].isupper():
+            if words:
+                break
+            names.append((w, m.end()))
+        else:
+            words.append((w, m.end()))
+            if len(words) == 3:
+                break
         pos = m.end()
+    if names and not any(_is_plural(w) for w, _ in words):
+        words = []  # after a name only a plural noun is counted ("16 United Nations agencies")
+    if not words:
+        words = names[:1]
     if not words:
         return "", pos
     for w, end in words:
-        if w.lower().endswith("s") and not w.lower().endswith("ss"):
+        if _is_plural(w):
             return _singular(w), end
     return _singular(words[0][0]), words[0][1]

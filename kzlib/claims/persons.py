@@ -33,7 +33,8 @@ _TITLE = (
     r"Chairman|Chairwoman|Chair|Director|Governor|Mayor|King|Queen|Emir|Sheikh|Prince|"
     r"Speaker|Spokesman|Spokeswoman|Spokesperson|spokesman|spokeswoman|spokesperson|"
     r"Professor|Prof\.|Dr\.|Mr\.|Mrs\.|Ms\.|General|Commissioner|Adviser|Advisor|adviser|"
-    r"advisor|analyst|expert|researcher|director|leader|Leader|counterpart|colleague))"
+    r"advisor|analyst|expert|researcher|director|leader|Leader|counterpart|colleague|"
+    r"Economist|economist|Analyst|Expert|Researcher|Scholar|scholar|Journalist|journalist))"
 )
 _PERSON_TITLED_RE = re.compile(
     rf"\b{_TITLE}\s+(?P<name>{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_NAME_TOKEN}){{0,2}})"
@@ -95,7 +96,8 @@ _TITLE_HEAD_WORDS = _word_set(
     Ambassador Envoy envoy Chairman Chairwoman Chair Director Governor Mayor King Queen Emir
     Sheikh Prince Speaker Spokesman Spokeswoman Spokesperson spokesman spokeswoman
     spokesperson Professor Prof Dr Mr Mrs Ms General Commissioner Adviser Advisor adviser
-    advisor analyst expert researcher director leader Leader counterpart colleague"""
+    advisor analyst expert researcher director leader Leader counterpart colleague
+    Economist economist Analyst Expert Researcher Scholar scholar Journalist journalist"""
 )
 
 

@@ -17,6 +17,8 @@ month, year
 USD, EUR,   money, with "million"/"billion" multiplied out
 KZT, RUB,
 CNY, GBP
+fraction    a share in words ("a fifth of trade" is 0.2, "two-thirds of" 0.666667);
+            with a unit after it, that unit ("a half-ton" is 0.5 t)
 count       a count of things; ``item`` holds the singular noun counted
             ("three hundred locomotives" -> 300 count, item "locomotive")
 date        a calendar date, kept as an ISO string: "2025-09-24", "2025-12"
@@ -46,6 +48,7 @@ from dataclasses import dataclass
 from kzlib.claims.guards import _DIGIT_RE, _letter_runs, _scan
 from kzlib.claims.numerals import (
     _CURRENCY_PREFIX,
+    _DENOMINATORS,
     _DIGITNUM,
     _NOUN_AFTER_RE,
     _NUMBER_WORDS,
@@ -102,21 +105,26 @@ _DATE_RE = re.compile(
     rf"|\b(?P<y3>{_YEAR})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})\b"
     # December 2025 / late summer of 2025
     rf"|(?P<m4>{_MONTH}|{_SEASON})(?:\s+and\s+(?:{_PART}\s+)?{_SEASON})?,?\s+(?:of\s+)?(?P<y4>{_YEAR})\b"
-    # April next year / August (no year)
-    rf"|\b(?P<m5>January|February|March|April|(?<=in\s)May|(?<=In\s)May|June|July|August|"
+    # 30-31 October / 5 May (no year)
+    rf"|(?<![\w.,])(?P<d6>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
+    rf"\s+(?P<m6>{_MONTH})(?![\w.]|,?\s+{_YEAR}\b)"
+    # April next year / last September / August (no year)
+    rf"|(?:\b(?P<pre5>last|next|this)\s+)?\b(?P<m5>January|February|March|April|(?<=in\s)May|(?<=In\s)May|June|July|August|"
     rf"September|October|November|December)\b"
+    rf"(?:\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\d))?"
     rf"(?:\s+(?P<rel5>next year|last year|this year))?"
     # next year
     rf"|\b(?P<rel6>next year|last year|this year)\b"
     # 2025 (a bare year, not part of a larger number)
-    rf"|(?<![\w.,$€£/\-])(?P<y7>{_YEAR})(?!\s*(?:%|percent|per cent)|[\w.,]\d|-\d)(?:s\b)?"
+    rf"|(?:(?<![\w.,$€£/\-])|(?<=(?<![\w.,$€£/\-]){_YEAR}-))"
+    rf"(?P<y7>{_YEAR})(?!\s*(?:%|percent|per cent)|[\w.,]\d|-(?!{_YEAR}\b)\d)(?:s\b)?"
     rf")",
     re.IGNORECASE,
 )
 
 _QUANTITY_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUALIFIERS})\s+)?"
-    rf"(?P<cur>US\$|\$|€|£|₸|₽)?\s?"
+    rf"(?P<cur>US\$|\$|€|£|₸|₽|\b(?:USD|EUR|GBP|KZT|RUB|CNY)\b)?\s?"
     rf"(?P<num>{_DIGITNUM}|{_WORDNUM})"
     rf"(?P<scale>{_SCALE_SUFFIX})"
     rf"(?P<hyphen>-)?"
@@ -127,6 +135,15 @@ _MULTI_RE = re.compile(
     r"\bmulti-?(?P<scale>million|billion|trillion)[\s-]+(?P<cur>dollar|euro|tenge|ruble|rouble)s?\b",
     re.IGNORECASE,
 )
+#: A fraction in words: "a fifth of", "two-thirds of", "one quarter of", "a half-ton".
+#: A denominator without "of" or a unit after it is an ordinal ("a third term").
+_FRACTION_RE = re.compile(
+    r"(?<!and[\s-])\b(?P<num>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?P<den>half|halves|(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b"
+    rf"(?:(?=\s+of\b)|[\s-]+(?P<unit>{_UNIT_RE_PART})\b)",
+    re.IGNORECASE,
+)
+_FRACTION_TRIGGERS = frozenset([*_DENOMINATORS, *(d + "s" for d in _DENOMINATORS)])
 _LABEL_BEFORE_RE = re.compile(r"\b([A-Z][\w\-]*)\s$")
 _FUNCTION_WORDS = frozenset(
     """
@@ -135,6 +152,16 @@ _FUNCTION_WORDS = frozenset(
     """.split()  # noqa: SIM905
 )
 _VAGUE_ONE = frozenset({"one", "a"})
+#: The rest of an ordinal written in words after its tens ("seventy-sixth", "Forty- eighth",
+#: "twenty first") or scale ("one hundredth"): an ordinal is never a count.
+_ORDINAL_REST_RE = re.compile(
+    r"[\s-]*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b"
+    r"|[\s-]*(?:hundredth|thousandth|millionth|billionth)\b",
+    re.IGNORECASE,
+)
+_TENS_WORDS = frozenset(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split()  # noqa: SIM905
+)
 
 
 # Cheap pre-checks: most sentences hold no number word, digit or date word, and
@@ -219,6 +246,9 @@ class Quantity:
         return self.unit == "date"
 
 
+_RELATIVE_YEARS = {"next": 1, "last": -1, "this": 0}
+
+
 def _iso(year: str | None, month: int | None = None, day: int | None = None) -> str:
     if year is None:
         return "--" + f"{month:02d}" if month else ""
@@ -256,7 +286,7 @@ _DATE_PREFIXES = (
 #: hundred"); or one character before any of these (the optional space before
 #: the number). The words follow a word boundary and end before a space or a
 #: boundary, so they start only where they are a whole run of letters.
-_QUANTITY_SIGNS = ("us$", "$", "€", "£", "₸", "₽")
+_QUANTITY_SIGNS = ("us$", "$", "€", "£", "₸", "₽", "usd", "eur", "gbp", "kzt", "rub", "cny")
 _QUANTITY_START_WORDS = frozenset(
     [
         "more", "less", "fewer", "at", "up", "over", "under", "about", "around", "approximately",
@@ -291,23 +321,29 @@ def _find_dates(
                 span_words = text[m.start("m4") : m.start("y4")].strip(" ,").lower()
                 span_words = re.sub(r"\s+of$", "", span_words)
                 qualifier = " ".join(x for x in (qualifier, span_words) if x)
-        elif g["m5"]:
-            month = _month_number(g["m5"])
-            rel = (g["rel5"] or "").lower()
+        elif g["m5"] or g["m6"]:
+            month = _month_number(g["m5"] or g["m6"])
+            day_text = g["d5"] or g["d6"]
+            day_of: int | None = int(day_text) if day_text else None
+            rel = (g["rel5"] or g["pre5"] or "").lower()  # "next year" or "next"
             if rel and ref_year is not None:
-                year = ref_year + {"next year": 1, "last year": -1, "this year": 0}[rel]
-                value = _iso(str(year), month)
+                year = ref_year + _RELATIVE_YEARS[rel.split()[0]]
+                value = _iso(str(year), month, day_of)
                 qualifier = " ".join(x for x in (qualifier, rel) if x)
             elif ref_year is not None:
-                value = _iso(str(ref_year), month)
+                value = _iso(str(ref_year), month, day_of)
                 qualifier = " ".join(x for x in (qualifier, "year from context") if x)
-            else:
-                value = _iso(None, month)
+            else:  # no article date: the month (and day) alone, marked unresolved
+                value = _iso(None, month) + (f"-{day_of:02d}" if day_of else "")
+                qualifier = " ".join(x for x in (qualifier, rel, "unresolved") if x)
         elif g["rel6"]:
             rel = g["rel6"].lower()
-            if ref_year is None:
+            if ref_year is None:  # never guessed from another year of the text
+                found.append(
+                    Quantity("", "date", m.group(0), m.start(), m.end(), f"{rel} unresolved")
+                )
                 continue
-            value = str(ref_year + {"next year": 1, "last year": -1, "this year": 0}[rel])
+            value = str(ref_year + _RELATIVE_YEARS[rel.split()[0]])
             qualifier = " ".join(x for x in (qualifier, rel) if x)
         elif g["y7"]:
             if text[m.end("y7") : m.end("y7") + 1] == "s":
@@ -335,7 +371,8 @@ def find_quantities(text: str, *, ref_year: int | None = None) -> list[Quantity]
     ref_year : int, optional
         Year that relative dates ("next year") and month names without a year
         ("in August") are read against, typically the article's year; without
-        it "next year" is skipped and "August" becomes ``--08``.
+        it "next year" is kept with an empty value and "August" becomes ``--08``,
+        both with the qualifier ``unresolved``: never guessed from another year.
 
     Returns
     -------
@@ -373,7 +410,13 @@ def _find_quantities(
     ]
     found: list[Quantity] = sorted([*periods, *dates], key=lambda q: q.start)
     taken = [(q.start, q.end) for q in found]
-    if not has_digit and not words & _NUMBER_TRIGGERS:
+    if not words.isdisjoint(_FRACTION_TRIGGERS):
+        for frac in _fractions(text):
+            if not _overlaps((frac.start, frac.end), taken):
+                found.append(frac)
+                taken.append((frac.start, frac.end))
+                found.sort(key=lambda q: (q.start, q.end))
+    if not has_digit and words.isdisjoint(_NUMBER_TRIGGERS):
         return found
     for m in _MULTI_RE.finditer(text):
         if not _overlaps((m.start(), m.end()), taken):
@@ -403,6 +446,28 @@ def _periods(text: str) -> list[Quantity]:
     return out
 
 
+def _fractions(text: str) -> list[Quantity]:
+    """The fractions in words (:data:`_FRACTION_RE`).
+
+    Examples
+    --------
+    >>> [(q.value, q.unit) for q in _fractions("It carries a fifth of trade, a half-ton more.")]
+    [(0.2, 'fraction'), (0.5, 't')]
+    """
+    out: list[Quantity] = []
+    for m in _FRACTION_RE.finditer(text):
+        num = parse_number_words(m.group("num")) or 1.0
+        den_word = m.group("den").lower()
+        den = _DENOMINATORS.get(den_word) or _DENOMINATORS[den_word[:-1]]
+        value = num / den
+        unit = "fraction"
+        if m.group("unit"):
+            unit, factor = _UNIT_ALIASES[m.group("unit").lower()]
+            value *= factor
+        out.append(Quantity(_clean_number(value), unit, m.group(0), m.start(), m.end()))
+    return out
+
+
 def _multi_amount(m: re.Match[str]) -> Quantity:
     """A match of :data:`_MULTI_RE` ("multibillion-dollar"): more than one of the scale."""
     cur_word = m.group("cur").lower()
@@ -423,12 +488,12 @@ def _amount(text: str, m: re.Match[str]) -> Quantity | None:
     """
     raw_num = m.group("num")
     value = parse_number_words(raw_num)
-    if value is None:
+    if value is None or _is_ordinal(text, m):
         return None
     is_digit = raw_num[0].isdigit()
     unit_text = (m.group("unit") or "").lower()
     scale_text = (m.group("scale") or "").strip(" -").lower()
-    cur = (m.group("cur") or "").lower()
+    cur = (m.group("cur") or "").strip().lower()
     if is_digit and not unit_text and not cur and _is_label(text, m):
         return None
     value *= _scale(scale_text, cur)
@@ -453,6 +518,28 @@ def _amount(text: str, m: re.Match[str]) -> Quantity | None:
     return Quantity(
         _clean_number(value), unit, text[start:end].strip(), start, end, qualifier, item, weak
     )
+
+
+def _is_ordinal(text: str, m: re.Match[str]) -> bool:
+    """Whether the number words are the start of an ordinal ("seventy-sixth", "one hundredth").
+
+    "one third" and "two-thirds" are fractions, not ordinals: only a tens word
+    takes a unit ordinal after it.
+
+    Examples
+    --------
+    >>> [q.text for q in find_quantities("The seventy-sixth session heard twenty speakers.")]
+    ['twenty speakers']
+    """
+    raw = m.group("num")
+    if raw[0].isdigit():
+        return False
+    last = re.split(r"[\s-]+", raw.lower())[-1]
+    rest = _ORDINAL_REST_RE.match(text, m.end("num"))
+    if rest is None:
+        return False
+    word = rest.group(0).strip(" -").lower()
+    return word.endswith(("hundredth", "thousandth", "illionth")) or last in _TENS_WORDS
 
 
 def _is_label(text: str, m: re.Match[str]) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kzlib.corpus.turns import read_label
 from kzlib.text import case_words
 
 __all__: list[str] = []
@@ -191,6 +192,21 @@ def _ends_paragraph(line: str) -> bool:
     return line.rstrip().rstrip(_PARA_CLOSERS).endswith((".", "!", "?"))
 
 
+def _opens_turn(line: str) -> bool:
+    """Whether the line opens with a strong transcript speaker label (``QUESTION:``,
+    ``President of Russia Vladimir Putin:``; :func:`kzlib.corpus.turns.read_label`).
+
+    Examples
+    --------
+    >>> _opens_turn("SECRETARY POMPEO: Thank you."), _opens_turn("Note: see below.")
+    (True, False)
+    """
+    if ":" not in line[:90]:
+        return False
+    label = read_label(line)
+    return label is not None and label.strong
+
+
 def _starts_lower(line: str) -> bool:
     s = line.lstrip(" \t\"'\u201c\u2018(")
     return bool(s) and (s[0].islower() or s[0] in ",;")
@@ -283,13 +299,28 @@ def _classify_headings(nonblank: list[_Line]) -> None:
         if (
             prev_ends_paragraph
             and nxt is not None
-            and _is_heading_line(ln.text)
+            and (
+                _is_heading_line(ln.text)
+                # a short unpunctuated line before a speaker's turn titles it
+                or (_is_turn_title(ln.text) and _opens_turn(nxt.text))
+            )
             and not _starts_lower(nxt.text)
         ):
             ln.kind = "heading"
             prev_ends_paragraph = True
             continue
         prev_ends_paragraph = _ends_paragraph(ln.text)
+
+
+def _is_turn_title(line: str) -> bool:
+    s = line.strip()
+    return (
+        0 < len(s) <= 100
+        and s[0].isupper()
+        and not _TERMINAL_RE.search(s)
+        and not s.endswith(",")
+        and not _opens_turn(s)
+    )
 
 
 def _line_break_edits(raw: str, lines: list[_Line]) -> list[tuple[int, int, str, str]]:
@@ -304,6 +335,8 @@ def _line_break_edits(raw: str, lines: list[_Line]) -> list[tuple[int, int, str,
             and ln.text.strip() != ""
             and nxt.text.strip() != ""
             and not _BULLET_RE.match(nxt.text)
+            # a speaker's turn never continues the line before it
+            and not _opens_turn(nxt.text)
             and not (_BULLET_RE.match(ln.text) and not _starts_lower(nxt.text))
             and (not _ends_paragraph(ln.text) or _starts_lower(nxt.text))
         )

@@ -64,8 +64,12 @@ def _stage_claims(
     from kzlib.claims import document_years, extract_claims
 
     assert sentences is not None
-    dates = pd.DataFrame(
-        {"doc_id": [d.doc_id for d in docs], "date": [d.meta.get("date") for d in docs]}
+    dates = pd.DataFrame(  # with its provenance: an inferred date is not the article's own
+        {
+            "doc_id": [d.doc_id for d in docs],
+            "date": [d.meta.get("date") for d in docs],
+            "date_from": [d.provenance.get("date") for d in docs],
+        }
     )
     claims = extract_claims(sentences, doc_years=document_years(dates))
     floor = float(options.get("min_checkworthiness", 0.0))
