@@ -52,6 +52,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
+from kzlib.claims.chargrams import CHAR_NGRAMS, char_counts, fold_text
 from kzlib.errors import InputError
 from kzlib.paths import CHECKWORTHINESS_DIR
 
@@ -60,6 +61,7 @@ __all__ = [
     "CHECKWORTHINESS_COLUMNS",
     "CUE_NAMES",
     "CheckworthinessModel",
+    "char_counts",
     "checkworthiness_frame",
     "cue_matrix",
     "explain_checkworthiness",
@@ -74,7 +76,6 @@ MODEL_ARRAYS: str = "model.v1.npz"
 MODEL_META: str = "model.v1.json"
 #: Settings of the two n-gram blocks (shared by training and scoring).
 WORD_NGRAMS: tuple[int, int] = (1, 2)
-CHAR_NGRAMS: tuple[int, int] = (2, 5)
 
 class Cue(NamedTuple):
     """One transparent cue: fires when ``pattern`` matches or a token is in ``words``.
@@ -200,18 +201,6 @@ _SUFFIX_CUES: tuple[tuple[str, int], ...] = tuple(
     (c.suffix, j) for j, c in enumerate(CUES) if c.suffix)
 _WORD_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _LETTERS_RE = re.compile(r"[a-z]+")
-_DIGIT_RE = re.compile(r"\d")
-
-
-def fold_text(text: str) -> str:
-    """Lower-case a sentence and fold every digit to ``0`` (the n-gram preprocessor).
-
-    Examples
-    --------
-    >>> fold_text("In 1952, 7 Votes")
-    'in 0000, 0 votes'
-    """
-    return _DIGIT_RE.sub("0", text.lower())
 
 
 def _joined(texts: Sequence[str]) -> tuple[str, np.ndarray]:
@@ -323,41 +312,6 @@ def ngram_vectorizer(kind: str, *, vocabulary: Sequence[str] | None = None,
                                ngram_range=CHAR_NGRAMS, vocabulary=vocabulary, min_df=min_df,
                                dtype=np.float64)
     raise InputError(f"kind={kind!r}: give 'word' or 'char'")
-
-
-def char_counts(texts: Sequence[str], index: dict[str, int]) -> sparse.csr_matrix:
-    """Counts of the ``char`` block, equal to ``ngram_vectorizer("char").transform`` but fast.
-
-    A word's character n-grams depend on the word alone, so each distinct word
-    is analysed once and a sentence's counts are the sum over its words.
-
-    Examples
-    --------
-    >>> idx = {" a": 0, "ab": 1, "b ": 2}
-    >>> char_counts(["ab ab", "b"], idx).toarray().tolist()
-    [[2.0, 2.0, 2.0], [0.0, 0.0, 1.0]]
-    """
-    analyse = ngram_vectorizer("char").build_analyzer()
-    token_id: dict[str, int] = {}
-    doc_of: list[int] = []
-    tok_of: list[int] = []
-    for i, text in enumerate(texts):
-        for word in fold_text(text).split():
-            tok_of.append(token_id.setdefault(word, len(token_id)))
-            doc_of.append(i)
-    t_rows: list[int] = []
-    t_cols: list[int] = []
-    for word, k in token_id.items():
-        for gram in analyse(word):
-            j = index.get(gram)
-            if j is not None:
-                t_rows.append(k)
-                t_cols.append(j)
-    grams = sparse.csr_matrix((np.ones(len(t_rows)), (t_rows, t_cols)),
-                              shape=(len(token_id), len(index)))
-    docs = sparse.csr_matrix((np.ones(len(doc_of)), (doc_of, tok_of)),
-                             shape=(len(texts), len(token_id)))
-    return sparse.csr_matrix(docs @ grams)
 
 
 def tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
