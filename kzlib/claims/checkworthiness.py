@@ -42,7 +42,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -324,8 +324,8 @@ def tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     [[0.232, 0.973]]
     """
     out = sparse.csr_matrix(counts, dtype=np.float64, copy=True)
-    out.data = np.log(out.data) + 1.0
-    out = sparse.csr_matrix(out.multiply(idf[np.newaxis, :]))
+    out.sum_duplicates()  # sorted columns, as the broadcast multiply used to leave them
+    out.data = (np.log(out.data) + 1.0) * idf[out.indices]
     return sparse.csr_matrix(normalize(out, norm="l2", copy=False))
 
 
@@ -374,8 +374,13 @@ class CheckworthinessModel:
         >>> load_model().feature_names()[-1]
         'length(31+ words)'
         """
-        return ([f'"{w}"' for w in self.word_vocab]
-                + [f'chars("{c}")' for c in self.char_vocab] + list(CUE_NAMES))
+        return list(self.names)
+
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        """:meth:`feature_names` as a tuple, built once per model."""
+        return tuple([f'"{w}"' for w in self.word_vocab]
+                     + [f'chars("{c}")' for c in self.char_vocab] + list(CUE_NAMES))
 
 
 def _check_texts(texts: Sequence[str]) -> list[str]:
@@ -528,19 +533,59 @@ def explain_checkworthiness(texts: Sequence[str], *, top: int = 3,
     return _explain(m, m.features(rows), top)
 
 
-def _explain(m: CheckworthinessModel, x: sparse.csr_matrix, top: int) -> list[str]:
-    contrib = sparse.csr_matrix(x.multiply(m.platt[0] * m.coef[np.newaxis, :]))
-    contrib.eliminate_zeros()
-    vals, idx, ptr = contrib.data, contrib.indices, contrib.indptr
-    row = np.repeat(np.arange(x.shape[0]), np.diff(ptr))
-    size = np.abs(vals)
-    # one sort key: row first, then larger |share| first (ties: column order, stable sort)
-    key = row - size / (2.0 * size.max()) if size.size else row.astype(np.float64)
+_CHUNK: int = 32
+
+
+def _top_terms(data: np.ndarray, ptr: np.ndarray, top: int) -> np.ndarray:
+    """Positions of the ``top`` largest ``|data|`` of each CSR row: rows in order, largest first.
+
+    Zeros never count. The order is that of one stable sort of the key
+    ``row - |data| / (2 max|data|)`` over all entries (so ties and the key's
+    rounding resolve as the plain sort does), but only the entries that can
+    be among the ``top`` are sorted: each row is cut into chunks of
+    :data:`_CHUNK` entries; the ``top``-th smallest chunk minimum of the key
+    bounds the row's ``top``-th smallest key, and only chunks whose minimum is
+    within that bound are kept.
+    """
+    size = np.abs(data)
+    if size.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    half = 2.0 * size.max()
+    counts = np.diff(ptr)
+    n_chunks = -(-counts // _CHUNK)
+    chunk_row = np.repeat(np.arange(counts.size), n_chunks)
+    first_chunk = np.cumsum(n_chunks) - n_chunks
+    chunk_start = ptr[chunk_row] + (np.arange(chunk_row.size) - first_chunk[chunk_row]) * _CHUNK
+    chunk_key = chunk_row - np.maximum.reduceat(size, chunk_start) / half
+    ranked = np.sort(chunk_key)  # keys of a row lie in (row - 1/2, row]: rows never mix
+    bound = np.full(counts.size, np.inf)
+    deep = n_chunks >= top
+    bound[deep] = ranked[first_chunk[deep] + top - 1]
+    kept = np.flatnonzero(chunk_key <= bound[chunk_row])
+    chunk_end = np.minimum(chunk_start[kept] + _CHUNK, ptr[chunk_row[kept] + 1])
+    lengths = chunk_end - chunk_start[kept]
+    pos = (np.repeat(chunk_start[kept] - np.cumsum(lengths) + lengths, lengths)
+           + np.arange(lengths.sum()))
+    row = np.repeat(chunk_row[kept], lengths)
+    key = row - size[pos] / half
+    ok = (key <= bound[row]) & (size[pos] != 0)
+    pos, row, key = pos[ok], row[ok], key[ok]
     order = np.argsort(key, kind="stable")
-    keep = order[(np.arange(order.size) - ptr[row[order]]) < top].tolist()
-    names = m.feature_names()
+    pos, row = pos[order], row[order]
+    starts = np.searchsorted(row, row, side="left")
+    return pos[np.arange(row.size) - starts < top]
+
+
+def _explain(m: CheckworthinessModel, x: sparse.csr_matrix, top: int) -> list[str]:
+    if not x.has_sorted_indices:  # the order of sparse.csr_matrix(x.multiply(...))
+        x = x.sorted_indices()
+    idx, ptr = x.indices, x.indptr
+    vals = x.data * (m.platt[0] * m.coef)[idx]
+    keep = _top_terms(vals, ptr, top)
+    row = np.searchsorted(ptr, keep, side="right") - 1
+    names = m.names
     terms: list[list[str]] = [[] for _ in range(x.shape[0])]
-    for r, v, j in zip(row[keep].tolist(), vals[keep].tolist(), idx[keep].tolist(), strict=True):
+    for r, v, j in zip(row.tolist(), vals[keep].tolist(), idx[keep].tolist(), strict=True):
         terms[r].append(("+" if v > 0 else "-") + names[j])
     return [", ".join(t) for t in terms]
 
