@@ -157,4 +157,5 @@ def char_counts(texts: Sequence[str], index: dict[str, int], *,
                               shape=(len(words), len(index)))
     docs = sparse.csr_matrix((np.ones(doc_of.size), (doc_of, codes.astype(np.int64))),
                              shape=(len(texts), len(words)))
-    return sparse.csr_matrix(docs @ grams)
+    # the product of the column-major forms converts to rows with sorted columns
+    return sparse.csr_matrix(sparse.csc_matrix(docs.tocsc() @ grams.tocsc()).tocsr())

@@ -323,7 +323,10 @@ def tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     >>> np.round(m.toarray(), 3).tolist()
     [[0.232, 0.973]]
     """
-    out = sparse.csr_matrix(counts, dtype=np.float64, copy=True)
+    return _tfidf_inplace(sparse.csr_matrix(counts, dtype=np.float64, copy=True), idf)
+
+
+def _tfidf_inplace(out: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     out.sum_duplicates()  # sorted columns, as the broadcast multiply used to leave them
     out.data = (np.log(out.data) + 1.0) * idf[out.indices]
     return sparse.csr_matrix(normalize(out, norm="l2", copy=False))
@@ -363,7 +366,8 @@ class CheckworthinessModel:
         word = ngram_vectorizer("word", vocabulary=self.word_vocab).transform(texts)
         char = char_counts(texts, self.char_index)
         cues = cue_matrix(texts) * self.cue_scale
-        blocks = [tfidf(word, self.word_idf), tfidf(char, self.char_idf), cues]
+        blocks = [_tfidf_inplace(sparse.csr_matrix(word, dtype=np.float64), self.word_idf),
+                  _tfidf_inplace(char, self.char_idf), cues]
         return sparse.csr_matrix(sparse.hstack(blocks, format="csr"))
 
     def feature_names(self) -> list[str]:
@@ -573,7 +577,7 @@ def _top_terms(data: np.ndarray, ptr: np.ndarray, top: int) -> np.ndarray:
     order = np.argsort(key, kind="stable")
     pos, row = pos[order], row[order]
     starts = np.searchsorted(row, row, side="left")
-    return pos[np.arange(row.size) - starts < top]
+    return np.asarray(pos[np.arange(row.size) - starts < top], dtype=np.int64)
 
 
 def _explain(m: CheckworthinessModel, x: sparse.csr_matrix, top: int) -> list[str]:
