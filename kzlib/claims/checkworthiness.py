@@ -53,7 +53,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
-from kzlib.claims.chargrams import CHAR_NGRAMS, char_counts, fold_text
+from kzlib.claims.ngrams import CHAR_NGRAMS, char_counts, fold_text
 from kzlib.errors import InputError
 from kzlib.paths import CHECKWORTHINESS_DIR
 
