@@ -53,7 +53,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
-from kzlib.claims.ngrams import CHAR_NGRAMS, char_counts, fold_text
+from kzlib.claims.ngrams import CHAR_NGRAMS, WORD_NGRAMS, char_counts, fold_text, word_counts
 from kzlib.errors import InputError
 from kzlib.paths import CHECKWORTHINESS_DIR
 
@@ -68,6 +68,7 @@ __all__ = [
     "explain_checkworthiness",
     "load_model",
     "score_checkworthiness",
+    "word_counts",
     "write_model",
 ]
 
@@ -76,7 +77,6 @@ FEATURES_VERSION: str = "cw-features-1"
 MODEL_ARRAYS: str = "model.v1.npz"
 MODEL_META: str = "model.v1.json"
 #: Settings of the two n-gram blocks (shared by training and scoring).
-WORD_NGRAMS: tuple[int, int] = (1, 2)
 
 class Cue(NamedTuple):
     """One transparent cue: fires when ``pattern`` matches or a token is in ``words``.
@@ -422,9 +422,11 @@ class CheckworthinessModel:
     platt: tuple[float, float]
     meta: dict[str, Any]
     char_index: dict[str, int] = field(init=False, repr=False, compare=False)
+    word_index: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "char_index", {g: j for j, g in enumerate(self.char_vocab)})
+        object.__setattr__(self, "word_index", {w: j for j, w in enumerate(self.word_vocab)})
 
     def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """The feature matrix of ``texts`` (word | char | cue blocks).
@@ -434,7 +436,7 @@ class CheckworthinessModel:
         >>> load_model().features(["A tax cut."]).shape[1] == load_model().coef.size
         True
         """
-        word = ngram_vectorizer("word", vocabulary=self.word_vocab).transform(texts)
+        word = word_counts(texts, self.word_index)
         char = char_counts(texts, self.char_index)
         cues = cue_matrix(texts) * self.cue_scale
         blocks = [_tfidf_inplace(sparse.csr_matrix(word, dtype=np.float64), self.word_idf),

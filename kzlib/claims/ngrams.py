@@ -1,4 +1,8 @@
-"""Character n-gram counts of the check-worthiness model, counted with numpy.
+"""Word and character n-gram counts of the check-worthiness model, counted with numpy.
+
+:func:`word_counts` equals sklearn's ``CountVectorizer`` of word 1-2-grams
+over :func:`fold_text`: each sentence is tokenised once, each distinct token
+and each distinct pair of adjacent tokens is looked up once.
 
 The ``char`` block of :mod:`kzlib.claims.checkworthiness` counts the
 character 2-5-grams inside word boundaries of sklearn's ``char_wb``
@@ -26,10 +30,14 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-__all__ = ["CHAR_NGRAMS", "char_counts", "fold_text"]
+__all__ = ["CHAR_NGRAMS", "WORD_NGRAMS", "char_counts", "fold_text", "word_counts"]
 
+#: Shortest and longest n-gram (in words) of the ``word`` block.
+WORD_NGRAMS: tuple[int, int] = (1, 2)
 #: Shortest and longest character n-gram of the ``char`` block.
 CHAR_NGRAMS: tuple[int, int] = (2, 5)
+#: sklearn's default ``token_pattern``.
+_TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
 _DIGIT_RE = re.compile(r"\d")
 _CODE_POINTS = 0x110000
 
@@ -159,3 +167,69 @@ def char_counts(texts: Sequence[str], index: dict[str, int], *,
                              shape=(len(texts), len(words)))
     # the product of the column-major forms converts to rows with sorted columns
     return sparse.csr_matrix(sparse.csc_matrix(docs.tocsc() @ grams.tocsc()).tocsr())
+
+
+_WORD_LOOKUPS: list[tuple[dict[str, int], pd.Index, np.ndarray, pd.Index, pd.Index,
+                          np.ndarray]] = []
+
+
+def _word_lookup(index: dict[str, int]) -> tuple[pd.Index, np.ndarray, pd.Index, pd.Index,
+                                                  np.ndarray]:
+    """Unigrams and their columns; bigrams' first and second words and their columns."""
+    for cached in _WORD_LOOKUPS:
+        if cached[0] is index:
+            return cached[1:]
+    uni = [(g, j) for g, j in index.items() if " " not in g]
+    bi = [(g.split(" "), j) for g, j in index.items() if g.count(" ") == 1]
+    found = (pd.Index([g for g, _ in uni], dtype=object),
+             np.array([j for _, j in uni], dtype=np.int64),
+             pd.Index([p[0] for p, _ in bi], dtype=object),
+             pd.Index([p[1] for p, _ in bi], dtype=object),
+             np.array([j for _, j in bi], dtype=np.int64))
+    _WORD_LOOKUPS[:] = [(index, *found), *_WORD_LOOKUPS[:3]]
+    return found
+
+
+def word_counts(texts: Sequence[str], index: dict[str, int]) -> sparse.csr_matrix:
+    """Counts of the ``word`` block, equal to ``ngram_vectorizer("word").transform`` but fast.
+
+    Tokens are sklearn's (``\\b\\w\\w+\\b`` over :func:`fold_text`); unigrams and
+    bigrams of the vocabulary are matched to the distinct tokens and the
+    distinct adjacent pairs with hash joins, not one lookup per token.
+
+    Examples
+    --------
+    >>> word_counts(["A tax cut, a tax."], {"tax": 0, "tax cut": 1}).toarray().tolist()
+    [[2.0, 1.0]]
+    """
+    findall = _TOKEN_RE.findall
+    tokens = [findall(fold_text(t)) for t in texts]
+    lengths = np.array([len(t) for t in tokens], dtype=np.int64)
+    doc_of = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
+    codes, uniques = pd.factorize(pd.Series(list(itertools.chain.from_iterable(tokens)),
+                                            dtype=object))
+    codes = codes.astype(np.int64)
+    uni, uni_col, first, second, bi_col = _word_lookup(index)
+    seen = pd.Index(uniques, dtype=object)
+    size = max(len(seen), 1)
+    unigram = np.full(len(seen), -1, dtype=np.int64)
+    at = uni.get_indexer(seen)
+    unigram[at >= 0] = uni_col[at[at >= 0]]
+    # vocabulary bigrams whose two words both occur, as keys of code pairs
+    a, b = seen.get_indexer(first), seen.get_indexer(second)
+    ok = (a >= 0) & (b >= 0)
+    vocab_key = a[ok].astype(np.int64) * size + b[ok]
+    order = np.argsort(vocab_key)
+    vocab_key, vocab_col = vocab_key[order], bi_col[ok][order]
+    # adjacent pairs inside a sentence: every token but the last of each sentence
+    left = np.ones(codes.size, dtype=bool)
+    left[(np.cumsum(lengths) - 1)[lengths > 0]] = False
+    pos = np.flatnonzero(left)
+    key = codes[pos] * size + codes[pos + 1]
+    at = np.searchsorted(vocab_key, key).clip(max=max(vocab_key.size - 1, 0))
+    hit = vocab_key[at] == key if vocab_key.size else np.zeros(key.size, dtype=bool)
+    rows = np.concatenate([doc_of, doc_of[pos[hit]]])
+    cols = np.concatenate([unigram[codes], vocab_col[at[hit]]])
+    keep = cols >= 0
+    return sparse.csr_matrix((np.ones(int(keep.sum())), (rows[keep], cols[keep])),
+                             shape=(len(texts), len(index)))
