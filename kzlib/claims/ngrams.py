@@ -161,12 +161,12 @@ def char_counts(texts: Sequence[str], index: dict[str, int], *,
     words = [str(w) for w in uniques]
     look = None if plain or not words else _lookup(index)
     t_rows, t_cols = _plain_grams(words, index) if look is None else _word_grams(words, look)
-    grams = sparse.csr_matrix((np.ones(t_rows.size), (t_rows, t_cols)),
+    grams = sparse.csc_matrix((np.ones(t_rows.size), (t_rows, t_cols)),
                               shape=(len(words), len(index)))
-    docs = sparse.csr_matrix((np.ones(doc_of.size), (doc_of, codes.astype(np.int64))),
+    docs = sparse.csc_matrix((np.ones(doc_of.size), (doc_of, codes.astype(np.int64))),
                              shape=(len(texts), len(words)))
     # the product of the column-major forms converts to rows with sorted columns
-    return sparse.csr_matrix(sparse.csc_matrix(docs.tocsc() @ grams.tocsc()).tocsr())
+    return sparse.csr_matrix(sparse.csc_matrix(docs @ grams).tocsr())
 
 
 _WORD_LOOKUPS: list[tuple[dict[str, int], pd.Index, np.ndarray, pd.Index, pd.Index,
