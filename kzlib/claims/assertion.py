@@ -3,7 +3,7 @@
 Questions, greetings and thanks, headings and speaker labels, bracketed
 asides and procedural lines are not claims, whatever their check-worthiness.
 The rules run once over all sentences joined by newlines (as the cues of
-:mod:`kzlib.claims.checkworthiness`), so they are vectorised.
+:mod:`kzlib.claims.signals`), so they are vectorised.
 
 Examples
 --------
@@ -18,7 +18,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from kzlib.claims.checkworthiness import _check_texts, _joined, _match_rows, _word_counts
+from kzlib.claims.checkworthiness import _check_texts
+from kzlib.claims.signals import _joined, _match_rows, _word_counts
 
 # Lines that assert nothing checkable or evaluative. Same joined-text rules as CUES.
 _NOT_CLAIM: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
