@@ -42,6 +42,20 @@ _DIGIT_RE = re.compile(r"\d")
 _CODE_POINTS = 0x110000
 
 
+_LAST: list[tuple[list[str], list[str]]] = []
+
+
+def _folded(texts: Sequence[str]) -> list[str]:
+    """:func:`fold_text` of each sentence, kept for the next call (word, then char block)."""
+    rows = list(texts)
+    for saved, folded in _LAST:
+        if saved == rows:
+            return folded
+    folded = [fold_text(t) for t in rows]
+    _LAST[:] = [(rows, folded)]
+    return folded
+
+
 def fold_text(text: str) -> str:
     """Lower-case a sentence and fold every digit to ``0`` (the n-gram preprocessor).
 
@@ -154,7 +168,7 @@ def char_counts(texts: Sequence[str], index: dict[str, int], *,
     >>> char_counts(["ab ab", "b"], idx).toarray().tolist()
     [[2.0, 2.0, 2.0], [0.0, 0.0, 1.0]]
     """
-    split = [fold_text(t).split() for t in texts]
+    split = [t.split() for t in _folded(texts)]
     doc_of = np.repeat(np.arange(len(split), dtype=np.int64), [len(s) for s in split])
     codes, uniques = pd.factorize(pd.Series(list(itertools.chain.from_iterable(split)),
                                             dtype=object))
@@ -203,7 +217,7 @@ def word_counts(texts: Sequence[str], index: dict[str, int]) -> sparse.csr_matri
     [[2.0, 1.0]]
     """
     findall = _TOKEN_RE.findall
-    tokens = [findall(fold_text(t)) for t in texts]
+    tokens = [findall(t) for t in _folded(texts)]
     lengths = np.array([len(t) for t in tokens], dtype=np.int64)
     doc_of = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
     codes, uniques = pd.factorize(pd.Series(list(itertools.chain.from_iterable(tokens)),

@@ -204,6 +204,26 @@ def _word_counts(texts: Sequence[str]) -> np.ndarray:
     return np.fromiter((len(findall(t)) for t in texts), dtype=np.int64, count=len(texts))
 
 
+_LAST: list[tuple[list[str], str, np.ndarray, np.ndarray]] = []
+
+
+def _prepared(texts: Sequence[str]) -> tuple[str, np.ndarray, np.ndarray]:
+    """:func:`_joined` and :func:`_word_counts` of ``texts``, kept for the next call.
+
+    :func:`cue_matrix` and :func:`kzlib.claims.assertion.not_claim_reasons` run
+    on the same sentences one after the other; the sentences are compared
+    (equal strings, so a mutated list is recomputed), not trusted by identity.
+    """
+    rows = list(texts)
+    for saved, joined, starts, n_words in _LAST:
+        if saved == rows:
+            return joined, starts, n_words
+    joined, starts = _joined(rows)
+    n_words = _word_counts(rows)
+    _LAST[:] = [(rows, joined, starts, n_words)]
+    return joined, starts, n_words
+
+
 def _guarded_rows(j: int, text: str, starts: np.ndarray) -> np.ndarray:
     """Rows in which the pattern of cue ``j`` matches, tried only where its guard occurs."""
     pattern = _COMPILED[j]
@@ -283,7 +303,7 @@ def cue_matrix(texts: Sequence[str], *, plain: bool = False) -> sparse.csr_matri
     ['number(digits)', 'number(percent)', 'question', 'question mark', 'tense(present be)', \
 'length(1-4 words)']
     """
-    joined, starts = _joined(texts)
+    joined, starts, n_words = _prepared(texts)
     n = len(starts)
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
@@ -298,7 +318,6 @@ def cue_matrix(texts: Sequence[str], *, plain: bool = False) -> sparse.csr_matri
                    else _match_rows(pattern, text, starts))
             rows.append(hit)
             cols.append(np.full(hit.size, j, dtype=np.int64))
-    n_words = _word_counts(texts)
     for k, (_, low, high) in enumerate(LENGTH_BINS):
         hit = np.flatnonzero((n_words >= low) & (n_words <= high))
         rows.append(hit)
