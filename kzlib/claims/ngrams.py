@@ -39,7 +39,6 @@ CHAR_NGRAMS: tuple[int, int] = (2, 5)
 #: sklearn's default ``token_pattern``.
 _TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
 _DIGIT_RE = re.compile(r"\d")
-_CODE_POINTS = 0x110000
 
 
 _LAST: list[tuple[list[str], list[str]]] = []
@@ -96,7 +95,7 @@ def _lookup(index: dict[str, int]) -> _Lookup | None:
     base = len(alphabet) + 1
     if base ** high >= 2 ** 62:
         return None
-    rank = np.zeros(_CODE_POINTS, dtype=np.int32)
+    rank = np.zeros(max((ord(c) for c in alphabet), default=0) + 2, dtype=np.int32)
     rank[[ord(c) for c in alphabet]] = np.arange(1, base)
     keys = np.zeros(len(grams), dtype=np.int64)
     for n in range(low, high + 1):
@@ -115,7 +114,9 @@ def _word_grams(words: list[str], look: _Lookup) -> tuple[np.ndarray, np.ndarray
     """(word, column) of every in-vocabulary n-gram window of the padded ``words``."""
     padded = np.array([len(w) + 2 for w in words], dtype=np.int64)
     ends = np.cumsum(padded)
-    digits = look.rank[_code_points(" " + "  ".join(words) + " ")].astype(np.int64)
+    points = _code_points(" " + "  ".join(words) + " ")
+    # code points beyond the alphabet's last one map to its final slot, rank 0 (absent)
+    digits = look.rank[np.minimum(points, look.rank.size - 1)].astype(np.int64)
     end_of = np.repeat(ends, padded)
     absent = np.concatenate([[0], np.cumsum(digits == 0)])
     pos = np.arange(digits.size, dtype=np.int64)
