@@ -12,6 +12,7 @@ numerals         number words, scales, unit and currency aliases
 cues             the cue lexicons of claim typing
 features         a claim's features and its types
 checkworthiness  the learned score and its reasons (assertion: is it a claim at all)
+signals, ngrams  its cue features and its word and character n-gram counts
 ids              stable claim ids
 links            claims of different articles that report the same thing (uses conflicts)
 conflicts        where two linked claims disagree (numbers, dates, titles)

@@ -3,7 +3,7 @@
 Questions, greetings and thanks, headings and speaker labels, bracketed
 asides and procedural lines are not claims, whatever their check-worthiness.
 The rules run once over all sentences joined by newlines (as the cues of
-:mod:`kzlib.claims.checkworthiness`), so they are vectorised.
+:mod:`kzlib.claims.signals`), so they are vectorised.
 
 Examples
 --------
@@ -18,7 +18,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from kzlib.claims.checkworthiness import _check_texts, _joined, _match_rows, _word_counts
+from kzlib.claims.checkworthiness import _check_texts
+from kzlib.claims.signals import _match_rows, _prepared
 
 # Lines that assert nothing checkable or evaluative. Same joined-text rules as CUES.
 _NOT_CLAIM: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -73,9 +74,8 @@ def not_claim_reasons(texts: Sequence[str]) -> list[str]:
     ['greeting/thanks', 'question', '']
     """
     rows = _check_texts(texts)
-    joined, starts = _joined(rows)
+    joined, starts, n_words = _prepared(rows)
     n = len(rows)
-    n_words = _word_counts(rows)
     digit = np.zeros(n, dtype=bool)
     digit[_match_rows(_HAS_DIGIT_RE, joined, starts)] = True
     reasons = np.full(n, "", dtype=object)

@@ -8,7 +8,8 @@ shipped as data (``data/checkworthiness/``, rebuilt byte for byte by
            digits folded to ``0`` so "1952" and "2023" are the same token.
 ``char``   TF-IDF of character 2-5-grams inside word boundaries (same folding):
            carries over to unseen words, spellings and genres.
-``cue``    binary cues from the regular expressions in :data:`CUES` below
+``cue``    binary cues from the regular expressions in :data:`CUES`
+           (:mod:`kzlib.claims.signals`)
            (numbers and their units, percent, money, years and dates,
            capitalised names, event and attribution verbs, hedges, first and
            second person, question mark, tense and modal cues, procedural
@@ -36,15 +37,13 @@ True
 
 from __future__ import annotations
 
-import bisect
 import json
-import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -52,6 +51,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
+from kzlib.claims.ngrams import CHAR_NGRAMS, WORD_NGRAMS, char_counts, fold_text, word_counts
+from kzlib.claims.signals import CUE_NAMES, cue_matrix
 from kzlib.errors import InputError
 from kzlib.paths import CHECKWORTHINESS_DIR
 
@@ -60,11 +61,13 @@ __all__ = [
     "CHECKWORTHINESS_COLUMNS",
     "CUE_NAMES",
     "CheckworthinessModel",
+    "char_counts",
     "checkworthiness_frame",
     "cue_matrix",
     "explain_checkworthiness",
     "load_model",
     "score_checkworthiness",
+    "word_counts",
     "write_model",
 ]
 
@@ -72,239 +75,6 @@ FEATURES_VERSION: str = "cw-features-1"
 #: File names of the shipped model inside :data:`kzlib.paths.CHECKWORTHINESS_DIR`.
 MODEL_ARRAYS: str = "model.v1.npz"
 MODEL_META: str = "model.v1.json"
-#: Settings of the two n-gram blocks (shared by training and scoring).
-WORD_NGRAMS: tuple[int, int] = (1, 2)
-CHAR_NGRAMS: tuple[int, int] = (2, 5)
-
-class Cue(NamedTuple):
-    """One transparent cue: fires when ``pattern`` matches or a token is in ``words``.
-
-    ``words`` are lower-case whole word tokens (letters only); ``pattern`` is a
-    regular expression, case-insensitive unless ``flags`` is 0. Patterns run once
-    over all sentences joined by newlines (``re.MULTILINE``), so they must never
-    match across a newline: use a literal space or tab, never the class of all spaces.
-    """
-
-    name: str
-    pattern: str = ""
-    flags: int = re.IGNORECASE
-    words: frozenset[str] = frozenset()
-    #: Also fires on any token of at least 5 letters ending so ("-ed" for the past tense).
-    suffix: str = ""
-    #: Fires only when at least this many tokens of the sentence are in ``words``.
-    min_count: int = 1
-
-
-def _words(name: str, words: str, *, suffix: str = "", min_count: int = 1) -> Cue:
-    return Cue(name, words=frozenset(words.split()), suffix=suffix, min_count=min_count)
-
-
-# A general appraisal lexicon (evaluative adjectives and nouns, both polarities),
-# written from general English, not from any evaluation sentence.
-_APPRAISAL = (
-    "good great best better excellent outstanding remarkable impressive wonderful fantastic "
-    "terrific tremendous amazing incredible exceptional important significant essential "
-    "crucial vital valuable useful successful effective efficient productive constructive "
-    "fruitful positive strong solid reliable robust stable healthy fair just proper genuine "
-    "special unique unprecedented historic exciting interesting beautiful nice happy glad "
-    "proud pleased delighted grateful confident optimistic promising ambitious friendly warm "
-    "sincere bad worse worst poor terrible horrible awful disastrous disaster dangerous "
-    "harmful weak wrong unfair unjust failed failure false misleading ridiculous outrageous "
-    "shameful disgraceful irresponsible reckless incompetent corrupt sad tragic unacceptable "
-    "negative mistake mess shame")
-
-
-#: The transparent cues, in feature order.
-CUES: tuple[Cue, ...] = (
-    Cue("number(digits)", r"\d", 0),
-    _words("number(word)", (
-        "hundred hundreds thousand thousands million millions billion billions trillion "
-        "trillions dozen dozens half third quarter twice double doubled triple tripled")),
-    _words("number(small word)", (
-        "one two three four five six seven eight nine ten eleven twelve fifteen twenty "
-        "thirty forty fifty sixty seventy eighty ninety")),
-    Cue("number(percent)", r"%|\bper ?cent\b|\bpercentage\b"),
-    Cue("number(money)", r"[$€£¥₸]|\b(?:dollars?|usd|euros?|tenge|rubles?|roubles?|yuan)\b"),
-    _words("topic(budget)", ("budget deficit debt tax taxes spending cost costs paid pay")),
-    Cue("date(year)", r"\b(?:1[89]\d\d|20\d\d)s?\b", 0),
-    _words("date(month or day)", (
-        "january february march april june july august september october november december "
-        "monday tuesday wednesday thursday friday saturday sunday yesterday ago since")),
-    _words("unit", (
-        "tons tonnes kilometers kilometres km miles barrels acres jobs people points workers "
-        "troops soldiers votes students families children cases deaths")),
-    _words("comparison", (
-        "more less fewer higher lower larger smaller bigger increase increased increases "
-        "decrease decreased decreases rose fell grew grown dropped declined most least "
-        "largest biggest highest lowest record")),
-    _words("scope(first/only/every)", ("first only every all never always")),
-    _words("event verb", (
-        "signed voted passed enacted approved vetoed cut raised created lost built launched "
-        "killed invaded attacked elected appointed sent spent reduced doubled introduced "
-        "opened closed held visited met agreed established founded ratified adopted")),
-    _words("attribution", (
-        "said says stated states announced reported reports according claimed claims told "
-        "testified wrote noted confirmed declared acknowledged admitted")),
-    Cue("hedge", r"\b(?:i think|i believe|i feel|maybe|perhaps|might|probably|possibly|seems?|"
-                 r"appears?|i guess|i hope|i suppose|in my (?:view|opinion))\b"),
-    _words("first person(I)", "i me my mine myself"),
-    _words("first person(we)", "we us our ours ourselves"),
-    _words("second person", "you your yours"),
-    Cue("question", r"\?[ \t]*[\"”’)]*[ \t]*$", 0),
-    Cue("question mark", r"\?", 0),
-    Cue("exclamation", r"!", 0),
-    Cue("modal(future)", r"\b(?:will|won['’]t|going to|gonna|would|shall)\b|['’]ll\b"),
-    Cue("modal(should/must)", r"\b(?:should|must|need to|needs to|ought|have to|has to|"
-                              r"got to|let['’]s|let us)\b"),
-    _words("modal(can/could)", "can could cannot"),
-    _words("tense(past)", "was were had did", suffix="ed"),
-    Cue("tense(perfect)", r"\b(?:has|have|had) (?:[a-z]+ )?(?:been|[a-z]+ed)\b"),
-    _words("tense(present be)", "is are am re"),
-    _words("negation", "not no never nobody nothing none nor t"),
-    _words("evaluative word", _APPRAISAL),
-    _words("evaluative words(2+)", _APPRAISAL, min_count=2),
-    _words("booster", (
-        "very really truly extremely highly deeply particularly especially absolutely totally "
-        "completely indeed clearly certainly undoubtedly definitely greatly")),
-    Cue("greeting/thanks", r"^[^A-Za-z\n]*(?:thank|thanks(?! to)|hello|good (?:morning|"
-                           r"afternoon|evening|night)|welcome|ladies and gentlemen|dear|"
-                           r"congratulations|goodbye)\b"),
-    Cue("procedural", r"\b(?:next question|my time|your time|time is up|rebuttal|moderator|"
-                      r"applause|laughter|crosstalk|let me (?:finish|answer)|the question|"
-                      r"your question)\b"),
-    Cue("quotation", r"[\"“”]", 0),
-    _words("policy word", (
-        "bill law act amendment legislation treaty agreement resolution program programme "
-        "plan policy")),
-    Cue("name(capitalised)", r"(?<=[A-Za-z0-9,;:] )(?!I\b)[A-Z][a-z]+", 0),
-    Cue("name(acronym)", r"\b[A-Z]{2,}\b", 0),
-)
-#: Sentence length cues (in word tokens): name, lowest, highest (inclusive).
-LENGTH_BINS: tuple[tuple[str, int, int], ...] = (
-    ("length(1-4 words)", 0, 4),
-    ("length(5-8 words)", 5, 8),
-    ("length(9-15 words)", 9, 15),
-    ("length(16-30 words)", 16, 30),
-    ("length(31+ words)", 31, 1 << 30),
-)
-#: Names of all cue features, in feature order.
-CUE_NAMES: tuple[str, ...] = tuple(c.name for c in CUES) + tuple(b[0] for b in LENGTH_BINS)
-
-# Case-insensitive cues run as case-sensitive patterns on lower-cased text (faster).
-_COMPILED = tuple(re.compile(c.pattern, re.MULTILINE) if c.pattern else None for c in CUES)
-_WORD_CUES: dict[str, tuple[int, ...]] = {
-    w: tuple(j for j, c in enumerate(CUES) if w in c.words)
-    for w in sorted(set().union(*(c.words for c in CUES)))
-}
-_SUFFIX_CUES: tuple[tuple[str, int], ...] = tuple(
-    (c.suffix, j) for j, c in enumerate(CUES) if c.suffix)
-_WORD_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
-_LETTERS_RE = re.compile(r"[a-z]+")
-_DIGIT_RE = re.compile(r"\d")
-
-
-def fold_text(text: str) -> str:
-    """Lower-case a sentence and fold every digit to ``0`` (the n-gram preprocessor).
-
-    Examples
-    --------
-    >>> fold_text("In 1952, 7 Votes")
-    'in 0000, 0 votes'
-    """
-    return _DIGIT_RE.sub("0", text.lower())
-
-
-def _joined(texts: Sequence[str]) -> tuple[str, np.ndarray]:
-    flat = [t.replace("\n", " ").replace("\r", " ") for t in texts]
-    lengths = np.fromiter((len(t) + 1 for t in flat), dtype=np.int64, count=len(flat))
-    starts = np.zeros(len(flat), dtype=np.int64)
-    if len(flat):
-        starts[1:] = np.cumsum(lengths)[:-1]
-    return "\n".join(flat), starts
-
-
-def _match_rows(pattern: re.Pattern[str], joined: str, starts: np.ndarray) -> np.ndarray:
-    """The rows in which ``pattern`` matches, each once, ascending.
-
-    After a match the search resumes at the next sentence, so a frequent
-    pattern costs one search per sentence, not one per match.
-    """
-    bounds = starts.tolist()
-    n = len(bounds)
-    rows: list[int] = []
-    if n == 0:
-        return np.zeros(0, dtype=np.int64)
-    search = pattern.search
-    m = search(joined, 0)
-    while m is not None:
-        r = bisect.bisect_right(bounds, m.start()) - 1
-        rows.append(r)
-        if r + 1 >= n:
-            break
-        m = search(joined, bounds[r + 1])
-    return np.array(rows, dtype=np.int64)
-
-
-def _word_counts(texts: Sequence[str]) -> np.ndarray:
-    """Word tokens per sentence (letters or digits, with an apostrophe suffix)."""
-    findall = _WORD_TOKEN_RE.findall
-    return np.fromiter((len(findall(t)) for t in texts), dtype=np.int64, count=len(texts))
-
-
-def cue_matrix(texts: Sequence[str]) -> sparse.csr_matrix:
-    """Binary cue features (one column per name in :data:`CUE_NAMES`), vectorised.
-
-    Each pattern scans all sentences at once (joined by newlines); match
-    positions map back to rows.
-
-    Examples
-    --------
-    >>> m = cue_matrix(["Is it 5%?", "Hello"]).toarray()
-    >>> [CUE_NAMES[j] for j in np.flatnonzero(m[0])]
-    ['number(digits)', 'number(percent)', 'question', 'question mark', 'tense(present be)', \
-'length(1-4 words)']
-    """
-    joined, starts = _joined(texts)
-    n = len(starts)
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
-    lowered = joined.lower()
-    if len(lowered) != len(joined):  # a letter whose lower case is longer ("İ"): keep it
-        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in joined)
-    for j, (cue_def, pattern) in enumerate(zip(CUES, _COMPILED, strict=True)):
-        if pattern is not None:
-            hit = _match_rows(pattern, lowered if cue_def.flags else joined, starts)
-            rows.append(hit)
-            cols.append(np.full(hit.size, j, dtype=np.int64))
-    pos: list[int] = []
-    cue: list[int] = []
-    memo: dict[str, tuple[int, ...]] = {}
-    for m in _LETTERS_RE.finditer(lowered):
-        word = m.group()
-        hits = memo.get(word)
-        if hits is None:
-            hits = _WORD_CUES.get(word, ()) + tuple(
-                j for suffix, j in _SUFFIX_CUES if len(word) >= 5 and word.endswith(suffix))
-            memo[word] = hits
-        for j in hits:
-            pos.append(m.start())
-            cue.append(j)
-    rows.append(np.searchsorted(starts, np.array(pos, dtype=np.int64), side="right") - 1)
-    cols.append(np.array(cue, dtype=np.int64))
-    n_words = _word_counts(texts)
-    for k, (_, low, high) in enumerate(LENGTH_BINS):
-        hit = np.flatnonzero((n_words >= low) & (n_words <= high))
-        rows.append(hit)
-        cols.append(np.full(hit.size, len(CUES) + k, dtype=np.int64))
-    r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
-    out = sparse.csr_matrix((np.ones(r.size), (r, c)), shape=(n, len(CUE_NAMES)))
-    out.sum_duplicates()  # a cue firing k times in a sentence now holds k
-    need = np.array([c.min_count for c in CUES] + [1] * len(LENGTH_BINS), dtype=np.float64)
-    out.data = (out.data >= need[out.indices]).astype(np.float64)
-    out.eliminate_zeros()
-    return out
-
 
 def ngram_vectorizer(kind: str, *, vocabulary: Sequence[str] | None = None,
                      min_df: int = 1) -> CountVectorizer:
@@ -325,41 +95,6 @@ def ngram_vectorizer(kind: str, *, vocabulary: Sequence[str] | None = None,
     raise InputError(f"kind={kind!r}: give 'word' or 'char'")
 
 
-def char_counts(texts: Sequence[str], index: dict[str, int]) -> sparse.csr_matrix:
-    """Counts of the ``char`` block, equal to ``ngram_vectorizer("char").transform`` but fast.
-
-    A word's character n-grams depend on the word alone, so each distinct word
-    is analysed once and a sentence's counts are the sum over its words.
-
-    Examples
-    --------
-    >>> idx = {" a": 0, "ab": 1, "b ": 2}
-    >>> char_counts(["ab ab", "b"], idx).toarray().tolist()
-    [[2.0, 2.0, 2.0], [0.0, 0.0, 1.0]]
-    """
-    analyse = ngram_vectorizer("char").build_analyzer()
-    token_id: dict[str, int] = {}
-    doc_of: list[int] = []
-    tok_of: list[int] = []
-    for i, text in enumerate(texts):
-        for word in fold_text(text).split():
-            tok_of.append(token_id.setdefault(word, len(token_id)))
-            doc_of.append(i)
-    t_rows: list[int] = []
-    t_cols: list[int] = []
-    for word, k in token_id.items():
-        for gram in analyse(word):
-            j = index.get(gram)
-            if j is not None:
-                t_rows.append(k)
-                t_cols.append(j)
-    grams = sparse.csr_matrix((np.ones(len(t_rows)), (t_rows, t_cols)),
-                              shape=(len(token_id), len(index)))
-    docs = sparse.csr_matrix((np.ones(len(doc_of)), (doc_of, tok_of)),
-                             shape=(len(texts), len(token_id)))
-    return sparse.csr_matrix(docs @ grams)
-
-
 def tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     """Sublinear TF-IDF, l2-normalised per row: as sklearn's ``TfidfVectorizer``.
 
@@ -369,9 +104,12 @@ def tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     >>> np.round(m.toarray(), 3).tolist()
     [[0.232, 0.973]]
     """
-    out = sparse.csr_matrix(counts, dtype=np.float64, copy=True)
-    out.data = np.log(out.data) + 1.0
-    out = sparse.csr_matrix(out.multiply(idf[np.newaxis, :]))
+    return _tfidf_inplace(sparse.csr_matrix(counts, dtype=np.float64, copy=True), idf)
+
+
+def _tfidf_inplace(out: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    out.sum_duplicates()  # sorted columns, as the broadcast multiply used to leave them
+    out.data = (np.log(out.data) + 1.0) * idf[out.indices]
     return sparse.csr_matrix(normalize(out, norm="l2", copy=False))
 
 
@@ -394,9 +132,11 @@ class CheckworthinessModel:
     platt: tuple[float, float]
     meta: dict[str, Any]
     char_index: dict[str, int] = field(init=False, repr=False, compare=False)
+    word_index: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "char_index", {g: j for j, g in enumerate(self.char_vocab)})
+        object.__setattr__(self, "word_index", {w: j for j, w in enumerate(self.word_vocab)})
 
     def features(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """The feature matrix of ``texts`` (word | char | cue blocks).
@@ -406,10 +146,11 @@ class CheckworthinessModel:
         >>> load_model().features(["A tax cut."]).shape[1] == load_model().coef.size
         True
         """
-        word = ngram_vectorizer("word", vocabulary=self.word_vocab).transform(texts)
+        word = word_counts(texts, self.word_index)
         char = char_counts(texts, self.char_index)
         cues = cue_matrix(texts) * self.cue_scale
-        blocks = [tfidf(word, self.word_idf), tfidf(char, self.char_idf), cues]
+        blocks = [_tfidf_inplace(sparse.csr_matrix(word, dtype=np.float64), self.word_idf),
+                  _tfidf_inplace(char, self.char_idf), cues]
         return sparse.csr_matrix(sparse.hstack(blocks, format="csr"))
 
     def feature_names(self) -> list[str]:
@@ -420,8 +161,13 @@ class CheckworthinessModel:
         >>> load_model().feature_names()[-1]
         'length(31+ words)'
         """
-        return ([f'"{w}"' for w in self.word_vocab]
-                + [f'chars("{c}")' for c in self.char_vocab] + list(CUE_NAMES))
+        return list(self.names)
+
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        """:meth:`feature_names` as a tuple, built once per model."""
+        return tuple([f'"{w}"' for w in self.word_vocab]
+                     + [f'chars("{c}")' for c in self.char_vocab] + list(CUE_NAMES))
 
 
 def _check_texts(texts: Sequence[str]) -> list[str]:
@@ -574,19 +320,59 @@ def explain_checkworthiness(texts: Sequence[str], *, top: int = 3,
     return _explain(m, m.features(rows), top)
 
 
-def _explain(m: CheckworthinessModel, x: sparse.csr_matrix, top: int) -> list[str]:
-    contrib = sparse.csr_matrix(x.multiply(m.platt[0] * m.coef[np.newaxis, :]))
-    contrib.eliminate_zeros()
-    vals, idx, ptr = contrib.data, contrib.indices, contrib.indptr
-    row = np.repeat(np.arange(x.shape[0]), np.diff(ptr))
-    size = np.abs(vals)
-    # one sort key: row first, then larger |share| first (ties: column order, stable sort)
-    key = row - size / (2.0 * size.max()) if size.size else row.astype(np.float64)
+_CHUNK: int = 32
+
+
+def _top_terms(data: np.ndarray, ptr: np.ndarray, top: int) -> np.ndarray:
+    """Positions of the ``top`` largest ``|data|`` of each CSR row: rows in order, largest first.
+
+    Zeros never count. The order is that of one stable sort of the key
+    ``row - |data| / (2 max|data|)`` over all entries (so ties and the key's
+    rounding resolve as the plain sort does), but only the entries that can
+    be among the ``top`` are sorted: each row is cut into chunks of
+    :data:`_CHUNK` entries; the ``top``-th smallest chunk minimum of the key
+    bounds the row's ``top``-th smallest key, and only chunks whose minimum is
+    within that bound are kept.
+    """
+    size = np.abs(data)
+    if size.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    half = 2.0 * size.max()
+    counts = np.diff(ptr)
+    n_chunks = -(-counts // _CHUNK)
+    chunk_row = np.repeat(np.arange(counts.size), n_chunks)
+    first_chunk = np.cumsum(n_chunks) - n_chunks
+    chunk_start = ptr[chunk_row] + (np.arange(chunk_row.size) - first_chunk[chunk_row]) * _CHUNK
+    chunk_key = chunk_row - np.maximum.reduceat(size, chunk_start) / half
+    ranked = np.sort(chunk_key)  # keys of a row lie in (row - 1/2, row]: rows never mix
+    bound = np.full(counts.size, np.inf)
+    deep = n_chunks >= top
+    bound[deep] = ranked[first_chunk[deep] + top - 1]
+    kept = np.flatnonzero(chunk_key <= bound[chunk_row])
+    chunk_end = np.minimum(chunk_start[kept] + _CHUNK, ptr[chunk_row[kept] + 1])
+    lengths = chunk_end - chunk_start[kept]
+    pos = (np.repeat(chunk_start[kept] - np.cumsum(lengths) + lengths, lengths)
+           + np.arange(lengths.sum()))
+    row = np.repeat(chunk_row[kept], lengths)
+    key = row - size[pos] / half
+    ok = (key <= bound[row]) & (size[pos] != 0)
+    pos, row, key = pos[ok], row[ok], key[ok]
     order = np.argsort(key, kind="stable")
-    keep = order[(np.arange(order.size) - ptr[row[order]]) < top].tolist()
-    names = m.feature_names()
+    pos, row = pos[order], row[order]
+    starts = np.searchsorted(row, row, side="left")
+    return np.asarray(pos[np.arange(row.size) - starts < top], dtype=np.int64)
+
+
+def _explain(m: CheckworthinessModel, x: sparse.csr_matrix, top: int) -> list[str]:
+    if not x.has_sorted_indices:  # the order of sparse.csr_matrix(x.multiply(...))
+        x = x.sorted_indices()
+    idx, ptr = x.indices, x.indptr
+    vals = x.data * (m.platt[0] * m.coef)[idx]
+    keep = _top_terms(vals, ptr, top)
+    row = np.searchsorted(ptr, keep, side="right") - 1
+    names = m.names
     terms: list[list[str]] = [[] for _ in range(x.shape[0])]
-    for r, v, j in zip(row[keep].tolist(), vals[keep].tolist(), idx[keep].tolist(), strict=True):
+    for r, v, j in zip(row.tolist(), vals[keep].tolist(), idx[keep].tolist(), strict=True):
         terms[r].append(("+" if v > 0 else "-") + names[j])
     return [", ".join(t) for t in terms]
 
