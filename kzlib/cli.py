@@ -253,6 +253,12 @@ def _add_topics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="fit on a seeded random sample of N articles; every article still gets topic "
         "weights (0: fit on all, the default)",
     )
+    p.add_argument(
+        "--keep-boilerplate",
+        action="store_true",
+        help="model salutations, thanks and formulas too (default: left out of the model, "
+        "kept in the text; rules in data/boilerplate/)",
+    )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     _engine_args(p)
     p.set_defaults(handler=commands.cmd_topics)

@@ -175,6 +175,7 @@ def _streamed_topics(args: argparse.Namespace) -> int:
         n_terms=args.n_terms,
         min_df=args.min_df,
         max_df=float(args.max_df),
+        boilerplate=not args.keep_boilerplate,
         seed=args.seed,
     )
     write_table(result.topic_terms, args.out_dir / "topic_terms.csv")
@@ -294,6 +295,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
         n_terms=args.n_terms,
         n_stability=args.stability,
         max_docs=args.max_docs or None,
+        boilerplate=not args.keep_boilerplate,
         seed=args.seed,
     )
     tables = topic_tables(model)

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING
 from kzlib.lazy import attach
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kzlib.corpus.audit import AUDIT_COLUMNS, audit_frame, audit_summary
+    from kzlib.corpus.audit import AUDIT_COLUMNS, audit_frame, audit_summary, boilerplate_audit
+    from kzlib.corpus.boilerplate import boilerplate_frame, boilerplate_mask, without_boilerplate
     from kzlib.corpus.clean import Block, Cleaned, Edit, clean_text
     from kzlib.corpus.document import (
         Corpus,
@@ -90,6 +91,9 @@ _NAMES: dict[str, str] = {
     "append_paragraph_spans": "kzlib.corpus.sentences",
     "audit_frame": "kzlib.corpus.audit",
     "audit_summary": "kzlib.corpus.audit",
+    "boilerplate_audit": "kzlib.corpus.audit",
+    "boilerplate_frame": "kzlib.corpus.boilerplate",
+    "boilerplate_mask": "kzlib.corpus.boilerplate",
     "clean_text": "kzlib.corpus.clean",
     "document_keys": "kzlib.corpus.sources",
     "iter_documents": "kzlib.corpus.document",
@@ -113,6 +117,7 @@ _NAMES: dict[str, str] = {
     "source_kind": "kzlib.corpus.sources",
     "speaker_turns": "kzlib.corpus.turns",
     "split_sentences": "kzlib.corpus.sentences",
+    "without_boilerplate": "kzlib.corpus.boilerplate",
 }
 
 __all__ = [
@@ -138,6 +143,9 @@ __all__ = [
     "append_paragraph_spans",
     "audit_frame",
     "audit_summary",
+    "boilerplate_audit",
+    "boilerplate_frame",
+    "boilerplate_mask",
     "clean_text",
     "document_keys",
     "iter_documents",
@@ -161,6 +169,7 @@ __all__ = [
     "source_kind",
     "speaker_turns",
     "split_sentences",
+    "without_boilerplate",
 ]
 
 __getattr__, __dir__ = attach(__name__, _NAMES)

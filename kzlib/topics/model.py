@@ -49,6 +49,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import CountVectorizer
 
 from kzlib.checks import check_choice, check_int, check_int_pair, check_optional_int
+from kzlib.corpus.boilerplate import without_boilerplate
 from kzlib.corpus.document import sample_doc_ids
 from kzlib.errors import InputError
 from kzlib.text import STOPWORDS_FILE, load_stopwords
@@ -184,6 +185,7 @@ def fit_topics(
     n_stability: int = 5,
     n_exemplars: int = 3,
     max_docs: int | None = None,
+    boilerplate: bool = True,
     seed: int = 0,
 ) -> TopicModel:
     """Fit a topic model to a sentence table and derive every topic table.
@@ -231,6 +233,10 @@ def fit_topics(
         A large corpus needs it: the cost of ``auto`` and of the stability
         refits grows with the corpus, and a few thousand articles pin the
         topics down as well as all of them would.
+    boilerplate : bool, default True
+        Leave ceremonial and procedural sentences (salutations, thanks,
+        formulas; :func:`kzlib.corpus.without_boilerplate`) out of the model,
+        so they cannot form topics; False models every body sentence.
     seed : int, default 0
         Seed of the model (and of the document sample); the same seed gives
         the same tables.
@@ -269,6 +275,9 @@ def fit_topics(
         max_docs=max_docs,
         seed=seed,
     )
+    params["boilerplate"] = bool(boilerplate)
+    if boilerplate:
+        sentences = without_boilerplate(sentences)
     method, seed, n_terms = params["method"], params["seed"], params["n_terms"]
     stops = _stop_set(stop_words)
     unit_options = {k: params[k] for k in ("unit", "window_size", "max_unit_words")}
