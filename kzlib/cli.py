@@ -181,8 +181,10 @@ def _add_claims(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(handler=commands.cmd_claims)
 
 
-def _df_value(value: str) -> int | float:
-    """A document-frequency bound: a whole number of units, or a share of units (0..1)."""
+def _df_value(value: str) -> int | float | str:
+    """A document-frequency bound: a whole number of units, a share of units (0..1), or auto."""
+    if value == "auto":
+        return value
     try:
         number = float(value)
     except ValueError:
@@ -232,14 +234,21 @@ def _add_topics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "--k-range",
         type=_positive_int,
         nargs=2,
-        default=[2, 10],
+        default=None,
         metavar=("MIN", "MAX"),
-        help="numbers of topics tried by auto (default 2 10)",
+        help="numbers of topics tried by auto (default: 2 to 10, more for corpora of over 100 "
+        "documents: see kzlib.topics.scale)",
     )
     p.add_argument(
         "--ngram-max", type=_positive_int, default=1, metavar="N", help="longest term in words"
     )
-    p.add_argument("--min-df", type=_df_value, default=2, metavar="X", help="default 2 units")
+    p.add_argument(
+        "--min-df",
+        type=_df_value,
+        default="auto",
+        metavar="X",
+        help="fewest units a term is in (default auto: 2, more beyond 4,000 units)",
+    )
     p.add_argument("--max-df", type=_df_value, default=0.95, metavar="X", help="default 0.95")
     p.add_argument("--n-terms", type=_positive_int, default=10, metavar="N", help="top terms")
     p.add_argument(

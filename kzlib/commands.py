@@ -159,6 +159,8 @@ def _streamed_topics(args: argparse.Namespace) -> int:
             "--n-topics auto refits the model for every k and needs an in-memory corpus; "
             "give a number of topics (e.g. --n-topics 10) for a streamed corpus"
         )
+    if args.min_df == "auto":
+        args.min_df = 2  # sentences; the scaled rule needs the whole corpus in memory
     if not isinstance(args.min_df, int) or isinstance(args.max_df, int):
         raise InputError(
             "a streamed corpus takes --min-df as a number of sentences and --max-df as a "
@@ -288,7 +290,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
         max_unit_words=args.max_unit_words or None,
         method=args.method,
         n_topics=args.n_topics,
-        k_range=(args.k_range[0], args.k_range[1]),
+        k_range=(args.k_range[0], args.k_range[1]) if args.k_range else "auto",
         ngram_range=(1, args.ngram_max),
         min_df=args.min_df,
         max_df=args.max_df,

@@ -554,3 +554,46 @@ def test_notebook_runs_on_another_corpus(tmp_path: Path, themes_dir: Path) -> No
     labels = pd.read_csv(tables / "topics.csv")
     assert len(labels) == 3
     assert not math.isnan(labels["stability"].min())
+
+
+def test_topics_report_exclusivity_and_diversity(seed_sentences: pd.DataFrame) -> None:
+    from kzlib.topics.exclusivity import frex, topic_diversity
+
+    model = fit_topics(seed_sentences, n_topics=4, n_stability=0, seed=0)
+    excl = model.labels["exclusivity"]
+    assert excl.between(0, 1).all() and excl.nunique() > 1
+    tops = [model.top_terms(t, 10) for t in range(4)]
+    assert model.coherence_by_k["diversity"].iloc[0] == pytest.approx(topic_diversity(tops))
+    # the label is the top terms ordered by FREX, so it names what sets the topic apart
+    for row in model.labels.itertuples():
+        assert set(row.label.split(" / ")) <= set(tops[row.topic])
+    shared = np.array([[0.5, 0.5, 0.0], [0.5, 0.0, 0.5]])
+    assert frex(shared)[0, 1] > frex(shared)[0, 0]  # the term only topic 0 has ranks above
+
+
+def test_k_range_and_min_df_scale_with_the_corpus() -> None:
+    from kzlib.topics.scale import scaled_k_range, scaled_min_df
+
+    rng = np.random.default_rng(0)
+    themes = [
+        ["rail", "freight", "corridor", "port", "train", "cargo", "wagon", "route"],
+        ["wheat", "harvest", "grain", "drought", "farm", "crop", "field", "rain"],
+        ["bank", "loan", "debt", "rate", "credit", "bond", "fund", "lender"],
+    ]
+    rows = []
+    for d in range(150):
+        for s in range(2):  # no two sentences alike, or recurrence calls them boilerplate
+            words = rng.choice(themes[d % 3], size=6).tolist()
+            rows.append((f"d{d:03d}", s, " ".join(words) + "."))
+    sents = pd.DataFrame(rows, columns=["doc_id", "sent_id", "text"]).assign(
+        para_id=lambda f: f["sent_id"], start=0, end=1, kind="body"
+    )
+    model = fit_topics(sents, unit="sentence", n_stability=0, seed=0)
+    assert model.params["k_range"] == [2, 13] == list(scaled_k_range(150))
+    assert model.coherence_by_k["k"].max() == 13
+    assert model.params["min_df"] == scaled_min_df(300) == 2
+    assert scaled_min_df(50_000) == 25 and scaled_k_range(5_000) == (2, 30)
+    fixed = fit_topics(sents, unit="sentence", n_stability=0, k_range=(2, 4), min_df=3, seed=0)
+    assert fixed.params["k_range"] == [2, 4] and fixed.params["min_df"] == 3
+    with pytest.raises(InputError, match="min_df"):
+        fit_topics(sents, min_df="many")

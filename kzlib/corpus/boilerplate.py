@@ -65,6 +65,7 @@ __all__ = [
     "Rule",
     "boilerplate_frame",
     "boilerplate_mask",
+    "ceremonial_words",
     "edge_positions",
     "edge_shape_counts",
     "read_rules",
@@ -540,18 +541,46 @@ def boilerplate_mask(
     return pd.Series(rows.isin(keys), index=sentences.index, name="boilerplate")
 
 
+def ceremonial_words(
+    sentences: pd.DataFrame, mask: pd.Series, *, min_share: float = 0.5, min_count: int = 5
+) -> set[str]:
+    """Words used mostly in boilerplate: at least ``min_share`` of their uses are in flagged rows.
+
+    "thank", "excellencies", "congratulate" in a corpus of speeches: the
+    sentences that say more than a formula ("I thank the Secretary-General for
+    his report on ...") still carry them. Counted on lower-cased runs of
+    letters, over body rows; a word needs ``min_count`` uses in flagged rows.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"text": ["Thank you.", "Thank you all.", "We thank donors for rice."]})
+    >>> sorted(ceremonial_words(s, pd.Series([True, True, False]), min_count=2))
+    ['thank', 'you']
+    """
+    if not bool(mask.any()):
+        return set()
+    words = sentences["text"].astype(str).str.lower().str.findall(r"[^\W\d_]{2,}")
+    counts = words.explode().dropna().to_frame("word").assign(flag=mask.reindex(words.index))
+    total = counts.groupby("word").size()
+    flagged = counts[counts["flag"].astype(bool)].groupby("word").size()
+    share = (flagged / total.reindex(flagged.index)).fillna(0.0)
+    return {str(w) for w in share.index[(share >= min_share) & (flagged >= min_count)]}
+
+
 def without_boilerplate(
     sentences: pd.DataFrame,
     *,
     rules: str | Path | Sequence[Rule] | None = None,
     recurring: bool = True,
     shapes: set[str] | None = None,
+    ceremonial: bool = True,
 ) -> pd.DataFrame:
     """The sentence table an analysis counts: boilerplate rows left out, salutations blanked.
 
     What topics and keyness use by default (their ``boilerplate`` option): the
-    sentences :func:`boilerplate_mask` flags are dropped, and forms of address
-    left inside the others are blanked by :func:`strip_salutations` (offsets
+    sentences :func:`boilerplate_mask` flags are dropped; in the others, forms
+    of address are blanked by :func:`strip_salutations` and, with
+    ``ceremonial``, so are the :func:`ceremonial_words` of the table (offsets
     hold). The corpus text is not changed; the flagged sentences go to the
     cleaning audit (:func:`kzlib.corpus.audit.boilerplate_audit`).
 
@@ -563,6 +592,11 @@ def without_boilerplate(
     >>> without_boilerplate(s)["text"].str.strip().tolist()
     [', wheat prices rose across the whole region.']
     """
-    kept = sentences[~boilerplate_mask(sentences, rules=rules, recurring=recurring, shapes=shapes)]
+    mask = boilerplate_mask(sentences, rules=rules, recurring=recurring, shapes=shapes)
+    kept = sentences[~mask]
     texts = strip_salutations([str(t) for t in kept["text"]], rules=rules)
+    words = ceremonial_words(sentences, mask) if ceremonial else set()
+    if words:
+        pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.I)
+        texts = [pattern.sub(lambda m: " " * len(m.group()), t) for t in texts]
     return kept.assign(text=pd.Series(texts, index=kept.index, dtype=object))
