@@ -300,7 +300,16 @@ def _add_rhetoric(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--lexicons",
         type=Path,
         metavar="DIR",
-        help="folder of <name>.v<N>.csv lexicons (default: data/lexicons/)",
+        help="folder of <name>.v<N>.csv lexicons that replace the shipped ones "
+        "(default: data/lexicons/)",
+    )
+    p.add_argument(
+        "--extra-lexicon",
+        action="append",
+        type=Path,
+        metavar="F",
+        help="your own <name>.v<N>.csv lexicon extending them (a shipped name adds rows, a new "
+        "name adds measures <name>_per_1k:<category>); repeat for more",
     )
     p.add_argument(
         "--actors", type=Path, metavar="F", help="actor gazetteer CSV (default: data/actors.csv)"

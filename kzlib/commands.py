@@ -312,6 +312,11 @@ def cmd_topics(args: argparse.Namespace) -> int:
 
 def cmd_rhetoric(args: argparse.Namespace) -> int:
     """``kzlib rhetoric``: the rhetoric measures per article."""
+    if streamed(args) and args.extra_lexicon:
+        raise InputError(
+            "--extra-lexicon: a streamed corpus reads one lexicon folder; put your files beside "
+            "copies of data/lexicons/ and pass --lexicons DIR"
+        )
     if streamed(args):
         return _run_streamed(
             args,
@@ -326,7 +331,7 @@ def cmd_rhetoric(args: argparse.Namespace) -> int:
     from kzlib.rhetoric import load_actors, load_lexicons, measures
     from kzlib.tables import write_table
 
-    lexicons = load_lexicons(args.lexicons)
+    lexicons = load_lexicons(args.lexicons, extra=args.extra_lexicon or ())
     actors = load_actors(args.actors)
     sentences = sentences_frame(load_corpus(args.corpus))
     table = measures(
