@@ -334,6 +334,36 @@ def _add_rhetoric(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.set_defaults(handler=commands.cmd_rhetoric)
 
 
+def _add_keyness(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "keyness",
+        help="keywords of each article against the rest, or of a group against the others",
+        description="Log-likelihood keyness (G2, p-value, log ratio, counts). Without --group: "
+        "each article against the rest of the corpus. With --group COLUMN --target VALUE: the "
+        "articles whose COLUMN (a manifest column, a metadata field, or year) is VALUE against "
+        "every other article with a value, both sides listed, with chi2 (quanteda's "
+        "textstat_keyness(target = ...)). Boilerplate is left out unless --keep-boilerplate.",
+    )
+    _corpus_arg(p)
+    p.add_argument(
+        "--out", type=_out_file, required=True, metavar="F", help="output .csv or .parquet"
+    )
+    p.add_argument("--group", metavar="COLUMN", help="compare groups of articles by this column")
+    p.add_argument("--target", metavar="VALUE", help="the group compared with all others")
+    p.add_argument(
+        "--top", type=_positive_int, default=20, metavar="N", help="terms per article or side"
+    )
+    p.add_argument(
+        "--min-count", type=_positive_int, default=3, metavar="N", help="fewest uses (default 3)"
+    )
+    p.add_argument(
+        "--keep-boilerplate",
+        action="store_true",
+        help="count salutations, thanks and formulas too (default: left out)",
+    )
+    p.set_defaults(handler=commands.cmd_keyness)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kzlib`` command.
 
@@ -371,6 +401,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_claims(sub)
     _add_report(sub)
     _add_rhetoric(sub)
+    _add_keyness(sub)
     _add_topics(sub)
     # <<< analysis commands
     return parser

@@ -348,3 +348,38 @@ def cmd_rhetoric(args: argparse.Namespace) -> int:
         f"{table['measure'].nunique()} measures -> {args.out}"
     )
     return 0
+
+
+def cmd_keyness(args: argparse.Namespace) -> int:
+    """``kzlib keyness``: keywords per article, or of a target group against the others."""
+    from kzlib.corpus import load_corpus, sentences_frame
+    from kzlib.rhetoric import doc_groups, group_keyness, keyness
+    from kzlib.tables import write_table
+
+    if bool(args.group) != bool(args.target):
+        raise InputError("--group and --target go together: name the column and the group")
+    if Path(args.corpus).suffix.lower() in {".parquet", ".jsonl"}:
+        raise InputError(
+            f"{args.corpus}: kzlib keyness reads a folder corpus; for a table use "
+            "kzlib rhetoric's streamed pipeline or write the texts to a folder"
+        )
+    corpus = load_corpus(args.corpus)
+    sentences = sentences_frame(corpus)
+    boilerplate = not args.keep_boilerplate
+    if args.group:
+        groups = doc_groups(corpus.to_frame(), args.group)
+        table = group_keyness(
+            sentences,
+            groups,
+            target=args.target,
+            top=args.top,
+            min_count=args.min_count,
+            boilerplate=boilerplate,
+        )
+        what = f"{args.group} = {args.target} against the other {groups.nunique() - 1} group(s)"
+    else:
+        table = keyness(sentences, top=args.top, min_count=args.min_count, boilerplate=boilerplate)
+        what = f"{table['doc_id'].nunique()} articles against the rest"
+    write_table(table, args.out)
+    progress(f"kzlib keyness: {what}, {len(table)} rows -> {args.out}")
+    return 0

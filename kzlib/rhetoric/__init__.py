@@ -26,6 +26,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from kzlib.rhetoric.analysis import matches
     from kzlib.rhetoric.audit import EVIDENCE_COLUMNS, distinctive_evidence, evidence
     from kzlib.rhetoric.comparison import contrasts, summarise_contrasts
+    from kzlib.rhetoric.groups import (
+        GROUP_KEYNESS_COLUMNS,
+        doc_groups,
+        group_keyness,
+        group_sentences,
+    )
     from kzlib.rhetoric.keywords import (
         KEYNESS_COLUMNS,
         WordTotals,
@@ -46,6 +52,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kzlib.rhetoric.plots import (
         plot_actor_cooccurrence,
         plot_actor_salience,
+        plot_keyness,
         plot_rhetoric_profile,
         plot_rhetoric_similarity,
     )
@@ -59,6 +66,7 @@ _NAMES: dict[str, str] = {
     "ACTORS_FILE": "kzlib.rhetoric.actors",
     "BASE_MEASURES": "kzlib.rhetoric.rates",
     "EVIDENCE_COLUMNS": "kzlib.rhetoric.audit",
+    "GROUP_KEYNESS_COLUMNS": "kzlib.rhetoric.groups",
     "KEYNESS_COLUMNS": "kzlib.rhetoric.keywords",
     "Lexicon": "kzlib.rhetoric.lexicon",
     "Lexicons": "kzlib.rhetoric.lexicon",
@@ -73,9 +81,12 @@ _NAMES: dict[str, str] = {
     "cooccurrence": "kzlib.rhetoric.network",
     "count_syllables": "kzlib.rhetoric.textstats",
     "distinctive_evidence": "kzlib.rhetoric.audit",
+    "doc_groups": "kzlib.rhetoric.groups",
     "evidence": "kzlib.rhetoric.audit",
     "find_all": "kzlib.rhetoric.scan",
     "flesch_reading_ease": "kzlib.rhetoric.textstats",
+    "group_keyness": "kzlib.rhetoric.groups",
+    "group_sentences": "kzlib.rhetoric.groups",
     "keyness": "kzlib.rhetoric.keywords",
     "keyness_totals": "kzlib.rhetoric.keywords",
     "load_actors": "kzlib.rhetoric.actors",
@@ -88,6 +99,7 @@ _NAMES: dict[str, str] = {
     "mtld": "kzlib.rhetoric.textstats",
     "plot_actor_cooccurrence": "kzlib.rhetoric.plots",
     "plot_actor_salience": "kzlib.rhetoric.plots",
+    "plot_keyness": "kzlib.rhetoric.plots",
     "plot_rhetoric_profile": "kzlib.rhetoric.plots",
     "plot_rhetoric_similarity": "kzlib.rhetoric.plots",
     "read_lexicon": "kzlib.rhetoric.lexicon",
@@ -101,6 +113,7 @@ __all__ = [
     "ACTORS_FILE",
     "BASE_MEASURES",
     "EVIDENCE_COLUMNS",
+    "GROUP_KEYNESS_COLUMNS",
     "KEYNESS_COLUMNS",
     "MATCH_COLUMNS",
     "MEASURE_COLUMNS",
@@ -115,9 +128,12 @@ __all__ = [
     "cooccurrence",
     "count_syllables",
     "distinctive_evidence",
+    "doc_groups",
     "evidence",
     "find_all",
     "flesch_reading_ease",
+    "group_keyness",
+    "group_sentences",
     "keyness",
     "keyness_totals",
     "load_actors",
@@ -130,6 +146,7 @@ __all__ = [
     "mtld",
     "plot_actor_cooccurrence",
     "plot_actor_salience",
+    "plot_keyness",
     "plot_rhetoric_profile",
     "plot_rhetoric_similarity",
     "read_lexicon",

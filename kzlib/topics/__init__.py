@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kzlib.text import topic_tokens as tokenize
     from kzlib.topics.coherence import npmi_coherence
     from kzlib.topics.estimator import METHODS
+    from kzlib.topics.groups import group_topic_shares
     from kzlib.topics.model import TopicModel, fit_topics, topic_tables
     from kzlib.topics.plots import (
         plot_topic_coherence,
@@ -44,6 +45,7 @@ _NAMES: dict[str, str] = {
     "UNITS": "kzlib.topics.units",
     "UNIT_COLUMNS": "kzlib.topics.units",
     "fit_topics": "kzlib.topics.model",
+    "group_topic_shares": "kzlib.topics.groups",
     "load_stopwords": "kzlib.text",
     "make_units": "kzlib.topics.units",
     "npmi_coherence": "kzlib.topics.coherence",
@@ -64,6 +66,7 @@ __all__ = [
     "StreamedTopics",
     "TopicModel",
     "fit_topics",
+    "group_topic_shares",
     "load_stopwords",
     "make_units",
     "npmi_coherence",
