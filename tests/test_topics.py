@@ -523,6 +523,7 @@ def test_notebook_parameters_all_parse() -> None:
         "n_exemplars",
         "max_fit_docs",
         "boilerplate",
+        "group",
         "max_docs_shown",
     ]
     assert all(p["help"] for p in params.values())  # every parameter has its comment

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
         load_corpus,
         sample_doc_ids,
     )
+    from kzlib.corpus.labels import article_labels, labelled
     from kzlib.corpus.manifest import MANIFEST_COLUMNS, read_manifest
     from kzlib.corpus.metadata import (
         META_FIELDS,
@@ -89,6 +90,7 @@ _NAMES: dict[str, str] = {
     "TURN_ROLES": "kzlib.corpus.turns",
     "Label": "kzlib.corpus.turns",
     "append_paragraph_spans": "kzlib.corpus.sentences",
+    "article_labels": "kzlib.corpus.labels",
     "audit_frame": "kzlib.corpus.audit",
     "audit_summary": "kzlib.corpus.audit",
     "boilerplate_audit": "kzlib.corpus.audit",
@@ -98,6 +100,7 @@ _NAMES: dict[str, str] = {
     "document_keys": "kzlib.corpus.sources",
     "iter_documents": "kzlib.corpus.document",
     "iter_source": "kzlib.corpus.sources",
+    "labelled": "kzlib.corpus.labels",
     "load_corpus": "kzlib.corpus.document",
     "metadata_flags": "kzlib.corpus.metadata",
     "metadata_summary": "kzlib.corpus.metadata",
@@ -141,6 +144,7 @@ __all__ = [
     "Part",
     "SourcePlan",
     "append_paragraph_spans",
+    "article_labels",
     "audit_frame",
     "audit_summary",
     "boilerplate_audit",
@@ -150,6 +154,7 @@ __all__ = [
     "document_keys",
     "iter_documents",
     "iter_source",
+    "labelled",
     "load_corpus",
     "metadata_flags",
     "metadata_summary",
