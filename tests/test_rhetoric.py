@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -494,7 +495,7 @@ def test_notebook_is_stored_clean() -> None:
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     assert code[0]["metadata"]["tags"] == ["parameters"]
     for name in ["corpus", "tables_dir", "seed", "lexicons", "measures", "n_boot"]:
-        assert f"\n{name} = " in "\n" + "".join(code[0]["source"])
+        assert re.search(rf"\n{name}: \w+(\[\w+\])? = ", "\n" + "".join(code[0]["source"]))
     assert all(not c["outputs"] and c["execution_count"] is None for c in code)
     assert not any("def " in "".join(c["source"]) for c in code)
 

@@ -497,8 +497,8 @@ def test_notebook_is_stored_clean() -> None:
     assert all(not c["outputs"] and c["execution_count"] is None for c in code)
     assert not any("def " in "".join(c["source"]) for c in code)
     params = "".join(code[0]["source"])
-    for name in ("corpus = ", "tables_dir = ", "seed = "):
-        assert name in params
+    for name in ("corpus: str = ", "tables_dir: str = ", "seed: int = "):
+        assert name in params  # annotated, so papermill --help-notebook gives the type
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
 
 
