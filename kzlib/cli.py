@@ -252,7 +252,17 @@ def _add_topics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--max-df", type=_df_value, default=0.95, metavar="X", help="default 0.95")
     p.add_argument("--n-terms", type=_positive_int, default=10, metavar="N", help="top terms")
     p.add_argument(
-        "--stability", type=int, default=5, metavar="N", help="refits for stability (0: none)"
+        "--n-stability",
+        dest="stability",
+        type=_non_negative_int,
+        default=5,
+        metavar="N",
+        help="refits on 80%% subsamples for stability (0: none; the notebooks' n_stability)",
+    )
+    # the former name, kept working but no longer listed
+    p.add_argument(
+        "--stability", dest="stability", type=_non_negative_int, default=argparse.SUPPRESS,
+        help=argparse.SUPPRESS,
     )
     p.add_argument(
         "--max-docs",

@@ -447,7 +447,7 @@ def test_too_small_corpus_is_an_input_error(make_corpus: MakeCorpus) -> None:
 
 def test_cli_writes_every_table(tmp_path: Path) -> None:
     out = tmp_path / "topics"
-    assert main(["topics", "--out-dir", str(out), "--n-topics", "3", "--stability", "1"]) == 0
+    assert main(["topics", "--out-dir", str(out), "--n-topics", "3", "--n-stability", "1"]) == 0
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"{name}.csv"
         for name in (
@@ -469,6 +469,7 @@ def test_cli_writes_every_table(tmp_path: Path) -> None:
 
 def test_cli_max_docs_fits_a_sample_and_weights_every_article(tmp_path: Path) -> None:
     out = tmp_path / "topics"
+    # --stability: the former name of --n-stability, still accepted
     args = ["topics", "--out-dir", str(out), "--n-topics", "3", "--stability", "0"]
     assert main([*args, "--max-docs", "3"]) == 0
     sampled = pd.read_csv(out / "doc_topics.csv")
