@@ -34,7 +34,10 @@ written as one ``.txt`` per article into a temporary folder and loaded with
 ``load_corpus`` like any corpus.
 
 Run: ``.venv/bin/python bench/topics.py`` (about a minute); ``--quick`` for
-the seeds only.
+the seeds only. ``--ungd`` instead fits the UN General Debate speeches of
+2022-2024 (``/work/shared/dev/ungd``) at k = 15 and prints, beside the NPMI
+margin, each model's topic diversity and the salutations among its top-10
+words (the bars of issue 15: +0.10, 0.80, none).
 """
 
 from __future__ import annotations
@@ -142,11 +145,90 @@ def bench(name: str, folder: Path) -> dict[str, float]:
     return med
 
 
+#: Words of address and ceremony that must not be a top word of any topic (issue 15).
+SALUTATIONS = frozenset(
+    {
+        "excellencies", "excellency", "ladies", "gentlemen", "thank", "thanks", "congratulate",
+        "congratulations", "congratulating", "election", "elected", "distinguished", "delegates",
+        "honour", "honor", "attention", "mr", "mrs", "madam", "sir", "greetings", "predecessor",
+        "majesty", "highness",
+    }
+)
+UNGD = Path("/work/shared/dev/ungd/ungd_dev.parquet")
+
+
+def _write_ungd(folder: Path, years: tuple[int, int]) -> Path:
+    import pandas as pd
+
+    table = pd.read_parquet(UNGD, columns=["doc_id", "year", "text"])
+    table = table[table["year"].between(*years)]
+    folder.mkdir(parents=True, exist_ok=True)
+    for row in table.itertuples():
+        (folder / f"{row.doc_id}.txt").write_text(str(row.text), encoding="utf-8")
+    return folder
+
+
+def bench_fixed_k(name: str, folder: Path, k: int, seeds: int = 2) -> None:
+    """kzlib (defaults, boilerplate left out) against gensim LDA at the same k.
+
+    Prints median NPMI (content reference), topic diversity, salutations among
+    the top-10 words and fitting times; the bars: NPMI margin >= 0.10,
+    diversity >= 0.80, no salutation.
+    """
+    from kzlib.topics.exclusivity import topic_diversity
+
+    corpus = load_corpus(folder)
+    sents = sentences_frame(corpus)
+    stops = load_stopwords()
+    content = [[t for t in tokenize(doc.text) if t not in stops] for doc in corpus]
+    rows: dict[str, list[float]] = {}
+    for seed in range(seeds):
+        start = time.perf_counter()
+        model = fit_topics(sents, n_topics=k, n_stability=0, seed=seed)
+        kz_s = time.perf_counter() - start
+        start = time.perf_counter()
+        lda = _gensim_lda(content, k, seed)
+        lda_s = time.perf_counter() - start
+        for label, tops, secs in (
+            ("kzlib", [model.top_terms(t, TOP_N) for t in range(k)], kz_s),
+            ("lda-docs", lda, lda_s),
+        ):
+            words = [w for top in tops for w in top]
+            for key, value in (
+                ("npmi", _npmi(tops, content)),
+                ("diversity", topic_diversity(tops)),
+                ("salutations", float(sum(w in SALUTATIONS for w in words))),
+                ("seconds", secs),
+            ):
+                rows.setdefault(f"{label}:{key}", []).append(value)
+        if seed == 0:
+            for t in range(k):
+                print(f"  kzlib topic {t:2d}: {' '.join(model.top_terms(t, TOP_N))}")
+    med = {key: statistics.median(v) for key, v in rows.items()}
+    print(f"\n{name}: {len(corpus)} documents, k = {k}, median of {seeds} seeds")
+    print(f"  {'':<10}{'NPMI':>8}{'diversity':>11}{'salutations':>13}{'seconds':>9}")
+    for label in ("kzlib", "lda-docs"):
+        print(
+            f"  {label:<10}{med[label + ':npmi']:>8.3f}{med[label + ':diversity']:>11.3f}"
+            f"{med[label + ':salutations']:>13.0f}{med[label + ':seconds']:>9.1f}"
+        )
+    margin = med["kzlib:npmi"] - med["lda-docs:npmi"]
+    print(f"  NPMI margin {margin:+.3f} (bar +0.10), diversity {med['kzlib:diversity']:.2f} "
+          f"(bar 0.80), salutations {med['kzlib:salutations']:.0f} (bar 0)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the seeds only")
+    parser.add_argument(
+        "--ungd", action="store_true", help="only UN speeches of 2022-2024 at k = 15 (issue 15)"
+    )
     args = parser.parse_args()
     logging.getLogger("gensim").setLevel(logging.ERROR)
+    if args.ungd:
+        with tempfile.TemporaryDirectory() as tmp:
+            bench_fixed_k("ungd 2022-2024", _write_ungd(Path(tmp) / "ungd", (2022, 2024)), 15)
+        return
     bench("seeds", SEEDS_DIR)
     if args.quick:
         return

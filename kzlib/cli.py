@@ -191,8 +191,10 @@ def _add_claims(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(handler=commands.cmd_claims)
 
 
-def _df_value(value: str) -> int | float:
-    """A document-frequency bound: a whole number of units, or a share of units (0..1)."""
+def _df_value(value: str) -> int | float | str:
+    """A document-frequency bound: a whole number of units, a share of units (0..1), or auto."""
+    if value == "auto":
+        return value
     try:
         number = float(value)
     except ValueError:
@@ -242,18 +244,35 @@ def _add_topics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "--k-range",
         type=_positive_int,
         nargs=2,
-        default=[2, 10],
+        default=None,
         metavar=("MIN", "MAX"),
-        help="numbers of topics tried by auto (default 2 10)",
+        help="numbers of topics tried by auto (default: 2 to 10, more for corpora of over 100 "
+        "documents: see kzlib.topics.scale)",
     )
     p.add_argument(
         "--ngram-max", type=_positive_int, default=1, metavar="N", help="longest term in words"
     )
-    p.add_argument("--min-df", type=_df_value, default=2, metavar="X", help="default 2 units")
+    p.add_argument(
+        "--min-df",
+        type=_df_value,
+        default="auto",
+        metavar="X",
+        help="fewest units a term is in (default auto: 2, more beyond 4,000 units)",
+    )
     p.add_argument("--max-df", type=_df_value, default=0.95, metavar="X", help="default 0.95")
     p.add_argument("--n-terms", type=_positive_int, default=10, metavar="N", help="top terms")
     p.add_argument(
-        "--stability", type=int, default=5, metavar="N", help="refits for stability (0: none)"
+        "--n-stability",
+        dest="stability",
+        type=_non_negative_int,
+        default=5,
+        metavar="N",
+        help="refits on 80%% subsamples for stability (0: none; the notebooks' n_stability)",
+    )
+    # the former name, kept working but no longer listed
+    p.add_argument(
+        "--stability", dest="stability", type=_non_negative_int, default=argparse.SUPPRESS,
+        help=argparse.SUPPRESS,
     )
     p.add_argument(
         "--max-docs",
@@ -262,6 +281,12 @@ def _add_topics(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         metavar="N",
         help="fit on a seeded random sample of N articles; every article still gets topic "
         "weights (0: fit on all, the default)",
+    )
+    p.add_argument(
+        "--keep-boilerplate",
+        action="store_true",
+        help="model salutations, thanks and formulas too (default: left out of the model, "
+        "kept in the text; rules in data/boilerplate/)",
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     _engine_args(p)
@@ -295,7 +320,16 @@ def _add_rhetoric(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--lexicons",
         type=Path,
         metavar="DIR",
-        help="folder of <name>.v<N>.csv lexicons (default: data/lexicons/)",
+        help="folder of <name>.v<N>.csv lexicons that replace the shipped ones "
+        "(default: data/lexicons/)",
+    )
+    p.add_argument(
+        "--extra-lexicon",
+        action="append",
+        type=Path,
+        metavar="F",
+        help="your own <name>.v<N>.csv lexicon extending them (a shipped name adds rows, a new "
+        "name adds measures <name>_per_1k:<category>); repeat for more",
     )
     p.add_argument(
         "--actors", type=Path, metavar="F", help="actor gazetteer CSV (default: data/actors.csv)"
@@ -318,6 +352,36 @@ def _add_rhetoric(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     _engine_args(p)
     p.set_defaults(handler=commands.cmd_rhetoric)
+
+
+def _add_keyness(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "keyness",
+        help="keywords of each article against the rest, or of a group against the others",
+        description="Log-likelihood keyness (G2, p-value, log ratio, counts). Without --group: "
+        "each article against the rest of the corpus. With --group COLUMN --target VALUE: the "
+        "articles whose COLUMN (a manifest column, a metadata field, or year) is VALUE against "
+        "every other article with a value, both sides listed, with chi2 (quanteda's "
+        "textstat_keyness(target = ...)). Boilerplate is left out unless --keep-boilerplate.",
+    )
+    _corpus_arg(p)
+    p.add_argument(
+        "--out", type=_out_file, required=True, metavar="F", help="output .csv or .parquet"
+    )
+    p.add_argument("--group", metavar="COLUMN", help="compare groups of articles by this column")
+    p.add_argument("--target", metavar="VALUE", help="the group compared with all others")
+    p.add_argument(
+        "--top", type=_positive_int, default=20, metavar="N", help="terms per article or side"
+    )
+    p.add_argument(
+        "--min-count", type=_positive_int, default=3, metavar="N", help="fewest uses (default 3)"
+    )
+    p.add_argument(
+        "--keep-boilerplate",
+        action="store_true",
+        help="count salutations, thanks and formulas too (default: left out)",
+    )
+    p.set_defaults(handler=commands.cmd_keyness)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -357,6 +421,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_claims(sub)
     _add_report(sub)
     _add_rhetoric(sub)
+    _add_keyness(sub)
     _add_topics(sub)
     # <<< analysis commands
     return parser

@@ -159,6 +159,8 @@ def _streamed_topics(args: argparse.Namespace) -> int:
             "--n-topics auto refits the model for every k and needs an in-memory corpus; "
             "give a number of topics (e.g. --n-topics 10) for a streamed corpus"
         )
+    if args.min_df == "auto":
+        args.min_df = 2  # sentences; the scaled rule needs the whole corpus in memory
     if not isinstance(args.min_df, int) or isinstance(args.max_df, int):
         raise InputError(
             "a streamed corpus takes --min-df as a number of sentences and --max-df as a "
@@ -175,6 +177,7 @@ def _streamed_topics(args: argparse.Namespace) -> int:
         n_terms=args.n_terms,
         min_df=args.min_df,
         max_df=float(args.max_df),
+        boilerplate=not args.keep_boilerplate,
         seed=args.seed,
     )
     write_table(result.topic_terms, args.out_dir / "topic_terms.csv")
@@ -288,13 +291,14 @@ def cmd_topics(args: argparse.Namespace) -> int:
         max_unit_words=args.max_unit_words or None,
         method=args.method,
         n_topics=args.n_topics,
-        k_range=(args.k_range[0], args.k_range[1]),
+        k_range=(args.k_range[0], args.k_range[1]) if args.k_range else "auto",
         ngram_range=(1, args.ngram_max),
         min_df=args.min_df,
         max_df=args.max_df,
         n_terms=args.n_terms,
         n_stability=args.stability,
         max_docs=args.max_docs or None,
+        boilerplate=not args.keep_boilerplate,
         seed=args.seed,
     )
     tables = topic_tables(model)
@@ -309,6 +313,11 @@ def cmd_topics(args: argparse.Namespace) -> int:
 
 def cmd_rhetoric(args: argparse.Namespace) -> int:
     """``kzlib rhetoric``: the rhetoric measures per article."""
+    if streamed(args) and args.extra_lexicon:
+        raise InputError(
+            "--extra-lexicon: a streamed corpus reads one lexicon folder; put your files beside "
+            "copies of data/lexicons/ and pass --lexicons DIR"
+        )
     if streamed(args):
         return _run_streamed(
             args,
@@ -323,7 +332,7 @@ def cmd_rhetoric(args: argparse.Namespace) -> int:
     from kzlib.rhetoric import load_actors, load_lexicons, measures
     from kzlib.tables import write_table
 
-    lexicons = load_lexicons(args.lexicons)
+    lexicons = load_lexicons(args.lexicons, extra=args.extra_lexicon or ())
     actors = load_actors(args.actors)
     sentences = sentences_frame(load_corpus(args.corpus))
     table = measures(
@@ -339,4 +348,39 @@ def cmd_rhetoric(args: argparse.Namespace) -> int:
         f"kzlib rhetoric: {table['doc_id'].nunique()} documents x "
         f"{table['measure'].nunique()} measures -> {args.out}"
     )
+    return 0
+
+
+def cmd_keyness(args: argparse.Namespace) -> int:
+    """``kzlib keyness``: keywords per article, or of a target group against the others."""
+    from kzlib.corpus import load_corpus, sentences_frame
+    from kzlib.rhetoric import doc_groups, group_keyness, keyness
+    from kzlib.tables import write_table
+
+    if bool(args.group) != bool(args.target):
+        raise InputError("--group and --target go together: name the column and the group")
+    if Path(args.corpus).suffix.lower() in {".parquet", ".jsonl"}:
+        raise InputError(
+            f"{args.corpus}: kzlib keyness reads a folder corpus; for a table use "
+            "kzlib rhetoric's streamed pipeline or write the texts to a folder"
+        )
+    corpus = load_corpus(args.corpus)
+    sentences = sentences_frame(corpus)
+    boilerplate = not args.keep_boilerplate
+    if args.group:
+        groups = doc_groups(corpus.to_frame(), args.group)
+        table = group_keyness(
+            sentences,
+            groups,
+            target=args.target,
+            top=args.top,
+            min_count=args.min_count,
+            boilerplate=boilerplate,
+        )
+        what = f"{args.group} = {args.target} against the other {groups.nunique() - 1} group(s)"
+    else:
+        table = keyness(sentences, top=args.top, min_count=args.min_count, boilerplate=boilerplate)
+        what = f"{table['doc_id'].nunique()} articles against the rest"
+    write_table(table, args.out)
+    progress(f"kzlib keyness: {what}, {len(table)} rows -> {args.out}")
     return 0

@@ -96,16 +96,17 @@ def _check_top(top: int) -> int:
 
 
 class _Namer:
-    """Names articles: the label given for the id (if the id is in the inputs) and the id."""
+    """Names articles: the label given for the id (if the id is in the inputs), else the id."""
 
     def __init__(self, present: set[str], labels: Mapping[str, str] | None) -> None:
-        self.labels = {str(k): str(v) for k, v in (labels or {}).items() if str(k) in present}
+        given = {} if labels is None else labels
+        self.labels = {str(k): str(v) for k, v in given.items() if str(k) in present}
 
     def __call__(self, doc_id: object) -> str:
         key = str(doc_id)
         label = self.labels.get(key)
         if label and label != key:
-            return f"*{_md(label)}* (`{_code(key)}`)"
+            return f"*{_md(label)}*"
         return f"`{_code(key)}`"
 
 
@@ -229,7 +230,7 @@ def rhetoric_findings(
     >>> print(rhetoric_findings(m, labels=labels))  # doctest: +NORMALIZE_WHITESPACE
     Compared across 2 articles, none of 1 measure has a leader whose 95% interval clears
     the runner-up's.
-    - `quotes_share` (share of sentences): *Steppe Roads* (`a`) leads with 0.2
+    - `quotes_share` (share of sentences): *Steppe Roads* leads with 0.2
     (95% interval 0.1-0.3), 2 times `b` (0.1); the intervals overlap, so the lead may
     depend on a few sentences.
     """

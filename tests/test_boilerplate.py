@@ -7,10 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from kzlib.corpus.audit import boilerplate_audit
 from kzlib.corpus.boilerplate import (
     BOILERPLATE_COLUMNS,
     BOILERPLATE_FILE,
-    boilerplate_audit,
     boilerplate_frame,
     boilerplate_mask,
     edge_shape_counts,
@@ -18,6 +18,7 @@ from kzlib.corpus.boilerplate import (
     recurring_shapes,
     sentence_shape,
     strip_salutations,
+    without_boilerplate,
 )
 from kzlib.corpus.document import Document
 from kzlib.corpus.segment import sentences_frame
@@ -217,3 +218,68 @@ def test_strip_salutations_keeps_offsets_and_content() -> None:
     assert out[0].endswith("the drought is spreading.")
     assert "gentlemen" not in out[1] and "grain prices doubled." in out[1]
     assert out[2] == texts[2]  # not a form of address
+
+
+def _speeches(n: int = 6) -> pd.DataFrame:
+    """Speeches that share the ceremony of SPEECH and differ in substance."""
+    subjects = ["drought harvest water", "debt hurricane islands", "fisheries ocean coral"]
+    docs = []
+    for i in range(n):
+        words = subjects[i % len(subjects)]
+        body = " ".join(f"Our {words} policy needs {words} support now." for _ in range(4))
+        docs.append(
+            Document.from_text(
+                SPEECH.replace("Drought has cut", body + " Drought has cut"), doc_id=f"s{i}"
+            )
+        )
+    return sentences_frame(docs)
+
+
+def test_without_boilerplate_drops_rows_and_blanks_address_only() -> None:
+    sents = _speeches(2)
+    kept = without_boilerplate(sents)
+    assert len(kept) == len(sents) - int(boilerplate_mask(sents).sum())
+    assert not kept["text"].str.contains("Thank you for your attention").any()
+    climate = kept[kept["text"].str.contains("climate crisis")]
+    assert len(climate) == 2 and not climate["text"].str.contains("President").any()
+    assert (climate["text"].str.len() == sents.loc[climate.index, "text"].str.len()).all()
+    assert len(without_boilerplate(sents.iloc[:0])) == 0
+
+
+def test_keyness_and_topics_leave_boilerplate_out_by_default() -> None:
+    from kzlib.rhetoric import keyness_totals
+    from kzlib.topics import fit_topics
+
+    sents = _speeches()
+    ceremony = {"congratulate", "election", "attention", "excellencies", "gentlemen", "thank"}
+    assert not set(keyness_totals(sents).terms) & ceremony
+    assert set(keyness_totals(sents, boilerplate=False).terms) >= ceremony
+    opts = {"n_topics": 3, "n_stability": 0, "unit": "sentence", "n_terms": 40, "seed": 0}
+    model = fit_topics(sents, **opts)
+    assert not set(model.topic_terms["term"]) & ceremony
+    assert model.params["boilerplate"] is True
+    raw = fit_topics(sents, **opts, boilerplate=False)
+    assert set(raw.topic_terms["term"]) & ceremony
+
+
+def test_streamed_topics_leave_boilerplate_out() -> None:
+    from kzlib.topics import stream_topics
+
+    sents = _speeches()
+    ceremony = {"congratulate", "election", "attention", "excellencies", "gentlemen"}
+    halves = [sents.iloc[: len(sents) // 2], sents.iloc[len(sents) // 2 :]]
+    on = stream_topics(lambda: halves, n_topics=3, n_terms=15, min_df=2)
+    off = stream_topics(lambda: halves, n_topics=3, n_terms=15, min_df=2, boilerplate=False)
+    assert not set(on.topic_terms["term"]) & ceremony
+    assert set(off.topic_terms["term"]) & ceremony
+
+
+def test_per_cent_is_one_word_in_keyness() -> None:
+    from kzlib.rhetoric import keyness
+
+    sents = _table(
+        [("a", "Growth was 5 per cent, then 6 per cent, then 7 per-cent.")]
+        + [("b", "Ports and roads and rail lines were built in the north.")] * 3
+    )
+    terms = set(keyness(sents, top=None, min_count=1)["term"])
+    assert "percent" in terms and "cent" not in terms

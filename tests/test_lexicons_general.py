@@ -1,4 +1,4 @@
-"""Tests for the general lexicons staged in data/lexicons/general/ (frames.v2, metaphors.v2)."""
+"""Tests for the general lexicons of data/lexicons/ (frames.v2, metaphors.v2), the default."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ import pytest
 
 from kzlib.corpus.document import Document
 from kzlib.corpus.segment import sentences_frame
+from kzlib.errors import InputError
 from kzlib.paths import LEXICON_DIR
 from kzlib.rhetoric.lexicon import find_all, read_lexicon
 from kzlib.rhetoric.profile import load_lexicons
 
-GENERAL = LEXICON_DIR / "general"
+GENERAL = LEXICON_DIR
 POLICY_FRAMES = {
     "economic",
     "capacity_resources",
@@ -73,20 +74,35 @@ def test_same_format_as_v1() -> None:
             assert f.readline() == v2_header
 
 
-def test_default_folder_still_loads_v1() -> None:
+def test_default_folder_loads_v2() -> None:
     files = load_lexicons().files
-    assert files["frames"] == "frames.v1.csv"
-    assert files["metaphors"] == "metaphors.v1.csv"
+    assert files["frames"] == "frames.v2.csv"
+    assert files["metaphors"] == "metaphors.v2.csv"
 
 
-def test_loader_picks_v2_when_placed_beside_v1(tmp_path: Path) -> None:
+def test_user_lexicon_extends_or_adds(tmp_path: Path) -> None:
+    own = tmp_path / "frames.v3.csv"
+    own.write_text("term,category,note\nsteppe,landscape,\nwheat,economic,\n", encoding="utf-8")
+    new = tmp_path / "energy.v1.csv"
+    new.write_text("term,category,note\npipeline,oil_gas,\n", encoding="utf-8")
+    lex = load_lexicons(extra=[own, new])
+    assert lex.files["frames"] == "frames.v2.csv + frames.v3.csv"
+    measures = {m for m, _, _ in lex.rate_measures()}
+    assert {"frame_per_1k:landscape", "frame_per_1k:economic", "energy_per_1k:oil_gas"} <= measures
+    found = find_all([lex["frames"], lex["energy"]], ["The steppe pipeline carries wheat."])
+    assert set(found[0]["category"]) == {"landscape", "economic"}
+    assert found[1]["category"].tolist() == ["oil_gas"]
+    with pytest.raises(InputError, match=r"named <name>\.v<N>\.csv"):
+        load_lexicons(extra=[tmp_path / "mine.csv"])
+
+
+def test_loader_picks_v2_beside_v1_by_default(tmp_path: Path) -> None:
     folder = tmp_path / "lexicons"
     folder.mkdir()
-    for path in LEXICON_DIR.glob("*.csv"):
+    for path in LEXICON_DIR.glob("*.v1.csv"):
         shutil.copy(path, folder)
-    for path in GENERAL.glob("*.csv"):
-        shutil.copy(path, folder)
-    lex = load_lexicons(folder)
+    assert load_lexicons(folder).files["frames"] == "frames.v1.csv"
+    lex = load_lexicons()
     assert lex.files["frames"] == "frames.v2.csv"
     measures = {m for m, _, _ in lex.rate_measures()}
     assert "frame_per_1k:security_defense" in measures

@@ -37,3 +37,27 @@ def test_runs_on_other_corpus_and_writes_tables(tmp_path: Path) -> None:
         "New ferries for the Caspian route were ordered"
         in sentences["text"].iloc[sentences.index[sentences["doc_id"] == "caspian_ferry"][0]]
     )
+
+
+@pytest.mark.notebook
+def test_boilerplate_is_recorded_in_the_audit_and_kept_in_the_text(tmp_path: Path) -> None:
+    folder = tmp_path / "speeches"
+    folder.mkdir()
+    for i, subject in enumerate(["drought and harvests", "debt and hurricanes"]):
+        (folder / f"speech_{i}.txt").write_text(
+            "Mr. President, Excellencies, Ladies and gentlemen,\n\n"
+            f"Our country has suffered from {subject} for a decade and asks for help.\n\n"
+            "Thank you for your attention.\n",
+            encoding="utf-8",
+        )
+    tables = tmp_path / "tables"
+    nb = run_notebook("00_corpus.ipynb", tmp_path, corpus=str(folder), tables_dir=str(tables))
+    audit = pd.read_csv(tables / "cleaning_audit.csv")
+    flagged = audit[audit["kind"] == "boilerplate"]
+    assert set(flagged["before"]) == {
+        "Mr. President, Excellencies, Ladies and gentlemen,",
+        "Thank you for your attention.",
+    }
+    assert "**4 sentences** in 2 articles are boilerplate" in outputs_text(nb)
+    sentences = pd.read_csv(tables / "sentences.csv")
+    assert sentences["text"].str.contains("Thank you for your attention").sum() == 2

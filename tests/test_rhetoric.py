@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -237,10 +238,13 @@ def test_table_shape_and_order(seed_table: pd.DataFrame) -> None:
     assert seed_table["doc_id"].unique().tolist() == [D000, D001, D002, D004]
     assert seed_table[seed_table["doc_id"] == D000]["measure"].tolist() == names
     assert names[: len(BASE_MEASURES)] == list(BASE_MEASURES)
-    for frame in ["balancing", "initiative", "cooperation", "confrontation", "sovereignty"]:
+    # the Policy Frames Codebook (frames.v2) and general metaphor domains (metaphors.v2)
+    for frame in ["economic", "security_defense", "legality", "political", "external_reputation"]:
         assert f"frame_per_1k:{frame}" in names
-    assert "frame_per_1k:connectivity" in names
-    assert {"metaphor_per_1k:martial_arts", "metaphor_per_1k:physics"} <= set(names)
+    assert "frame_per_1k:balancing" not in names  # a v1 (seed) frame, no longer the default
+    assert {"metaphor_per_1k:war", "metaphor_per_1k:journey", "metaphor_per_1k:physics"} <= set(
+        names
+    )
     assert "metaphor_per_1k:weaving" in names
 
 
@@ -298,15 +302,23 @@ def test_first_person_only_in_004_and_not_inside_tokayevs_quote(
 
 
 def test_un_speech_articles_lead_on_balancing_and_initiative(
-    seed_table: pd.DataFrame, seed_sentences: pd.DataFrame
+    seed_table: pd.DataFrame, seed_sentences: pd.DataFrame, tmp_path: Path
 ) -> None:
+    # with the general lexicons, the two articles on the UN speech lead on naming the UN
+    rows = seed_table[seed_table["measure"] == "actor_share:United Nations"]
+    assert set(rows.sort_values("value")["doc_id"].iloc[-2:]) == {D001, D004}
+    # the v1 frames, given as a user lexicon that extends the default, still show the contrast
+    own = tmp_path / "policy.v1.csv"
+    shutil.copy(LEXICON_DIR / "frames.v1.csv", own)
+    lex = load_lexicons(extra=[own])
+    table = measures(seed_sentences, lexicons=lex, include=["policy_per_1k:*"], n_boot=0)
     for frame in ["balancing", "initiative"]:
-        rows = seed_table[seed_table["measure"] == f"frame_per_1k:{frame}"]
+        rows = table[table["measure"] == f"policy_per_1k:{frame}"]
         top_two = set(rows.sort_values("value")["doc_id"].iloc[-2:])
         assert top_two == {D001, D004}, frame
-    ev = evidence(seed_sentences, "frame_per_1k:initiative", doc_id=D004)
+    ev = evidence(seed_sentences, "policy_per_1k:initiative", doc_id=D004, lexicons=lex)
     assert "agenda-setting" in "|".join(ev["matches"]).split("|")
-    ev = evidence(seed_sentences, "frame_per_1k:balancing", doc_id=D001)
+    ev = evidence(seed_sentences, "policy_per_1k:balancing", doc_id=D001, lexicons=lex)
     assert "multi-vector" in "|".join(ev["matches"]).split("|")
 
 
@@ -430,9 +442,9 @@ def test_lexicon_folder_errors(tmp_path: Path) -> None:
         load_lexicons(folder)
     (folder / "negators.csv").unlink()
     shutil.copy(LEXICON_DIR / "negators.v1.csv", folder)
-    with (folder / "frames.v1.csv").open("a") as fh:
+    with (folder / "frames.v2.csv").open("a") as fh:
         fh.write("judo,Martial Arts,\n")
-    with pytest.raises(InputError, match=r"frames.v1.csv:\d+: category 'Martial Arts'"):
+    with pytest.raises(InputError, match=r"frames.v2.csv:\d+: category 'Martial Arts'"):
         load_lexicons(folder)
     with pytest.raises(InputError, match="lexicon folder not found"):
         load_lexicons(tmp_path / "nope")
@@ -483,7 +495,7 @@ def test_notebook_is_stored_clean() -> None:
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     assert code[0]["metadata"]["tags"] == ["parameters"]
     for name in ["corpus", "tables_dir", "seed", "lexicons", "measures", "n_boot"]:
-        assert f"\n{name} = " in "\n" + "".join(code[0]["source"])
+        assert re.search(rf"\n{name}: \w+(\[\w+\])? = ", "\n" + "".join(code[0]["source"]))
     assert all(not c["outputs"] and c["execution_count"] is None for c in code)
     assert not any("def " in "".join(c["source"]) for c in code)
 
@@ -535,3 +547,14 @@ def test_distinctive_evidence_on_seeds(
     ]
     assert (ev["doc_id"] == D000).all() and (ev["count"] > 0).all()
     assert distinctive_evidence(seed_sentences, seed_table, include=["nothing*"]).empty
+
+
+def test_cli_extra_lexicon_adds_measures(tmp_path: Path) -> None:
+    own = tmp_path / "energy.v1.csv"
+    own.write_text("term,category,note\npipeline,oil_gas,\nrailway,transport,\n", encoding="utf-8")
+    out = tmp_path / "r.csv"
+    args = ["rhetoric", "--out", str(out), "--n-boot", "0", "--extra-lexicon", str(own)]
+    assert main([*args, "--measure", "energy_per_1k:*"]) == 0
+    table = pd.read_csv(out)
+    assert set(table["measure"]) == {"energy_per_1k:oil_gas", "energy_per_1k:transport"}
+    assert len(table) == 8  # four seed articles x two categories

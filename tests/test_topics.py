@@ -447,7 +447,7 @@ def test_too_small_corpus_is_an_input_error(make_corpus: MakeCorpus) -> None:
 
 def test_cli_writes_every_table(tmp_path: Path) -> None:
     out = tmp_path / "topics"
-    assert main(["topics", "--out-dir", str(out), "--n-topics", "3", "--stability", "1"]) == 0
+    assert main(["topics", "--out-dir", str(out), "--n-topics", "3", "--n-stability", "1"]) == 0
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"{name}.csv"
         for name in (
@@ -469,6 +469,7 @@ def test_cli_writes_every_table(tmp_path: Path) -> None:
 
 def test_cli_max_docs_fits_a_sample_and_weights_every_article(tmp_path: Path) -> None:
     out = tmp_path / "topics"
+    # --stability: the former name of --n-stability, still accepted
     args = ["topics", "--out-dir", str(out), "--n-topics", "3", "--stability", "0"]
     assert main([*args, "--max-docs", "3"]) == 0
     sampled = pd.read_csv(out / "doc_topics.csv")
@@ -497,8 +498,8 @@ def test_notebook_is_stored_clean() -> None:
     assert all(not c["outputs"] and c["execution_count"] is None for c in code)
     assert not any("def " in "".join(c["source"]) for c in code)
     params = "".join(code[0]["source"])
-    for name in ("corpus = ", "tables_dir = ", "seed = "):
-        assert name in params
+    for name in ("corpus: str = ", "tables_dir: str = ", "seed: int = "):
+        assert name in params  # annotated, so papermill --help-notebook gives the type
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
 
 
@@ -522,6 +523,8 @@ def test_notebook_parameters_all_parse() -> None:
         "n_stability",
         "n_exemplars",
         "max_fit_docs",
+        "boilerplate",
+        "group",
         "max_docs_shown",
     ]
     assert all(p["help"] for p in params.values())  # every parameter has its comment
@@ -553,3 +556,46 @@ def test_notebook_runs_on_another_corpus(tmp_path: Path, themes_dir: Path) -> No
     labels = pd.read_csv(tables / "topics.csv")
     assert len(labels) == 3
     assert not math.isnan(labels["stability"].min())
+
+
+def test_topics_report_exclusivity_and_diversity(seed_sentences: pd.DataFrame) -> None:
+    from kzlib.topics.exclusivity import frex, topic_diversity
+
+    model = fit_topics(seed_sentences, n_topics=4, n_stability=0, seed=0)
+    excl = model.labels["exclusivity"]
+    assert excl.between(0, 1).all() and excl.nunique() > 1
+    tops = [model.top_terms(t, 10) for t in range(4)]
+    assert model.coherence_by_k["diversity"].iloc[0] == pytest.approx(topic_diversity(tops))
+    # the label is the top terms ordered by FREX, so it names what sets the topic apart
+    for row in model.labels.itertuples():
+        assert set(row.label.split(" / ")) <= set(tops[row.topic])
+    shared = np.array([[0.5, 0.5, 0.0], [0.5, 0.0, 0.5]])
+    assert frex(shared)[0, 1] > frex(shared)[0, 0]  # the term only topic 0 has ranks above
+
+
+def test_k_range_and_min_df_scale_with_the_corpus() -> None:
+    from kzlib.topics.scale import scaled_k_range, scaled_min_df
+
+    rng = np.random.default_rng(0)
+    themes = [
+        ["rail", "freight", "corridor", "port", "train", "cargo", "wagon", "route"],
+        ["wheat", "harvest", "grain", "drought", "farm", "crop", "field", "rain"],
+        ["bank", "loan", "debt", "rate", "credit", "bond", "fund", "lender"],
+    ]
+    rows = []
+    for d in range(150):
+        for s in range(2):  # no two sentences alike, or recurrence calls them boilerplate
+            words = rng.choice(themes[d % 3], size=6).tolist()
+            rows.append((f"d{d:03d}", s, " ".join(words) + "."))
+    sents = pd.DataFrame(rows, columns=["doc_id", "sent_id", "text"]).assign(
+        para_id=lambda f: f["sent_id"], start=0, end=1, kind="body"
+    )
+    model = fit_topics(sents, unit="sentence", n_stability=0, seed=0)
+    assert model.params["k_range"] == [2, 13] == list(scaled_k_range(150))
+    assert model.coherence_by_k["k"].max() == 13
+    assert model.params["min_df"] == scaled_min_df(300) == 2
+    assert scaled_min_df(50_000) == 25 and scaled_k_range(5_000) == (2, 30)
+    fixed = fit_topics(sents, unit="sentence", n_stability=0, k_range=(2, 4), min_df=3, seed=0)
+    assert fixed.params["k_range"] == [2, 4] and fixed.params["min_df"] == 3
+    with pytest.raises(InputError, match="min_df"):
+        fit_topics(sents, min_df="many")

@@ -32,6 +32,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from kzlib.corpus.audit import AUDIT_COLUMNS as AUDIT_COLUMNS
     from kzlib.corpus.audit import audit_frame as audit_frame
     from kzlib.corpus.audit import audit_summary as audit_summary
+    from kzlib.corpus.audit import boilerplate_audit as boilerplate_audit
+    from kzlib.corpus.boilerplate import boilerplate_frame as boilerplate_frame
+    from kzlib.corpus.boilerplate import boilerplate_mask as boilerplate_mask
+    from kzlib.corpus.boilerplate import without_boilerplate as without_boilerplate
     from kzlib.corpus.clean import Block as Block
     from kzlib.corpus.clean import clean_text as clean_text
     from kzlib.corpus.clean import Cleaned as Cleaned
@@ -41,6 +45,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from kzlib.corpus.document import iter_documents as iter_documents
     from kzlib.corpus.document import load_corpus as load_corpus
     from kzlib.corpus.document import sample_doc_ids as sample_doc_ids
+    from kzlib.corpus.labels import article_labels as article_labels
+    from kzlib.corpus.labels import labelled as labelled
     from kzlib.corpus.manifest import MANIFEST_COLUMNS as MANIFEST_COLUMNS
     from kzlib.corpus.manifest import read_manifest as read_manifest
     from kzlib.corpus.metadata import META_FIELDS as META_FIELDS

@@ -15,9 +15,10 @@ from typing import Protocol
 
 import pandas as pd
 
+from kzlib.corpus import boilerplate
 from kzlib.corpus.clean import Cleaned
 
-__all__ = ["AUDIT_COLUMNS", "audit_frame", "audit_summary"]
+__all__ = ["AUDIT_COLUMNS", "audit_frame", "audit_summary", "boilerplate_audit"]
 
 
 class _HasCleaned(Protocol):
@@ -68,3 +69,56 @@ def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
     )
     counts.columns.name = None
     return counts.astype("int64")
+
+
+def boilerplate_audit(sentences: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:
+    """The flagged sentences as rows of the cleaning audit (``kzlib.corpus.audit_frame``).
+
+    The text is not changed: ``before`` is the sentence, ``after`` says it is
+    kept in the text and left out of the analyses, and why. Concatenate with
+    :func:`kzlib.corpus.audit_frame` to record boilerplate in the audit.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        :func:`kzlib.corpus.sentences_frame` (needs ``start``, ``end``,
+        ``raw_start``, ``raw_end``, ``text``).
+    flags : DataFrame
+        :func:`kzlib.corpus.boilerplate.boilerplate_frame` of the same sentences.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, kind, start, end, clean_start, before, after`` (raw offsets
+        in ``start``/``end``, as the audit has them), ``kind`` = ``"boilerplate"``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "kind": ["body"],
+    ...                   "text": ["Thank you."], "start": [0], "end": [10],
+    ...                   "raw_start": [2], "raw_end": [12]})
+    >>> boilerplate_audit(s, boilerplate.boilerplate_frame(s))[["kind", "start", "after"]]
+              kind  start                                              after
+    0  boilerplate      2  kept; left out of analyses: thanks (thanks_short)
+    """
+    boilerplate._check_columns(
+        sentences, ["doc_id", "sent_id", "start", "raw_start", "raw_end", "text"], "sentences"
+    )
+    boilerplate._check_columns(flags, boilerplate.BOILERPLATE_COLUMNS, "flags")
+    rows = flags.merge(sentences, on=["doc_id", "sent_id"], how="inner", validate="1:1")
+    after = [
+        f"kept; left out of analyses: {reason} ({rule})"
+        for reason, rule in zip(rows["reason"], rows["rule"], strict=True)
+    ]
+    out = pd.DataFrame(
+        {
+            "doc_id": rows["doc_id"],
+            "kind": boilerplate.AUDIT_KIND,
+            "start": rows["raw_start"].astype("int64"),
+            "end": rows["raw_end"].astype("int64"),
+            "clean_start": rows["start"].astype("int64"),
+            "before": rows["text"].astype(str),
+            "after": after,
+        }
+    )
+    return out[AUDIT_COLUMNS].reset_index(drop=True)

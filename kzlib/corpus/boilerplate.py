@@ -63,15 +63,16 @@ __all__ = [
     "BOILERPLATE_COLUMNS",
     "BOILERPLATE_FILE",
     "Rule",
-    "boilerplate_audit",
     "boilerplate_frame",
     "boilerplate_mask",
+    "ceremonial_words",
     "edge_positions",
     "edge_shape_counts",
     "read_rules",
     "recurring_shapes",
     "sentence_shape",
     "strip_salutations",
+    "without_boilerplate",
 ]
 
 #: The shipped rule list (codebook: ``data/boilerplate/README.md``).
@@ -540,56 +541,62 @@ def boilerplate_mask(
     return pd.Series(rows.isin(keys), index=sentences.index, name="boilerplate")
 
 
-def boilerplate_audit(sentences: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:
-    """The flagged sentences as rows of the cleaning audit (``kzlib.corpus.audit_frame``).
+def ceremonial_words(
+    sentences: pd.DataFrame, mask: pd.Series, *, min_share: float = 0.5, min_count: int = 5
+) -> set[str]:
+    """Words used mostly in boilerplate: at least ``min_share`` of their uses are in flagged rows.
 
-    The text is not changed: ``before`` is the sentence, ``after`` says it is
-    kept in the text and left out of the analyses, and why. Concatenate with
-    :func:`kzlib.corpus.audit_frame` to record boilerplate in the audit.
-
-    Parameters
-    ----------
-    sentences : DataFrame
-        :func:`kzlib.corpus.sentences_frame` (needs ``start``, ``end``,
-        ``raw_start``, ``raw_end``, ``text``).
-    flags : DataFrame
-        :func:`boilerplate_frame` of the same sentences.
-
-    Returns
-    -------
-    DataFrame
-        ``doc_id, kind, start, end, clean_start, before, after`` (raw offsets
-        in ``start``/``end``, as the audit has them), ``kind`` = :data:`AUDIT_KIND`.
+    "thank", "excellencies", "congratulate" in a corpus of speeches: the
+    sentences that say more than a formula ("I thank the Secretary-General for
+    his report on ...") still carry them. Counted on lower-cased runs of
+    letters, over body rows; a word needs ``min_count`` uses in flagged rows.
 
     Examples
     --------
-    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "kind": ["body"],
-    ...                   "text": ["Thank you."], "start": [0], "end": [10],
-    ...                   "raw_start": [2], "raw_end": [12]})
-    >>> boilerplate_audit(s, boilerplate_frame(s))[["kind", "start", "after"]]
-              kind  start                                              after
-    0  boilerplate      2  kept; left out of analyses: thanks (thanks_short)
+    >>> s = pd.DataFrame({"text": ["Thank you.", "Thank you all.", "We thank donors for rice."]})
+    >>> sorted(ceremonial_words(s, pd.Series([True, True, False]), min_count=2))
+    ['thank', 'you']
     """
-    from kzlib.corpus import AUDIT_COLUMNS
+    if not bool(mask.any()):
+        return set()
+    words = sentences["text"].astype(str).str.lower().str.findall(r"[^\W\d_]{2,}")
+    counts = words.explode().dropna().to_frame("word").assign(flag=mask.reindex(words.index))
+    total = counts.groupby("word").size()
+    flagged = counts[counts["flag"].astype(bool)].groupby("word").size()
+    share = (flagged / total.reindex(flagged.index)).fillna(0.0)
+    return {str(w) for w in share.index[(share >= min_share) & (flagged >= min_count)]}
 
-    _check_columns(
-        sentences, ["doc_id", "sent_id", "start", "raw_start", "raw_end", "text"], "sentences"
-    )
-    _check_columns(flags, BOILERPLATE_COLUMNS, "flags")
-    rows = flags.merge(sentences, on=["doc_id", "sent_id"], how="inner", validate="1:1")
-    after = [
-        f"kept; left out of analyses: {reason} ({rule})"
-        for reason, rule in zip(rows["reason"], rows["rule"], strict=True)
-    ]
-    out = pd.DataFrame(
-        {
-            "doc_id": rows["doc_id"],
-            "kind": AUDIT_KIND,
-            "start": rows["raw_start"].astype("int64"),
-            "end": rows["raw_end"].astype("int64"),
-            "clean_start": rows["start"].astype("int64"),
-            "before": rows["text"].astype(str),
-            "after": after,
-        }
-    )
-    return out[AUDIT_COLUMNS].reset_index(drop=True)
+
+def without_boilerplate(
+    sentences: pd.DataFrame,
+    *,
+    rules: str | Path | Sequence[Rule] | None = None,
+    recurring: bool = True,
+    shapes: set[str] | None = None,
+    ceremonial: bool = True,
+) -> pd.DataFrame:
+    """The sentence table an analysis counts: boilerplate rows left out, salutations blanked.
+
+    What topics and keyness use by default (their ``boilerplate`` option): the
+    sentences :func:`boilerplate_mask` flags are dropped; in the others, forms
+    of address are blanked by :func:`strip_salutations` and, with
+    ``ceremonial``, so are the :func:`ceremonial_words` of the table (offsets
+    hold). The corpus text is not changed; the flagged sentences go to the
+    cleaning audit (:func:`kzlib.corpus.audit.boilerplate_audit`).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "kind": "body",
+    ...                   "text": ["Ladies and gentlemen,",
+    ...                            "Mr. President, wheat prices rose across the whole region."]})
+    >>> without_boilerplate(s)["text"].str.strip().tolist()
+    [', wheat prices rose across the whole region.']
+    """
+    mask = boilerplate_mask(sentences, rules=rules, recurring=recurring, shapes=shapes)
+    kept = sentences[~mask]
+    texts = strip_salutations([str(t) for t in kept["text"]], rules=rules)
+    words = ceremonial_words(sentences, mask) if ceremonial else set()
+    if words:
+        pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.I)
+        texts = [pattern.sub(lambda m: " " * len(m.group()), t) for t in texts]
+    return kept.assign(text=pd.Series(texts, index=kept.index, dtype=object))

@@ -37,13 +37,16 @@ import numpy as np
 import pandas as pd
 
 from kzlib.corpus.clean import Cleaned, clean_text
-from kzlib.corpus.manifest import folder_manifest
+from kzlib.corpus.manifest import MANIFEST_COLUMNS, folder_manifest
 from kzlib.corpus.metadata import META_FIELDS, resolve_metadata
 from kzlib.errors import InputError
 from kzlib.paths import SEEDS_DIR
 from kzlib.text import count_words
 
 __all__ = ["Corpus", "Document", "iter_documents", "load_corpus", "sample_doc_ids"]
+
+#: Metadata keys every document has; others are the manifest's own columns.
+_OWN_META = frozenset(MANIFEST_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,9 @@ class Corpus(Sequence[Document]):
 
         Columns: doc_id, title, date, author, source, url, n_words, n_sentences
         is not included (see :func:`kzlib.corpus.sentences_frame`), sha256,
-        truncated, path, note, and ``<field>_from`` for each metadata field.
+        truncated, path, note, and ``<field>_from`` for each metadata field;
+        then any column of the researcher's own from the manifest (``outlet``,
+        ``country`` ...), empty for articles it does not list.
         """
         rows = []
         for d in self.documents:
@@ -180,7 +185,10 @@ class Corpus(Sequence[Document]):
             "note",
             *(f"{f}_from" for f in META_FIELDS),
         ]
+        extra = {k: None for d in self.documents for k in d.meta if k not in _OWN_META}
         frame = pd.DataFrame(rows, columns=columns)
+        for name in extra:
+            frame[name] = [d.meta.get(name) for d in self.documents]
         frame["n_words"] = frame["n_words"].astype("int64")
         frame["truncated"] = frame["truncated"].astype(bool)
         return frame
@@ -191,6 +199,8 @@ def _fill_meta(doc: Document, given: dict[str, str | None]) -> None:
     meta, provenance = resolve_metadata(doc.cleaned, given)
     doc.meta.update(meta)
     doc.provenance.update(provenance)
+    # the researcher's own manifest columns (groups to compare), kept as given
+    doc.meta.update({k: v for k, v in given.items() if k not in MANIFEST_COLUMNS})
 
 
 def _decode(path: Path, data: bytes) -> str:

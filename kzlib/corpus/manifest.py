@@ -1,7 +1,10 @@
 """The manifest of a corpus folder: a CSV of metadata that the article files lack.
 
 Columns: ``file`` (required: the article's file name), ``doc_id`` and the
-metadata fields (:data:`~kzlib.corpus.metadata.META_FIELDS`), ``note``.
+metadata fields (:data:`~kzlib.corpus.metadata.META_FIELDS`), ``note``, and
+any columns of the researcher's own (``outlet``, ``country``, ``group`` ...:
+lower-case letters, digits and ``_``), kept as they are so analyses can
+compare groups of articles by them.
 
 Examples
 --------
@@ -14,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Collection
 from datetime import datetime
 from pathlib import Path
@@ -22,10 +26,19 @@ from kzlib.corpus.metadata import META_FIELDS
 from kzlib.errors import InputError
 from kzlib.paths import MANIFEST_NAME
 
-__all__ = ["MANIFEST_COLUMNS", "folder_manifest", "read_manifest"]
+__all__ = ["MANIFEST_COLUMNS", "RESERVED_COLUMNS", "folder_manifest", "read_manifest"]
 
 #: Columns a manifest may have (``file`` is required).
 MANIFEST_COLUMNS: tuple[str, ...] = ("file", "doc_id", *META_FIELDS, "note")
+#: Names a column of the researcher's own may not take (columns of the corpus table).
+RESERVED_COLUMNS: tuple[str, ...] = (
+    "n_words",
+    "sha256",
+    "truncated",
+    "path",
+    *(f"{f}_from" for f in META_FIELDS),
+)
+_EXTRA_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
 def read_manifest(path: Path) -> dict[str, dict[str, str | None]]:
@@ -53,11 +66,16 @@ def read_manifest(path: Path) -> dict[str, dict[str, str | None]]:
         raise InputError(
             f"{path}: line 1: manifest needs a 'file' column (has: {', '.join(header)})"
         )
-    unknown = [c for c in header if c not in MANIFEST_COLUMNS]
-    if unknown:
+    bad = [
+        c
+        for c in header
+        if c not in MANIFEST_COLUMNS and (c in RESERVED_COLUMNS or not _EXTRA_NAME.fullmatch(c))
+    ]
+    if bad:
         raise InputError(
-            f"{path}: line 1: unknown column(s) {', '.join(unknown)}; "
-            f"allowed: {', '.join(MANIFEST_COLUMNS)}"
+            f"{path}: line 1: column name(s) {', '.join(bad)} not allowed; use "
+            f"{', '.join(MANIFEST_COLUMNS)} or names of your own in lower-case letters, digits "
+            f"and _ (not {', '.join(RESERVED_COLUMNS)})"
         )
     rows: dict[str, dict[str, str | None]] = {}
     for lineno, row in enumerate(reader, start=2):

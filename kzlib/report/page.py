@@ -90,6 +90,8 @@ _SCRIPT = """
 (function () {
   document.documentElement.className += " kz-js";
   function text(cell) { return cell ? cell.textContent.trim() : ""; }
+  // missing, and pandas' "..." row of a truncated table, sort last
+  function empty(s) { return s === "" || s === "\\u2014" || s === "..." || s === "\\u2026"; }
   function num(s) {
     var v = s.replace(/,/g, "").replace(/\\u2212/g, "-").replace(/%$/, "");
     return /^[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?$/.test(v) ? parseFloat(v) : NaN;
@@ -104,7 +106,7 @@ _SCRIPT = """
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (a, b) {
       var x = text(a.cells[col]), y = text(b.cells[col]);
-      var ex = x === "" || x === "\\u2014", ey = y === "" || y === "\\u2014";
+      var ex = empty(x), ey = empty(y);
       if (ex || ey) { return ex === ey ? 0 : (ex ? 1 : -1); }
       var nx = num(x), ny = num(y), r;
       r = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);

@@ -30,6 +30,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from kzlib.rhetoric.audit import EVIDENCE_COLUMNS as EVIDENCE_COLUMNS
     from kzlib.rhetoric.comparison import contrasts as contrasts
     from kzlib.rhetoric.comparison import summarise_contrasts as summarise_contrasts
+    from kzlib.rhetoric.groups import doc_groups as doc_groups
+    from kzlib.rhetoric.groups import group_keyness as group_keyness
+    from kzlib.rhetoric.groups import GROUP_KEYNESS_COLUMNS as GROUP_KEYNESS_COLUMNS
+    from kzlib.rhetoric.groups import group_sentences as group_sentences
     from kzlib.rhetoric.keywords import combine_keyness as combine_keyness
     from kzlib.rhetoric.keywords import keyness as keyness
     from kzlib.rhetoric.keywords import KEYNESS_COLUMNS as KEYNESS_COLUMNS
@@ -45,6 +49,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kzlib.rhetoric.network import cooccurrence as cooccurrence
     from kzlib.rhetoric.plots import plot_actor_cooccurrence as plot_actor_cooccurrence
     from kzlib.rhetoric.plots import plot_actor_salience as plot_actor_salience
+    from kzlib.rhetoric.plots import plot_keyness as plot_keyness
     from kzlib.rhetoric.plots import plot_rhetoric_profile as plot_rhetoric_profile
     from kzlib.rhetoric.plots import plot_rhetoric_similarity as plot_rhetoric_similarity
     from kzlib.rhetoric.profile import measures as measures

@@ -59,6 +59,7 @@ def keyness(
     top: int | None = 20,
     min_count: int = 3,
     stop_words: Literal["english"] | Collection[str] | None = "english",
+    boilerplate: bool = True,
 ) -> pd.DataFrame:
     """Keywords of each article against the rest of the corpus.
 
@@ -73,7 +74,10 @@ def keyness(
     words used more in the article than in the rest (``log_ratio > 0``) are
     returned. Counts are over lower-cased word tokens of body sentences
     (numbers left out, possessive 's dropped: "Kazakhstan's" counts as
-    "kazakhstan"); stop words are counted in the totals but not listed.
+    "kazakhstan"; "per cent" as "percent"); stop words are counted in the
+    totals but not listed. Boilerplate (salutations, thanks, formulas:
+    :func:`kzlib.corpus.without_boilerplate`) is not counted unless
+    ``boilerplate=False``.
 
     Parameters
     ----------
@@ -85,6 +89,8 @@ def keyness(
         Minimum occurrences in the article.
     stop_words : "english", collection of str, or None
         Words not to list (``"english"``: scikit-learn's list).
+    boilerplate : bool, default True
+        Leave ceremonial and procedural sentences out of the counts.
 
     Returns
     -------
@@ -103,7 +109,7 @@ def keyness(
     """
     min_count, top = _check_options(min_count, top)
     stop = _stop_set(stop_words)
-    doc_ids, docs = _doc_terms(sentences)
+    doc_ids, docs = _doc_terms(sentences, boilerplate=boilerplate)
     vocab, counts = _count_matrix(docs)
     col_totals = np.asarray(counts.sum(axis=0)).ravel()
     totals = WordTotals(vocab, col_totals.astype(np.int64), len(doc_ids))
@@ -151,13 +157,16 @@ class WordTotals:
         return found.astype(np.float64)
 
 
-def keyness_totals(sentences: pd.DataFrame) -> WordTotals:
+def keyness_totals(sentences: pd.DataFrame, *, boilerplate: bool = True) -> WordTotals:
     """The word counts of a batch of articles: the first, per-batch step of keyness.
 
     Parameters
     ----------
     sentences : DataFrame
         The sentence rows of some articles (each article's rows all in this batch).
+    boilerplate : bool, default True
+        As for :func:`keyness` (recurring openings and closings are found
+        among this batch's articles).
 
     Returns
     -------
@@ -170,7 +179,7 @@ def keyness_totals(sentences: pd.DataFrame) -> WordTotals:
     >>> keyness_totals(s).counts.tolist()
     [2]
     """
-    doc_ids, docs = _doc_terms(sentences)
+    doc_ids, docs = _doc_terms(sentences, boilerplate=boilerplate)
     vocab, counts = _count_matrix(docs)
     return WordTotals(vocab, np.asarray(counts.sum(axis=0)).ravel().astype(np.int64), len(doc_ids))
 
@@ -217,6 +226,7 @@ def score_keyness(
     top: int | None = 20,
     min_count: int = 3,
     stop_words: Literal["english"] | Collection[str] | None = "english",
+    boilerplate: bool = True,
 ) -> pd.DataFrame:
     """Keywords of the articles of a batch against corpus totals: the second per-batch step.
 
@@ -226,8 +236,8 @@ def score_keyness(
         The sentence rows of some articles (each article's rows all in this batch).
     totals : WordTotals
         The word counts of the whole corpus (:func:`merge_keyness_totals`).
-    top, min_count, stop_words
-        As for :func:`keyness`.
+    top, min_count, stop_words, boilerplate
+        As for :func:`keyness` (and as the totals were counted).
 
     Returns
     -------
@@ -244,7 +254,7 @@ def score_keyness(
     """
     min_count, top = _check_options(min_count, top)
     stop = _stop_set(stop_words)
-    doc_ids, docs = _doc_terms(sentences)
+    doc_ids, docs = _doc_terms(sentences, boilerplate=boilerplate)
     vocab, counts = _count_matrix(docs)
     return _score(doc_ids, vocab, counts, totals, stop, min_count, top)
 

@@ -449,8 +449,10 @@ class Lexicons:
         return out
 
 
-def load_lexicons(folder: str | Path | None = None) -> Lexicons:
-    """Read and validate every lexicon in a folder.
+def load_lexicons(
+    folder: str | Path | None = None, *, extra: Sequence[str | Path] = ()
+) -> Lexicons:
+    """Read and validate every lexicon in a folder, and a researcher's own files.
 
     Files are named ``<name>.v<N>.csv`` (lower-case name, version number);
     when a name has several versions the highest is used. Other files
@@ -463,6 +465,12 @@ def load_lexicons(folder: str | Path | None = None) -> Lexicons:
         Default ``data/lexicons/``. A relative path is taken as given (from the
         working directory); notebooks pass it through
         :func:`kzlib.paths.resolve_path` first.
+    extra : sequence of str or Path
+        Lexicon CSVs (same format, named ``<name>.v<N>.csv``) that extend the
+        folder's: a file named like a lexicon of the folder adds its rows to
+        it (``frames.v3.csv`` adds frames); a new name adds a lexicon, whose
+        categories become measures ``<name>_per_1k:<category>``. To replace
+        the shipped lexicons instead, pass a folder of your own.
 
     Returns
     -------
@@ -503,4 +511,27 @@ def load_lexicons(folder: str | Path | None = None) -> Lexicons:
     order = [*REQUIRED_LEXICONS, *sorted(n for n in chosen if n not in REQUIRED_LEXICONS)]
     by_name = {n: read_lexicon(chosen[n][1], name=n) for n in order}
     files = {n: chosen[n][1].name for n in order}
+    for item in extra:
+        _add_lexicon(Path(item), by_name, files)
     return Lexicons(str(path), by_name, files)
+
+
+def _add_lexicon(file: Path, by_name: dict[str, Lexicon], files: dict[str, str]) -> None:
+    """Add the rows of a user's lexicon file to the lexicon of its name (or a new one)."""
+    m = _FILE_RE.fullmatch(file.name)
+    if not m:
+        raise InputError(
+            f"{file}: lexicon files are named <name>.v<N>.csv (e.g. frames.v3.csv); rename it"
+        )
+    if not file.is_file():
+        raise InputError(f"{file}: lexicon file not found; give the path of a CSV")
+    name = m.group(1)
+    added = read_lexicon(file, name=name)
+    if name not in by_name:
+        by_name[name], files[name] = added, file.name
+        return
+    old = by_name[name]
+    terms = pd.concat([old.terms, added.terms], ignore_index=True)
+    terms = terms.drop_duplicates(["term", "category"]).reset_index(drop=True)
+    by_name[name] = Lexicon(name, terms, f"{old.path} + {file}", old.hyphen_joins)
+    files[name] = f"{files[name]} + {file.name}"

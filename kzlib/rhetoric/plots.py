@@ -24,6 +24,7 @@ from kzlib.figure import (
 __all__ = [
     "plot_actor_cooccurrence",
     "plot_actor_salience",
+    "plot_keyness",
     "plot_rhetoric_profile",
     "plot_rhetoric_similarity",
 ]
@@ -412,4 +413,63 @@ def plot_actor_cooccurrence(cooc: pd.DataFrame, *, top: int = 12) -> Figure:
     ax.set_title("actors mentioned in the same sentence", fontsize=9)
     matrix_ticks(ax, actors, "actors", rotation=45)
     fig.colorbar(image, ax=ax, label="sentences", shrink=0.8)
+    return fig
+
+
+def plot_keyness(
+    table: pd.DataFrame, *, top: int = 10, target: str = "target", reference: str = "reference"
+) -> Figure:
+    """Signed G2 of the top keywords of both sides, as quanteda's ``textplot_keyness``.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`kzlib.rhetoric.group_keyness` (``side``, ``term``, ``g2``,
+        ``count_target``, ``count_reference``).
+    top : int
+        Terms shown per side.
+    target, reference : str
+        Names of the two sides in the legend.
+
+    Returns
+    -------
+    Figure
+        One bar per term: right (positive) for the target, left for the
+        reference, labelled with the term and its two counts.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"side": ["target", "reference"], "term": ["rail", "wheat"],
+    ...                   "g2": [9.0, 4.0], "count_target": [9, 0], "count_reference": [0, 4]})
+    >>> plot_keyness(t, target="east").axes[0].get_xlabel()
+    'G2 (signed: right, key for east; left, for the reference)'
+    """
+    check_int("top", top, minimum=1)
+    tgt = table[table["side"] == "target"].nlargest(top, "g2")
+    ref = table[table["side"] == "reference"].nlargest(top, "g2")
+    rows = pd.concat([tgt.assign(signed=tgt["g2"]), ref.assign(signed=-ref["g2"])])
+    rows = rows.sort_values("signed", kind="stable")
+    fig = Figure(figsize=(7.5, max(2.5, 0.32 * len(rows) + 1.2)), layout="constrained")
+    ax = fig.subplots()
+    colours = ["#1f77b4" if v > 0 else "#9e9e9e" for v in rows["signed"]]
+    y = np.arange(len(rows))
+    ax.barh(y, rows["signed"], color=colours)
+    labels = zip(
+        rows["signed"], rows["term"], rows["count_target"], rows["count_reference"], strict=True
+    )
+    for yi, (value, term, a, b) in enumerate(labels):
+        ax.text(
+            value + (0.01 if value >= 0 else -0.01) * max(1.0, float(rows["g2"].max())),
+            yi,
+            f"{term} ({int(a)} / {int(b)})",
+            va="center",
+            ha="left" if value >= 0 else "right",
+            fontsize=8,
+        )
+    ax.set_yticks([])
+    ax.axvline(0, color="black", linewidth=0.8)
+    span = float(rows["g2"].max()) if len(rows) else 1.0
+    ax.set_xlim(-1.6 * span if len(ref) else -0.1 * span, 1.6 * span if len(tgt) else 0.1 * span)
+    ax.set_xlabel(f"G2 (signed: right, key for {target}; left, for the {reference})")
+    ax.set_title(f"Keywords: {target} against {reference} (counts: {target} / {reference})")
     return fig

@@ -50,7 +50,7 @@ def measure_names(*, lexicons: Lexicons | None = None, actors: Lexicon | None = 
     Examples
     --------
     >>> names = measure_names()
-    >>> names[:3], "frame_per_1k:balancing" in names, "actor_share:Russia" in names
+    >>> names[:3], "frame_per_1k:economic" in names, "actor_share:Russia" in names
     (['words', 'sentences', 'mean_sentence_words'], True, True)
     """
     lex = lexicons if lexicons is not None else load_lexicons()

@@ -2,13 +2,13 @@
 
 Shared by keyness (:mod:`kzlib.rhetoric.keywords`) and similarity
 (:mod:`kzlib.rhetoric.tfidf`): body sentences only, numbers left out,
-possessive 's dropped ("Kazakhstan's" counts as "kazakhstan").
+possessive 's dropped ("Kazakhstan's" counts as "kazakhstan"), "per cent" as "percent".
 
 Examples
 --------
->>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["Kazakhstan's 2 ports."]})
+>>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["Kazakhstan's 2 per cent."]})
 >>> _doc_terms(s)
-(['a'], [['kazakhstan', 'ports']])
+(['a'], [['kazakhstan', 'percent']])
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from kzlib.text import english_stop_words
 __all__ = []
 
 _POSSESSIVE = re.compile(r"['’]s$")
+#: "per cent" is one word ("percent"), so "cent" is never a keyword of British spelling.
+_PER_CENT = re.compile(r"\bper[\s-]+cent\b", re.IGNORECASE)
 
 
 def _stop_set(stop_words: Literal["english"] | Collection[str] | None) -> frozenset[str]:
@@ -42,9 +44,19 @@ def _stop_set(stop_words: Literal["english"] | Collection[str] | None) -> frozen
     return frozenset(w.lower() for w in stop_words)
 
 
-def _doc_terms(sentences: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
-    """Lower-cased word tokens with a letter, possessive 's dropped, per article (body)."""
+def _doc_terms(
+    sentences: pd.DataFrame, *, boilerplate: bool = False
+) -> tuple[list[str], list[list[str]]]:
+    """Lower-cased word tokens with a letter, possessive 's dropped, per article (body).
+
+    ``boilerplate=True`` counts only :func:`kzlib.corpus.without_boilerplate` (every
+    article keeps its place, with no words if all of it is boilerplate).
+    """
     body, doc_ids = _body(sentences)
+    if boilerplate:
+        from kzlib.corpus.boilerplate import without_boilerplate
+
+        body = without_boilerplate(body)
     grouped = body.groupby("doc_id", sort=True)["text"].agg(" ".join)
     docs = []
     for d in doc_ids:
@@ -52,7 +64,7 @@ def _doc_terms(sentences: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
         docs.append(
             [
                 _POSSESSIVE.sub("", t.lower())
-                for t in _TOKEN_RE.findall(text)
+                for t in _TOKEN_RE.findall(_PER_CENT.sub("percent", text))
                 if not t.replace(".", "").isdigit()
             ]
         )

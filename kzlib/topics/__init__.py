@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kzlib.text import topic_tokens as tokenize  # noqa: F401 (another name)
     from kzlib.topics.coherence import npmi_coherence as npmi_coherence
     from kzlib.topics.estimator import METHODS as METHODS
+    from kzlib.topics.groups import group_topic_shares as group_topic_shares
     from kzlib.topics.model import fit_topics as fit_topics
     from kzlib.topics.model import topic_tables as topic_tables
     from kzlib.topics.model import TopicModel as TopicModel

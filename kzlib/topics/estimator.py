@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +26,8 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
-from kzlib.text import topic_tokens
+from kzlib.errors import InputError
+from kzlib.text import load_stopwords, topic_tokens
 
 __all__ = ["METHODS", "Fit", "fit_model", "infer_weights", "shares", "top_terms", "vectorizer"]
 
@@ -123,3 +125,40 @@ def shares(weights: np.ndarray) -> np.ndarray:
     totals = weights.sum(axis=1, keepdims=True)
     out: np.ndarray = np.divide(weights, totals, out=np.zeros_like(weights), where=totals > 0)
     return out
+
+
+def _stop_set(stop_words: Iterable[str] | None) -> frozenset[str]:
+    """The words never counted: :func:`kzlib.text.load_stopwords`, or ``stop_words`` lower-cased."""
+    if isinstance(stop_words, str):
+        raise InputError(
+            f"parameter stop_words={stop_words!r}: must be a collection of words, not one string"
+        )
+    return load_stopwords() if stop_words is None else frozenset(w.lower() for w in stop_words)
+
+
+def _vectorize(
+    texts: list[str], *, method: str, unit: str, options: dict[str, Any]
+) -> tuple[CountVectorizer, Any]:
+    """The fitted term counter of ``method`` and the unit-term matrix of ``texts``."""
+    if len(texts) < 2:
+        raise InputError(
+            f"the corpus gives {len(texts)} {unit} unit(s); topics need at least 2: add text"
+        )
+    vec = vectorizer(method, **options)
+    try:
+        matrix = vec.fit_transform(texts)
+    except ValueError as exc:
+        raise InputError(
+            f"no terms left to model ({exc}); lower min_df, raise max_df or use more text"
+        ) from exc
+    return vec, matrix
+
+
+def _vectorizer_options(params: dict[str, Any], stops: frozenset[str]) -> dict[str, Any]:
+    """The options of :func:`~kzlib.topics.estimator.vectorizer`, for the fit and its refits."""
+    return {
+        "stop_words": stops,
+        "ngram_range": tuple(params["ngram_range"]),
+        "min_df": params["min_df"],
+        "max_df": params["max_df"],
+    }

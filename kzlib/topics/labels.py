@@ -19,7 +19,7 @@ from kzlib.topics.estimator import Fit, shares
 __all__ = ["EXEMPLAR_COLUMNS", "LABEL_COLUMNS", "exemplar_table", "label_table"]
 
 #: Columns of :func:`label_table` (the ``topics`` table).
-LABEL_COLUMNS: list[str] = ["topic", "label", "share", "coherence", "stability"]
+LABEL_COLUMNS: list[str] = ["topic", "label", "share", "coherence", "exclusivity", "stability"]
 #: Columns of :func:`exemplar_table`.
 EXEMPLAR_COLUMNS: list[str] = ["topic", "rank", "doc_id", "sent_id", "unit_id", "score", "text"]
 
@@ -29,15 +29,20 @@ def label_table(
     share: Sequence[float] | np.ndarray,
     coherence: Sequence[float],
     stability: Sequence[float],
+    *,
+    exclusivity: Sequence[float] | None = None,
 ) -> pd.DataFrame:
     """One row per topic: a label of its first three top terms, and its scores.
 
     Parameters
     ----------
     tops : sequence of sequence of str
-        Top terms of each topic, best first.
+        Top terms of each topic, most distinctive first (``fit_topics`` orders
+        them by FREX, :mod:`kzlib.topics.exclusivity`).
     share, coherence, stability : sequence of float
         The topic's share of the corpus, its NPMI coherence and its mean stability.
+    exclusivity : sequence of float, optional
+        Mean FREX of its top terms (default: missing).
 
     Returns
     -------
@@ -50,6 +55,7 @@ def label_table(
             "label": [" / ".join(terms[:3]) for terms in tops],
             "share": share,
             "coherence": coherence,
+            "exclusivity": exclusivity if exclusivity is not None else [np.nan] * len(tops),
             "stability": stability,
         }
     )

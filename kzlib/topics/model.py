@@ -11,9 +11,9 @@ a frozen :class:`TopicModel`:
 ``doc_topics``      doc_id, topic, weight: article level, unit shares averaged by unit length
 ``unit_topics``     doc_id, unit_id, topic, weight: each unit's topic shares (sum to 1)
 ``units``           the units: offsets, sentence range, words, text, dominant topic
-``labels``          topic, label, share, coherence, stability: one row per topic
+``labels``          topic, label, share, coherence, exclusivity, stability: one row per topic
 ``exemplars``       the most representative sentences of each topic
-``coherence_by_k``  k, coherence, chosen: mean NPMI for every number of topics tried
+``coherence_by_k``  k, coherence, diversity, chosen: mean NPMI and topic diversity per k tried
 ``stability``       topic, seed, overlap: best-match overlap of top terms in each refit
 
 How far to trust a topic is measured twice. *Coherence* is the normalised
@@ -49,6 +49,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import CountVectorizer
 
 from kzlib.checks import check_choice, check_int, check_int_pair, check_optional_int
+from kzlib.corpus.boilerplate import without_boilerplate
 from kzlib.corpus.document import sample_doc_ids
 from kzlib.errors import InputError
 from kzlib.text import STOPWORDS_FILE, load_stopwords
@@ -57,13 +58,17 @@ from kzlib.topics.coherence import npmi_coherence
 from kzlib.topics.estimator import (
     METHODS,
     Fit,
+    _stop_set,
+    _vectorize,
+    _vectorizer_options,
     fit_model,
     infer_weights,
     shares,
     top_terms,
-    vectorizer,
 )
+from kzlib.topics.exclusivity import frex, topic_diversity, topic_exclusivity
 from kzlib.topics.labels import exemplar_table, label_table
+from kzlib.topics.scale import scaled_k_range, scaled_min_df
 from kzlib.topics.stability import stability_table
 from kzlib.topics.units import UNITS, make_units
 
@@ -108,7 +113,7 @@ class TopicModel:
     >>> from kzlib import load_corpus, sentences_frame
     >>> m = fit_topics(sentences_frame(load_corpus()), n_topics=3, n_stability=0)
     >>> m.labels.columns.tolist()
-    ['topic', 'label', 'share', 'coherence', 'stability']
+    ['topic', 'label', 'share', 'coherence', 'exclusivity', 'stability']
     """
 
     method: str
@@ -174,9 +179,9 @@ def fit_topics(
     max_unit_words: int | None = 150,
     method: str = "nmf",
     n_topics: int | str = "auto",
-    k_range: tuple[int, int] = (2, 10),
+    k_range: tuple[int, int] | str = "auto",
     ngram_range: tuple[int, int] = (1, 1),
-    min_df: int | float = 2,
+    min_df: int | float | str = "auto",
     max_df: int | float = 0.95,
     stop_words: Iterable[str] | None = None,
     n_terms: int = 10,
@@ -184,6 +189,7 @@ def fit_topics(
     n_stability: int = 5,
     n_exemplars: int = 3,
     max_docs: int | None = None,
+    boilerplate: bool = True,
     seed: int = 0,
 ) -> TopicModel:
     """Fit a topic model to a sentence table and derive every topic table.
@@ -200,15 +206,19 @@ def fit_topics(
         Number of topics, or ``"auto"`` to fit every k in ``k_range`` and keep
         the one whose top ``n_terms`` terms have the highest mean NPMI (the
         smaller k on a tie).
-    k_range : (int, int), default (2, 10)
+    k_range : (int, int) or "auto", default "auto"
         Smallest and largest k tried by ``auto``; the largest is also capped at
-        one less than the number of units.
+        one less than the number of units. ``"auto"`` scales it with the
+        number of documents (:func:`kzlib.topics.scale.scaled_k_range`: 2 to 10
+        up to 100 documents, up to 30 for larger corpora).
     ngram_range : (int, int), default (1, 1)
         Lengths of the terms counted (``(1, 2)`` adds two-word terms).
     min_df, max_df : int or float
         Keep terms found in at least ``min_df`` and at most ``max_df`` units
         (a float is a share of units). ``min_df=2`` drops words of a single
-        unit, which cannot show a theme shared by passages.
+        unit, which cannot show a theme shared by passages; ``"auto"`` (default)
+        is 2 up to 4,000 units and grows with the corpus
+        (:func:`kzlib.topics.scale.scaled_min_df`).
     stop_words : iterable of str, optional
         Words never counted; default :func:`load_stopwords`.
     n_terms : int, default 10
@@ -231,6 +241,10 @@ def fit_topics(
         A large corpus needs it: the cost of ``auto`` and of the stability
         refits grows with the corpus, and a few thousand articles pin the
         topics down as well as all of them would.
+    boilerplate : bool, default True
+        Leave ceremonial and procedural sentences (salutations, thanks,
+        formulas; :func:`kzlib.corpus.without_boilerplate`) out of the model,
+        so they cannot form topics; False models every body sentence.
     seed : int, default 0
         Seed of the model (and of the document sample); the same seed gives
         the same tables.
@@ -269,10 +283,12 @@ def fit_topics(
         max_docs=max_docs,
         seed=seed,
     )
+    params["boilerplate"] = bool(boilerplate)
+    if boilerplate:
+        sentences = without_boilerplate(sentences)
     method, seed, n_terms = params["method"], params["seed"], params["n_terms"]
     stops = _stop_set(stop_words)
     unit_options = {k: params[k] for k in ("unit", "window_size", "max_unit_words")}
-    vec_options = _vectorizer_options(params, stops)
     fit_docs = sample_doc_ids(sentences["doc_id"].astype(str), params["max_docs"], seed=seed)
     sampled = len(fit_docs) < sentences["doc_id"].nunique()
     sample = sentences
@@ -280,6 +296,11 @@ def fit_topics(
         sample = sentences[sentences["doc_id"].astype(str).isin(set(fit_docs))]
     units = make_units(sample, **unit_options)
     texts = units["text"].tolist()
+    if params["k_range"] == "auto":
+        params["k_range"] = list(scaled_k_range(len(fit_docs)))
+    if params["min_df"] == "auto":
+        params["min_df"] = scaled_min_df(len(units))
+    vec_options = _vectorizer_options(params, stops)
     vec, matrix = _vectorize(texts, method=method, unit=unit, options=vec_options)
     vocab = vec.get_feature_names_out()
     candidates = _candidate_ks(params, n_units=len(units), n_vocab=len(vocab))
@@ -303,7 +324,7 @@ def fit_topics(
         doc_topics=_doc_topics_table(units, ranked.shares, lengths),
         unit_topics=_unit_topics_table(units, ranked.shares),
         units=units,
-        labels=_labels(ranked, stability),
+        labels=_labels(ranked, stability, vocab),
         exemplars=exemplar_table(
             sample, units, vec, ranked.fit, k=ranked.k, n=params["n_exemplars"]
         ),
@@ -325,9 +346,9 @@ def _checked_params(
     max_unit_words: int | None,
     method: str,
     n_topics: int | str,
-    k_range: tuple[int, int],
+    k_range: tuple[int, int] | str,
     ngram_range: tuple[int, int],
-    min_df: int | float,
+    min_df: int | float | str,
     max_df: int | float,
     n_terms: int,
     coherence_window: int,
@@ -346,7 +367,9 @@ def _checked_params(
     n_stability = check_int("n_stability", n_stability, minimum=0)
     n_exemplars = check_int("n_exemplars", n_exemplars, minimum=0)
     coherence_window = check_int("coherence_window", coherence_window, minimum=2)
-    k_lo, k_hi = check_int_pair("k_range", k_range)
+    k_pair = k_range if k_range == "auto" else list(check_int_pair("k_range", k_range))
+    if isinstance(min_df, str) and min_df != "auto":
+        raise InputError(f"min_df={min_df!r}: give a number of units, a share of units or 'auto'")
     n_lo, n_hi = check_int_pair("ngram_range", ngram_range)
     if n_topics != "auto":
         check_int("n_topics", n_topics)
@@ -356,7 +379,7 @@ def _checked_params(
         "max_unit_words": max_unit_words,
         "method": method,
         "n_topics": n_topics,
-        "k_range": [k_lo, k_hi],
+        "k_range": k_pair,
         "ngram_range": [n_lo, n_hi],
         "min_df": min_df,
         "max_df": max_df,
@@ -367,33 +390,6 @@ def _checked_params(
         "max_docs": check_optional_int("max_docs", max_docs),
         "seed": seed,
     }
-
-
-def _stop_set(stop_words: Iterable[str] | None) -> frozenset[str]:
-    """The words never counted: :func:`kzlib.text.load_stopwords`, or ``stop_words`` lower-cased."""
-    if isinstance(stop_words, str):
-        raise InputError(
-            f"parameter stop_words={stop_words!r}: must be a collection of words, not one string"
-        )
-    return load_stopwords() if stop_words is None else frozenset(w.lower() for w in stop_words)
-
-
-def _vectorize(
-    texts: list[str], *, method: str, unit: str, options: dict[str, Any]
-) -> tuple[CountVectorizer, Any]:
-    """The fitted term counter of ``method`` and the unit-term matrix of ``texts``."""
-    if len(texts) < 2:
-        raise InputError(
-            f"the corpus gives {len(texts)} {unit} unit(s); topics need at least 2: add text"
-        )
-    vec = vectorizer(method, **options)
-    try:
-        matrix = vec.fit_transform(texts)
-    except ValueError as exc:
-        raise InputError(
-            f"no terms left to model ({exc}); lower min_df, raise max_df or use more text"
-        ) from exc
-    return vec, matrix
 
 
 def _candidate_ks(params: dict[str, Any], *, n_units: int, n_vocab: int) -> list[int]:
@@ -414,16 +410,6 @@ def _candidate_ks(params: dict[str, Any], *, n_units: int, n_vocab: int) -> list
     return candidates or [max(1, min(k_hi, max_k))]
 
 
-def _vectorizer_options(params: dict[str, Any], stops: frozenset[str]) -> dict[str, Any]:
-    """The options of :func:`~kzlib.topics.estimator.vectorizer`, for the fit and its refits."""
-    return {
-        "stop_words": stops,
-        "ngram_range": tuple(params["ngram_range"]),
-        "min_df": params["min_df"],
-        "max_df": params["max_df"],
-    }
-
-
 def _reference_texts(sentences: pd.DataFrame, stops: frozenset[str]) -> list[list[str]]:
     """Every document's tokens without stop words, headings included: what coherence counts."""
     ordered = sentences.sort_values(["doc_id", "sent_id"], kind="stable")
@@ -442,17 +428,19 @@ class _Choice:
     coherence: dict[int, float]
     scores: dict[int, list[float]]
     best: int
+    diversity: dict[int, float] = field(default_factory=dict)
 
     @property
     def fit(self) -> Fit:
         return self.fits[self.best]
 
     def table(self) -> pd.DataFrame:
-        """``coherence_by_k``: mean NPMI of every k tried, and which was chosen."""
+        """``coherence_by_k``: mean NPMI and topic diversity of every k tried, the one chosen."""
         return pd.DataFrame(
             {
                 "k": self.candidates,
                 "coherence": [self.coherence[c] for c in self.candidates],
+                "diversity": [self.diversity.get(c, math.nan) for c in self.candidates],
                 "chosen": [c == self.best for c in self.candidates],
             }
         )
@@ -475,12 +463,15 @@ def _choose_k(
     all_scores = npmi_coherence(all_tops, reference, window=params["coherence_window"])
     scores: dict[int, list[float]] = {}
     coherence: dict[int, float] = {}
+    diversity: dict[int, float] = {}
     for k in candidates:
+        diversity[k] = topic_diversity(all_tops[:k])
+        all_tops = all_tops[k:]
         scores[k], all_scores = all_scores[:k], all_scores[k:]
         finite = [v for v in scores[k] if not math.isnan(v)]
         coherence[k] = float(np.mean(finite)) if finite else math.nan
     best = max(candidates, key=lambda k: (np.nan_to_num(coherence[k], nan=-2.0), -k))
-    return _Choice(candidates, fits, coherence, scores, best)
+    return _Choice(candidates, fits, coherence, scores, best, diversity)
 
 
 @dataclass(frozen=True)
@@ -585,13 +576,21 @@ def _doc_topics_table(
     return pd.DataFrame.from_records(doc_rows, columns=["doc_id", "topic", "weight"])
 
 
-def _labels(ranked: _Ranked, stability: pd.DataFrame) -> pd.DataFrame:
+def _labels(ranked: _Ranked, stability: pd.DataFrame, vocab: np.ndarray) -> pd.DataFrame:
     stab_mean = (
         stability.groupby("topic")["overlap"].mean() if len(stability) else pd.Series(dtype=float)
     )
+    index = pd.Index(vocab)
+    top_index = [index.get_indexer(top).tolist() for top in ranked.tops]
+    scores = frex(ranked.fit.terms)
+    distinctive = [
+        [top[i] for i in np.argsort(-scores[k, idx], kind="stable")]
+        for k, (top, idx) in enumerate(zip(ranked.tops, top_index, strict=True))
+    ]
     return label_table(
-        ranked.tops,
+        distinctive,
         ranked.corpus_share,
         ranked.coherence,
         [float(stab_mean.get(t, math.nan)) for t in range(ranked.k)],
+        exclusivity=topic_exclusivity(ranked.fit.terms, top_index),
     )

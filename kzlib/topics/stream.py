@@ -72,6 +72,7 @@ def stream_topics(
     epochs: int = 2,
     chunk_rows: int = 10_000,
     cache_nnz: int = 50_000_000,
+    boilerplate: bool = True,
     seed: int = 0,
 ) -> StreamedTopics:
     """NMF topics of a sentence stream too large to hold: MiniBatchNMF over batches.
@@ -112,6 +113,11 @@ def stream_topics(
         passes while they hold at most this many values (about 12 bytes
         each: 600 MB by default, some four million sentences); beyond it
         every pass reads and tokenizes the stream again.
+    boilerplate : bool, default True
+        Leave ceremonial and procedural sentences out, as :func:`kzlib.topics.fit_topics`
+        does, by the rules of :mod:`kzlib.corpus.boilerplate` applied batch by batch
+        (openings and closings that merely recur across documents are not looked for:
+        that needs the whole corpus).
     seed : int
         Random state of the NMF.
 
@@ -131,9 +137,10 @@ def stream_topics(
 
     # The NMF updates multiply thin matrices (rows x topics): one BLAS thread is
     # three times faster than several fighting over two cores.
+    source = _without_boilerplate(batches) if boilerplate else batches
     with threadpool_limits(limits=1, user_api="blas"):
         return _stream_topics(
-            batches,
+            source,
             n_topics=n_topics,
             n_terms=n_terms,
             max_features=max_features,
@@ -144,6 +151,18 @@ def stream_topics(
             cache_nnz=cache_nnz,
             seed=seed,
         )
+
+
+def _without_boilerplate(batches: Batches) -> Batches:
+    """The batches with boilerplate rows dropped and salutations blanked (rules only)."""
+    from kzlib.corpus.boilerplate import without_boilerplate
+
+    def clean(frame: pd.DataFrame) -> pd.DataFrame:
+        if "sent_id" not in frame.columns:
+            frame = frame.assign(sent_id=np.arange(len(frame)))
+        return without_boilerplate(frame, recurring=False)
+
+    return lambda: (clean(frame) for frame in batches())
 
 
 def _stream_topics(

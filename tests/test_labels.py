@@ -1,0 +1,37 @@
+"""Article labels: titles, else file names, never a hash where a name exists; unique."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from kzlib.corpus import article_labels, labelled, load_corpus
+from kzlib.paths import PROJECT_ROOT
+
+HASHED = re.compile(r"\d{3}_[0-9a-f]{16}")
+
+
+def test_seed_labels_are_titles_not_hashes() -> None:
+    table = load_corpus().to_frame()
+    names = article_labels(table)
+    assert list(names.index) == table["doc_id"].tolist()
+    assert names.is_unique and not any(HASHED.search(n) for n in names)
+    assert all(len(n) <= 49 for n in names)
+
+
+def test_file_stem_when_no_title_and_numbers_for_duplicates() -> None:
+    table = load_corpus(PROJECT_ROOT / "tests" / "fixtures" / "corpus_plain").to_frame()
+    assert article_labels(table).to_dict() == {
+        "astana_forum": "Astana Hosts Regional Water Forum",
+        "caspian_ferry": "caspian_ferry",  # inferred title: the file name reads better
+    }
+    twins = pd.DataFrame({"doc_id": ["a", "b", "c"], "title": ["Same", "Same", "Same"]})
+    assert article_labels(twins).tolist() == ["Same", "Same (2)", "Same (3)"]
+
+
+def test_labelled_replaces_ids_in_id_columns_only() -> None:
+    frame = pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "text": ["a"]})
+    out = labelled(frame, {"a": "Alpha", "b": "Beta"})
+    assert out.iloc[0].tolist() == ["Alpha", "Beta", "a"]
+    assert frame.iloc[0].tolist() == ["a", "b", "a"]  # the input is not changed
