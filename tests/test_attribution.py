@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kzlib.claims import attribution, guards, persons
+from kzlib.claims import attribution, guards, persons, speech
 from kzlib.claims.attribution import Attribution, Attributor
 from kzlib.claims.gazetteer import load_sources
 from kzlib.claims.persons import find_persons
@@ -195,29 +195,29 @@ def test_word_guards_never_change_an_attribution(
     texts += [t.upper() for t in texts[:30]] + [t.replace("i", "\u0131") for t in texts[:30]]
     fast = _attribute_all(texts)
     everything = frozenset().union(
-        attribution._REPORT_VERB_WORDS,
-        attribution._REPORT_PARTICIPLE_WORDS,
-        attribution._PRONOUN_WORDS,
-        attribution._FIRST_PERSON_WORDS,
+        speech._REPORT_VERB_WORDS,
+        speech._REPORT_PARTICIPLE_WORDS,
+        speech._PRONOUN_WORDS,
+        speech._FIRST_PERSON_WORDS,
         persons._TITLE_HEAD_WORDS,
-        attribution._TITLE_ONLY_WORDS,
+        speech._TITLE_ONLY_WORDS,
     )
     letter_words = attribution._letter_words
     monkeypatch.setattr(attribution, "_letter_words", lambda t: letter_words(t) | everything)
     monkeypatch.setattr(guards._AllWords, "any_within", lambda self, words: True)
     monkeypatch.setattr(
-        attribution, "_according_cues", lambda t: list(attribution._ACCORDING_RE.finditer(t))
+        attribution, "_according_cues", lambda t: list(speech._ACCORDING_RE.finditer(t))
     )
     assert _attribute_all(texts) == fast
 
 
 def test_guard_words_are_the_patterns_words() -> None:
-    verbs = attribution._REPORT_VERB_WORDS
-    assert all(attribution._REPORT_VERB_RE.fullmatch(w) for w in verbs)
-    alternatives = set(attribution._REPORT_VERB[3:-1].split("|"))
+    verbs = speech._REPORT_VERB_WORDS
+    assert all(speech._REPORT_VERB_RE.fullmatch(w) for w in verbs)
+    alternatives = set(speech._REPORT_VERB[3:-1].split("|"))
     assert len(verbs) == len(alternatives) + sum("[sz]" in a for a in alternatives)
-    for w in attribution._REPORT_PARTICIPLE_WORDS:
-        assert attribution._REPORT_PARTICIPLE_RE.fullmatch(w)
+    for w in speech._REPORT_PARTICIPLE_WORDS:
+        assert speech._REPORT_PARTICIPLE_RE.fullmatch(w)
     for title in persons._TITLE_HEAD_WORDS:
         dot = "." if title in {"Dr", "Mr", "Mrs", "Ms", "Prof"} else ""
         probe = f"{title}{dot} Nursultan Nazarbayev"

@@ -4,7 +4,7 @@ The modules, in the order a sentence goes through them:
 
 ===============  ======================================================================
 extract          sentences -> claim units -> one row per claim; notebook frames of it
-attribution      who says it: reporting verbs, quotations, pronouns (uses persons, gazetteer)
+attribution      who says it, sentence by sentence (patterns in speech; uses persons, gazetteer)
 persons          person names in a sentence
 gazetteer        the outlets and bodies a claim can cite (``data/sources.v1.csv``)
 quantities       numbers with units, and dates (uses numerals)
