@@ -8,7 +8,9 @@
   the page puts it on the image and under it as a caption;
 * lets pandas show whole cells (``display.max_colwidth = None``): a report's
   tables are read, and a title or sentence cut at 50 characters cannot be; the
-  page wraps long text instead.
+  page wraps long text instead;
+* shows tables of up to :data:`MAX_ROWS` rows whole (pandas cuts at 60 with a
+  ``...`` row); the notebooks sample larger tables (``max_docs_shown``).
 
 Nothing is added to the notebook's namespace and no output changes but the
 display of figures and tables; opened in JupyterLab the notebooks show what
@@ -21,12 +23,17 @@ Examples
 >>> import pandas as pd
 >>> pd.get_option("display.max_colwidth") is None
 True
->>> pd.reset_option("display.max_colwidth")
+>>> pd.get_option("display.max_rows") == MAX_ROWS
+True
+>>> pd.reset_option("display.max_colwidth"); pd.reset_option("display.max_rows")
 """
 
 from __future__ import annotations
 
-__all__ = ["load_ipython_extension"]
+__all__ = ["MAX_ROWS", "load_ipython_extension"]
+
+#: Tables up to this many rows are shown whole in the report's pages.
+MAX_ROWS: int = 250
 
 
 def load_ipython_extension(ipython: object) -> None:
@@ -37,3 +44,4 @@ def load_ipython_extension(ipython: object) -> None:
 
     describe_figures(ipython)
     pd.set_option("display.max_colwidth", None)
+    pd.set_option("display.max_rows", MAX_ROWS)
