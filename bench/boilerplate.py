@@ -38,10 +38,10 @@ from kzlib.corpus.boilerplate import (
     edge_positions,
     strip_salutations,
 )
-from kzlib.paths import PROJECT_ROOT
+from kzlib.paths import DEV_DIR
 from kzlib.topics import fit_topics
 
-UNGD = PROJECT_ROOT.parent.parent / "shared" / "dev" / "ungd" / "ungd_dev.parquet"
+UNGD = DEV_DIR / "ungd" / "ungd_dev.parquet"
 #: Words of salutations and ceremony, counted among the topics' top words.
 CEREMONIAL = frozenset(
     [

@@ -35,9 +35,9 @@ import pandas as pd
 
 from kzlib.claims import checkworthiness as new
 from kzlib.corpus.sentences import split_sentences
-from kzlib.paths import resolve_path
+from kzlib.paths import DEV_DIR, resolve_path
 
-DEV = Path("/work/shared/dev")
+DEV = DEV_DIR
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -63,16 +63,10 @@ import pandas as pd
 
 from kzlib.claims import document_years, extract_claims, link_claims
 from kzlib.corpus import clean_text, load_corpus, sentences_frame
-from kzlib.paths import PROJECT_ROOT
+from kzlib.paths import DEV_DIR, PROJECT_ROOT
 
 GOLD = PROJECT_ROOT / "tests" / "fixtures" / "claims_gold.csv"
-#: The shared development data: ``../shared/dev`` beside the main checkout, or two levels
-#: up from a worktree under ``wt/``.
-_DEV_CANDIDATES = (
-    PROJECT_ROOT.parent / "shared" / "dev",
-    PROJECT_ROOT.parents[1] / "shared" / "dev",
-)
-DEV = next((p for p in _DEV_CANDIDATES if p.is_dir()), _DEV_CANDIDATES[0])
+DEV = DEV_DIR
 NEWS = DEV / "news"
 UNGD = DEV / "ungd" / "ungd_dev.parquet"
 

@@ -1,7 +1,7 @@
 """Peak memory of ``kzlib rhetoric`` on ONE huge article, before and after a change.
 
 Builds one article of ``--mb`` megabytes (default 50) from REAL text: the UN
-General Debate speeches of ``/work/shared/dev/ungd/ungd_dev.parquet`` in
+General Debate speeches of ``../shared/dev/ungd/ungd_dev.parquet`` in
 ``doc_id`` order, each speech a paragraph block, concatenated until the size
 is reached (deterministic). Writes it as the only ``.txt`` of a corpus folder
 (or, with ``--table``, as a one-row ``.parquet``: the streamed path) and runs
@@ -49,9 +49,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from kzlib.paths import PROJECT_ROOT
+from kzlib.paths import DEV_DIR, PROJECT_ROOT
 
-UNGD = Path("/work/shared/dev/ungd/ungd_dev.parquet")
+UNGD = DEV_DIR / "ungd" / "ungd_dev.parquet"
 
 
 def build_article(path: Path, megabytes: float) -> None:

@@ -35,7 +35,7 @@ written as one ``.txt`` per article into a temporary folder and loaded with
 
 Run: ``.venv/bin/python bench/topics.py`` (about a minute); ``--quick`` for
 the seeds only. ``--ungd`` instead fits the UN General Debate speeches of
-2022-2024 (``/work/shared/dev/ungd``) at k = 15 and prints, beside the NPMI
+2022-2024 (``../shared/dev/ungd``) at k = 15 and prints, beside the NPMI
 margin, each model's topic diversity and the salutations among its top-10
 words (the bars of issue 15: +0.10, 0.80, none).
 """
@@ -54,7 +54,7 @@ from gensim.corpora import Dictionary
 from gensim.models import CoherenceModel, LdaModel
 
 from kzlib import load_corpus, sentences_frame
-from kzlib.paths import SEEDS_DIR
+from kzlib.paths import DEV_DIR, SEEDS_DIR
 from kzlib.text import load_stopwords
 from kzlib.text import topic_tokens as tokenize
 from kzlib.topics import fit_topics
@@ -154,7 +154,7 @@ SALUTATIONS = frozenset(
         "majesty", "highness",
     }
 )
-UNGD = Path("/work/shared/dev/ungd/ungd_dev.parquet")
+UNGD = DEV_DIR / "ungd" / "ungd_dev.parquet"
 
 
 def _write_ungd(folder: Path, years: tuple[int, int]) -> Path:
@@ -162,6 +162,18 @@ def _write_ungd(folder: Path, years: tuple[int, int]) -> Path:
 
     table = pd.read_parquet(UNGD, columns=["doc_id", "year", "text"])
     table = table[table["year"].between(*years)]
+    folder.mkdir(parents=True, exist_ok=True)
+    for row in table.itertuples():
+        (folder / f"{row.doc_id}.txt").write_text(str(row.text), encoding="utf-8")
+    return folder
+
+
+def _write_ungd_sample(folder: Path, n: int, year: int, seed: int = 0) -> Path:
+    """``n`` speeches of one year, drawn with ``seed`` (a small corpus of speeches)."""
+    import pandas as pd
+
+    table = pd.read_parquet(UNGD, columns=["doc_id", "year", "text"])
+    table = table[table["year"] == year].sample(n, random_state=seed)
     folder.mkdir(parents=True, exist_ok=True)
     for row in table.itertuples():
         (folder / f"{row.doc_id}.txt").write_text(str(row.text), encoding="utf-8")
@@ -223,11 +235,22 @@ def main() -> None:
     parser.add_argument(
         "--ungd", action="store_true", help="only UN speeches of 2022-2024 at k = 15 (issue 15)"
     )
+    parser.add_argument(
+        "--small",
+        action="store_true",
+        help="only small corpora nothing was tuned on: the news dev set (../shared/dev/news) "
+        "and 8 UN speeches of 2024",
+    )
     args = parser.parse_args()
     logging.getLogger("gensim").setLevel(logging.ERROR)
     if args.ungd:
         with tempfile.TemporaryDirectory() as tmp:
             bench_fixed_k("ungd 2022-2024", _write_ungd(Path(tmp) / "ungd", (2022, 2024)), 15)
+        return
+    if args.small:
+        with tempfile.TemporaryDirectory() as tmp:
+            bench("news dev (21 official texts)", UNGD.parent.parent / "news")
+            bench("ungd-8 (8 speeches of 2024)", _write_ungd_sample(Path(tmp) / "u8", 8, 2024))
         return
     bench("seeds", SEEDS_DIR)
     if args.quick:

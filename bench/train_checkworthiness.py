@@ -57,7 +57,7 @@ from kzlib.claims.checkworthiness import (
     write_model,
 )
 from kzlib.corpus import sentence_spans
-from kzlib.paths import CHECKWORTHINESS_DIR
+from kzlib.paths import CHECKWORTHINESS_DIR, DEV_DIR
 
 SEED = 0
 FOLDS = 5
@@ -65,8 +65,8 @@ GRID_C = (1.0, 2.0, 4.0)
 GRID_CUE_SCALE = (0.5, 1.0)
 MIN_DF = {"word": 2, "char": 3}
 VERSION = "claimbuster-lr-1"
-DEFAULT_TRAIN = Path("/work/shared/dev/claimbuster/train.json")
-DEFAULT_NEWS = Path("/work/shared/dev/news")
+DEFAULT_TRAIN = DEV_DIR / "claimbuster" / "train.json"
+DEFAULT_NEWS = DEV_DIR / "news"
 
 
 def _load_train(path: Path) -> tuple[list[str], np.ndarray, str, np.ndarray]:

@@ -36,6 +36,9 @@ REPORTS_DIR: Path = PROJECT_ROOT / "reports"
 #: Interpreter of the project's virtual environment (``make setup``); ``kzlib report``
 #: runs notebook kernels with it when it exists, whichever Python started the command.
 VENV_PYTHON: Path = PROJECT_ROOT / ".venv" / "bin" / "python"
+#: Development corpora with labels (news, ClaimBuster, UN speeches), beside the project as
+#: ``../shared/dev``: read by the evaluations in ``bench/`` only, never by kzlib itself.
+DEV_DIR: Path = PROJECT_ROOT.parent / "shared" / "dev"
 #: Name of the optional metadata file inside a corpus folder.
 MANIFEST_NAME: str = "manifest.csv"
 
