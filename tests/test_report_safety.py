@@ -168,7 +168,8 @@ def test_disk_full_during_report_keeps_the_previous_one(
     ("yaml_text", "words"),
     [
         ("max_docs_shown: -5\n", ["max_docs_shown", "-5", ">= 1"]),
-        ("topics:\n  n_topics: -3\n", ["n_topics", "-3", ">= 0"]),
+        ("topics:\n  n_topics: -3\n", ["n_topics", "-3", ">= 1 or 'auto'"]),
+        ("topics:\n  n_topics: all\n", ["n_topics", "all", "'auto'"]),
         ("topics:\n  method: xyz\n", ["method", "xyz", "'nmf', 'lda'"]),
         ("topics:\n  k_min: 8\n  k_max: 3\n", ["k_min", "8", "k_max"]),
         ("claims:\n  min_similarity: 1.5\n", ["min_similarity", "1.5", "0 to 1"]),
@@ -209,16 +210,21 @@ def test_good_range_values_pass() -> None:
     from kzlib.report.params import plan_parameters
 
     nb = Path("01_topics.ipynb")
-    decl = {nb: {"corpus": "str", "tables_dir": "str", "seed": "int", "n_topics": "int"}}
+    decl = {nb: {"corpus": "str", "tables_dir": "str", "seed": "int", "n_topics": "int|str"}}
     decl[nb]["min_similarity"] = "float"
     plan = plan_parameters(
         [nb],
         corpus=Path("/c"),
         tables_dir=Path("/t"),
-        params={"n_topics": 0, "min_similarity": 1},
+        params={"n_topics": 1, "min_similarity": 1},
         declared=decl,
     )
-    assert plan[nb]["n_topics"] == 0 and plan[nb]["min_similarity"] == 1
+    assert plan[nb]["n_topics"] == 1 and plan[nb]["min_similarity"] == 1
+    auto = plan_parameters(
+        [nb], corpus=Path("/c"), tables_dir=Path("/t"), params={"n_topics": "auto"},
+        declared=decl,
+    )
+    assert auto[nb]["n_topics"] == "auto"
     with pytest.raises(InputError, match="min_similarity"):
         plan_parameters(
             [nb], corpus=Path("/c"), tables_dir=Path("/t"), params={"min_similarity": -0.1},

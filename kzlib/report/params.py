@@ -60,7 +60,8 @@ class Rule:
     low, high : float, optional
         Inclusive bounds of a number.
     choices : tuple of str
-        The only strings allowed (empty: any).
+        The only strings allowed (empty: any); with ``low``/``high`` as well, a
+        number in range or one of these strings (``n_topics``: ``"auto"`` or a count).
     items : str, optional
         Type every item of a list must have (``"str"``).
     note : str
@@ -70,6 +71,9 @@ class Rule:
     --------
     >>> Rule(low=0, high=1).accepts(1.5), Rule(choices=("a",)).accepts("a")
     (False, True)
+    >>> auto = Rule(low=1, choices=("auto",))
+    >>> auto.accepts("auto"), auto.accepts(5), auto.accepts(0), auto.accepts("all")
+    (True, True, False, False)
     """
 
     low: float | None = None
@@ -80,7 +84,8 @@ class Rule:
 
     def accepts(self, value: object) -> bool:
         """Whether ``value`` (already of the declared type) is allowed."""
-        if self.choices:
+        numeric = self.low is not None or self.high is not None
+        if self.choices and (isinstance(value, str) or not numeric):
             return value in self.choices
         if self.items == "str":
             return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
@@ -94,7 +99,10 @@ class Rule:
     @property
     def allowed(self) -> str:
         """The allowed values in words."""
-        if self.choices:
+        numeric = self.low is not None or self.high is not None
+        if self.choices and numeric:
+            text = f"a whole number >= {self.low:g} or " + ", ".join(repr(c) for c in self.choices)
+        elif self.choices:
             text = "one of " + ", ".join(repr(c) for c in self.choices)
         elif self.items:
             text = f"a list of {self.items}"
@@ -119,7 +127,7 @@ PARAMETER_RULES: dict[str, Rule] = {
     "unit": Rule(choices=("paragraph", "sentence", "window")),
     "window_size": _POSITIVE,
     "method": Rule(choices=("nmf", "lda")),
-    "n_topics": Rule(low=0, note="0 chooses it by coherence"),
+    "n_topics": Rule(low=1, choices=("auto",), note="'auto' chooses it by coherence"),
     "k_min": _POSITIVE,
     "k_max": _POSITIVE,
     "n_terms": _POSITIVE,
@@ -183,8 +191,11 @@ def declared_parameters(notebook: Path) -> dict[str, str | None]:
         ) from None
     declared: dict[str, str | None] = {}
     for name, info in inspected.items():
-        annotated = str(info.get("inferred_type_name") or "None")
-        type_name: str | None = annotated if annotated in _TYPE_NAMES else None
+        annotated = str(info.get("inferred_type_name") or "None").replace(" ", "")
+        if annotated.startswith("Union[") and annotated.endswith("]"):  # ``# type: Union[int,str]``
+            annotated = annotated[len("Union[") : -1].replace(",", "|")
+        union = annotated.split("|")
+        type_name: str | None = annotated if all(u in _TYPE_NAMES for u in union) else None
         if type_name is None:
             try:
                 value = ast.literal_eval(str(info.get("default", "")))
@@ -200,6 +211,8 @@ def declared_parameters(notebook: Path) -> dict[str, str | None]:
 def _type_ok(value: object, type_name: str | None) -> bool:
     if type_name is None:
         return True
+    if "|" in type_name:  # an annotation such as ``int | str``
+        return any(_type_ok(value, part) for part in type_name.split("|"))
     if type_name == "bool":
         return isinstance(value, bool)
     if type_name == "int":
