@@ -152,38 +152,11 @@ def _unit(measure: str) -> str:
 
 def _leaders(measures: pd.DataFrame, include: tuple[str, ...]) -> pd.DataFrame:
     """Per measure with intervals and two or more articles: leader, runner-up, gap, score."""
-    import fnmatch
+    from kzlib.rhetoric import contrasts
 
-    data = measures.dropna(subset=["value", "ci_low", "ci_high"])
-    data = data[data["measure"].map(lambda m: any(fnmatch.fnmatchcase(m, p) for p in include))]
-    rows = []
-    for measure, group in data.groupby("measure", sort=False):
-        if group["doc_id"].nunique() < 2:
-            continue
-        ranked = group.sort_values(["value", "doc_id"], ascending=[False, True], kind="stable")
-        top, run = ranked.iloc[0], ranked.iloc[1]
-        gap = float(top["value"] - run["value"])
-        spread = float(top["value"] - top["ci_low"]) + float(run["ci_high"] - run["value"])
-        score = gap / spread if spread > 0 else (math.inf if gap > 0 else 0.0)
-        rows.append(
-            {
-                "measure": str(measure),
-                "doc_id": top["doc_id"],
-                "value": float(top["value"]),
-                "ci_low": float(top["ci_low"]),
-                "ci_high": float(top["ci_high"]),
-                "runner_up": run["doc_id"],
-                "runner_value": float(run["value"]),
-                "runner_high": float(run["ci_high"]),
-                "gap": gap,
-                "score": score,
-                "separated": bool(top["ci_low"] > run["ci_high"]),
-            }
-        )
-    out = pd.DataFrame(rows)
-    if out.empty:
-        return out
-    return out.sort_values(["score", "measure"], ascending=[False, True], kind="stable")
+    found = contrasts(measures, include=include)
+    names = {"runner_up_value": "runner_value", "runner_up_ci_high": "runner_high"}
+    return found.rename(columns=names)
 
 
 def rhetoric_findings(
