@@ -255,6 +255,9 @@ def _serve(socket_path: str, preload: list[str]) -> None:
     try:
         _accept_forever(socket_path, preload)
     finally:
+        # leaving: a SIGTERM now (the report stopping us as we exit) must not raise
+        # SystemExit inside the interpreter's shutdown, which prints a traceback
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         _reap(wait=2.0)
 
 
