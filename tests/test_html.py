@@ -83,7 +83,9 @@ def _run(**changes: Any) -> dict[str, Any]:
 
 
 def test_index_shows_status_error_parameters_and_provenance() -> None:
-    page = index_page(_run(), corpus_rows=[{"doc_id": "a", "title": "A & B", "n_words": 3}])
+    page = index_page(
+        _run(), corpus_rows=[{"doc_id": "a", "title": "A & B", "n_words": 3, "article": "A & B"}]
+    )
     assert "1 of 1 notebooks failed: 01_x" in page
     assert "ValueError: &lt;bad&gt; &amp; worse" in page  # escaped
     assert "seed = 0" in page and "2.5 s" in page
@@ -95,7 +97,7 @@ def test_index_shows_status_error_parameters_and_provenance() -> None:
 def test_index_lists_a_large_corpus_briefly() -> None:
     rows = [{"doc_id": f"doc{i:04d}"} for i in range(1000)]
     page = index_page(_run(), corpus_rows=rows, max_documents=10)
-    assert page.count('class="mono">doc0') == 10
+    assert page.count('title="doc_id doc0') == 10
     assert "and 990 more" in page
 
 

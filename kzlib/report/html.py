@@ -255,7 +255,7 @@ def index_page(
 
 <h2>Corpus</h2>
 <table>
-<tr><th>doc_id</th><th>title</th><th>date</th><th>source</th><th>words</th></tr>
+<tr><th>article</th><th>title</th><th>date</th><th>source</th><th>words</th></tr>
 {_document_rows(corpus_rows, max_documents=max_documents)}
 </table>
 
@@ -304,7 +304,8 @@ def _notebook_rows(run: Mapping[str, Any]) -> str:
 
 def _document_rows(corpus_rows: Sequence[Mapping[str, Any]], *, max_documents: int) -> str:
     doc_rows = "".join(
-        f'<tr><td class="mono">{_e(r["doc_id"])}</td><td>{_e(r.get("title") or "")}</td>'
+        f'<tr><td title="doc_id {_e(r["doc_id"])}">{_e(r.get("article") or r["doc_id"])}</td>'
+        f'<td>{_e(r.get("title") or "")}</td>'
         f"<td>{_e(r.get('date') or '')}</td><td>{_e(r.get('source') or '')}</td>"
         f'<td class="num">{_e(r.get("n_words", ""))}</td></tr>'
         for r in corpus_rows[:max_documents]

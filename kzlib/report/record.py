@@ -241,12 +241,18 @@ def write_record(
     >>> callable(write_record)
     True
     """
+    from kzlib.corpus.labels import article_labels
     from kzlib.report.html import index_page
 
+    labels: dict[str, str] = {}
+    if len(corpus_frame):
+        labels = {str(k): str(v) for k, v in article_labels(corpus_frame).items()}
     rows = [
         {str(k): (None if v is None or v != v else v) for k, v in row.items()}
         for row in corpus_frame.to_dict("records")
     ]
+    for row in rows:  # the label the pages use; the doc_id stays in a tooltip and the CSVs
+        row["article"] = labels.get(str(row.get("doc_id")), row.get("doc_id"))
     page = index_page(record, corpus_rows=rows, paths=paths)
     (build / "index.html").write_text(page, encoding="utf-8")
     (build / "run.json").write_text(
