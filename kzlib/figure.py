@@ -37,8 +37,6 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 from matplotlib.typing import ColorType
 
-from kzlib.checks import check_int
-
 
 def short_label(doc_id: str, width: int = 14) -> str:
     return doc_id if len(doc_id) <= width else doc_id[: width - 1] + "\u2026"
@@ -51,16 +49,6 @@ def short_label(doc_id: str, width: int = 14) -> str:
 #: (thousands of dots would hide the box and slow the rendering).
 WHISKERS = (5.0, 95.0)
 
-
-def check_count(name: str, value: object) -> int:
-    """:func:`kzlib.checks.check_int` with ``minimum=1``; use that (this name is for old callers).
-
-    Examples
-    --------
-    >>> check_count("max_docs", 40)
-    40
-    """
-    return check_int(name, value)
 
 
 def aggregate_title(fig: Figure, what: str, n_docs: int, detail: str = "") -> None:

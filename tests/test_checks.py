@@ -15,7 +15,6 @@ from kzlib.checks import (
     check_optional_int,
 )
 from kzlib.errors import InputError
-from kzlib.figure import check_count
 
 # Every message: "parameter <name>=<repr of value>: must be ...", on one line.
 _FORMAT = re.compile(r"parameter (\w+)=(.+): must be [^\n]+")
@@ -80,9 +79,3 @@ def test_check_fraction() -> None:
         text = _message(lambda bad=bad: check_fraction("ci", bad))
         assert text == f"parameter ci={bad!r}: must be a number between 0 and 1"
 
-
-def test_figure_check_count_is_check_int() -> None:
-    assert check_count("max_docs", 5) == 5
-    assert _message(lambda: check_count("max_docs", 0)) == _message(
-        lambda: check_int("max_docs", 0)
-    )
