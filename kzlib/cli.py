@@ -50,9 +50,8 @@ def _corpus_arg(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=SEEDS_DIR,
         metavar="DIR",
-        help="folder of UTF-8 .txt articles, with an optional manifest.csv (default: seeds/); "
-        "corpus, sentences, claims and rhetoric also read a .parquet or .jsonl table "
-        "with a 'text' column",
+        help="folder of UTF-8 .txt articles, with an optional manifest.csv (default: seeds/), "
+        "or a .parquet or .jsonl table with a 'text' column (other columns become groups)",
     )
 
 

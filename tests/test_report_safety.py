@@ -236,17 +236,27 @@ def test_good_range_values_pass() -> None:
 # 9. a corpus table given to report
 
 
-def test_report_says_what_corpus_it_reads(
+def test_report_reads_a_corpus_table_with_its_group_columns(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     table = tmp_path / "x.parquet"
-    pd.DataFrame({"text": ["Kazakhstan. Foreign policy."]}).to_parquet(table)
+    texts = ["Kazakhstan. Foreign policy matters.", "Astana hosted talks. Both sides agreed."]
+    pd.DataFrame({"text": texts, "country": ["KAZ", "UZB"], "year": [2022, 2023]}).to_parquet(
+        table
+    )
     out = tmp_path / "r"
-    assert main(["report", "--corpus", str(table), "--out", str(out)]) == EXIT_INPUT
+    assert main(["report", "--corpus", str(table), "--out", str(out), "--only", "corpus"]) == 0
+    record = json.loads((out / "run.json").read_text())
+    assert record["corpus"]["documents"] == 2 and record["corpus"]["manifest"] is False
+    assert any(i["path"].endswith("x.parquet") for i in record["provenance"]["inputs"])
+    corpus = pd.read_csv(out / "tables" / "corpus.csv")
+    assert corpus["country"].tolist() == ["KAZ", "UZB"] and corpus["year"].tolist() == [2022, 2023]
+    capsys.readouterr()
+    other = tmp_path / "x.csv"
+    other.write_text("text\nKazakhstan.\n")
+    assert main(["report", "--corpus", str(other), "--out", str(tmp_path / "o")]) == EXIT_INPUT
     line = capsys.readouterr().err.strip()
-    assert "not found" not in line
-    assert str(table) in line and "folder of .txt" in line and "streamed" in line
-    assert not out.exists()
+    assert str(other) in line and ".parquet/.jsonl" in line and "\n" not in line
     assert main(["report", "--corpus", str(tmp_path / "none"), "--out", str(out)]) == EXIT_INPUT
     assert "not found" in capsys.readouterr().err
 

@@ -70,10 +70,47 @@ def test_metadata_columns_are_given(tmp_path: Path) -> None:
         tmp_path / "c.jsonl",
         [{"text": "Some body text. More.", "title": " T ", "date": "2025-01-02", "extra": 1}],
     )
-    with pytest.warns(UserWarning, match="extra"):
-        (doc,) = _docs(path)
+    (doc,) = _docs(path)
     assert doc.meta["title"] == "T" and doc.provenance["title"] == "manifest"
     assert doc.provenance["author"] == "missing"
+    assert doc.meta["extra"] == "1"  # a column of the researcher's own, kept as a group
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_own_columns_become_groups_of_the_corpus_table(tmp_path: Path, fmt: str) -> None:
+    rows = [
+        {"text": "Alpha spoke first. Then more.", "country": "KAZ", "year": 2022, "share": 0.5},
+        {"text": "Beta spoke later. And again.", "country": " UZB ", "year": 2023, "share": None},
+    ]
+    path = tmp_path / f"c.{fmt}"
+    if fmt == "jsonl":
+        _write_jsonl(path, rows)
+    else:
+        pd.DataFrame(rows).to_parquet(path)
+    frame = load_corpus(path).to_frame()
+    assert frame["country"].tolist() == ["KAZ", "UZB"]
+    assert frame["year"].tolist() == ["2022", "2023"]  # written as text, as a manifest cell
+    assert frame["share"].iloc[0] == "0.5" and frame["share"].isna().tolist() == [False, True]
+    assert frame["n_words"].tolist() == [5, 5]
+
+
+def test_reserved_columns_are_warned_and_ignored(tmp_path: Path) -> None:
+    path = _write_jsonl(tmp_path / "c.jsonl", [{"text": "One body. Two.", "n_words": 99}])
+    with pytest.warns(UserWarning, match="n_words ignored: kzlib computes them"):
+        frame = load_corpus(path).to_frame()
+    assert frame["n_words"].tolist() == [3]
+
+
+def test_nested_group_cell_is_refused_naming_row(tmp_path: Path) -> None:
+    path = _write_jsonl(tmp_path / "c.jsonl", [{"text": "A b. C.", "tags": ["x", "y"]}])
+    with pytest.raises(InputError, match=r"c\.jsonl: line 1: column tags holds a list"):
+        load_corpus(path)
+
+
+def test_manifest_with_a_table_is_refused(tmp_path: Path) -> None:
+    path = _write_jsonl(tmp_path / "c.jsonl", [{"text": "A b. C."}])
+    with pytest.raises(InputError, match="table carries its own metadata"):
+        load_corpus(path, manifest=tmp_path / "manifest.csv")
 
 
 @pytest.mark.parametrize(
@@ -93,7 +130,6 @@ def test_metadata_columns_are_given(tmp_path: Path) -> None:
         (b"\n\n", "no articles"),
     ],
 )
-@pytest.mark.filterwarnings("ignore:.*ignored")
 def test_bad_rows_refused_naming_file_and_line(
     tmp_path: Path, content: bytes, message: str
 ) -> None:

@@ -72,6 +72,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kzlib.corpus.sources import Part as Part
     from kzlib.corpus.sources import plan_source as plan_source
     from kzlib.corpus.sources import read_part as read_part
+    from kzlib.corpus.sources import source_files as source_files
     from kzlib.corpus.sources import source_kind as source_kind
     from kzlib.corpus.sources import SourcePlan as SourcePlan
     from kzlib.corpus.sources import TABLE_SUFFIXES as TABLE_SUFFIXES

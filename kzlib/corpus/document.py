@@ -287,25 +287,27 @@ def iter_documents(
 
 
 def load_corpus(path: str | Path = SEEDS_DIR, *, manifest: str | Path | None = None) -> Corpus:
-    """Load every ``.txt`` article of a folder, with metadata and cleaning.
+    """Load a corpus: a folder of ``.txt`` articles, or a ``.parquet``/``.jsonl`` table.
 
     Parameters
     ----------
     path : str or Path, default ``seeds/``
-        Folder of UTF-8 ``.txt`` articles.
+        Folder of UTF-8 ``.txt`` articles, or a table with one article per
+        row: a ``text`` column, optional ``doc_id``, metadata columns and
+        columns of your own (``country``, ``year``), kept as groups.
     manifest : str or Path, optional
-        Metadata CSV; by default ``manifest.csv`` inside the folder, if present.
+        Metadata CSV of a folder; by default ``manifest.csv`` inside it, if present.
 
     Returns
     -------
     Corpus
-        Documents in file-name order.
+        Documents in file-name order (a table: in row order).
 
     Raises
     ------
     InputError
-        For an empty, binary or non-UTF-8 file, duplicate content, or a
-        manifest row whose file is missing.
+        For an empty, binary or non-UTF-8 file or row, duplicate content, a
+        manifest row whose file is missing, or a manifest given with a table.
 
     Examples
     --------
@@ -313,8 +315,17 @@ def load_corpus(path: str | Path = SEEDS_DIR, *, manifest: str | Path | None = N
     >>> corpus.to_frame().loc[0, ["title_from", "date"]].tolist()
     ['text', '2025-11-13']
     """
+    from kzlib.corpus.sources import iter_source, source_kind
+
     folder = Path(path)
-    return Corpus(tuple(iter_documents(folder, manifest=manifest)), str(folder))
+    if source_kind(folder) == "folder":
+        return Corpus(tuple(iter_documents(folder, manifest=manifest)), str(folder))
+    if manifest is not None:
+        raise InputError(
+            f"{folder}: a table carries its own metadata columns; drop the manifest "
+            "or load a folder of .txt articles"
+        )
+    return Corpus(tuple(doc for batch in iter_source(folder) for doc in batch), str(folder))
 
 
 def sample_doc_ids(doc_ids: Iterable[str], n: int | None, *, seed: int = 0) -> list[str]:

@@ -2,7 +2,10 @@
 
 A ``.parquet`` or ``.jsonl`` row becomes a :class:`~kzlib.corpus.Document` with
 the checks of a folder's file (:func:`_record_document`); metadata cells count
-as given (:func:`_cell`). :mod:`kzlib.corpus.sources` cuts the tables into parts.
+as given (:func:`_cell`). Any other column (``country``, ``year``, ``outlet``)
+is kept as a group column of the researcher's own, like an extra manifest
+column: text as given, numbers written as text (:func:`_group_cell`).
+:mod:`kzlib.corpus.sources` cuts the tables into parts.
 
 Examples
 --------
@@ -27,13 +30,18 @@ from pathlib import Path
 from typing import Any
 
 from kzlib.corpus.document import Document, _decode, _fill_meta
+from kzlib.corpus.manifest import RESERVED_COLUMNS
 from kzlib.corpus.metadata import META_FIELDS
 from kzlib.errors import InputError
 
 __all__ = ["TABLE_COLUMNS"]
 
-#: Columns a table source may have (``text`` is required).
+#: Columns a table source reads as text and metadata (``text`` is required); any
+#: other column is kept as a group column of the researcher's own.
 TABLE_COLUMNS: tuple[str, ...] = ("doc_id", "text", *META_FIELDS, "note")
+#: Columns a table source may not set: kzlib computes them (warned, then ignored).
+_IGNORED_COLUMNS = frozenset((*RESERVED_COLUMNS, "file"))
+_OWN_COLUMNS = frozenset(("doc_id", *META_FIELDS, "note"))
 _ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: Control characters other than tab, newline, form feed and carriage return.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
@@ -52,14 +60,14 @@ def _parquet_file(path: Path) -> Any:
 
 
 def _check_columns(path: Path, columns: Sequence[str]) -> list[str]:
-    """The columns to read; warn once about the others."""
+    """The columns to read (all but the reserved ones); warn once about those."""
     if "text" not in columns:
         raise InputError(
             f"{path}: no 'text' column (has: {', '.join(columns) or 'none'}); "
             "put each article's text in a column named text"
         )
     _check_columns_warn_only(path, columns)
-    return [c for c in columns if c in TABLE_COLUMNS]
+    return [c for c in columns if c not in _IGNORED_COLUMNS]
 
 
 def _warn_extra_keys(path: Path, line: bytes) -> None:
@@ -73,9 +81,13 @@ def _warn_extra_keys(path: Path, line: bytes) -> None:
 
 
 def _check_columns_warn_only(path: Path, columns: Sequence[str]) -> None:
-    extra = [c for c in columns if c not in TABLE_COLUMNS]
-    if extra:
-        warnings.warn(f"{path}: column(s) {', '.join(extra)} ignored", stacklevel=5)
+    ignored = [c for c in columns if c in _IGNORED_COLUMNS]
+    if ignored:
+        warnings.warn(
+            f"{path}: column(s) {', '.join(ignored)} ignored: kzlib computes them; "
+            "rename them to keep them as groups",
+            stacklevel=5,
+        )
 
 
 def _json_record(raw_line: bytes, *, path: Path, where: str) -> dict[str, Any]:
@@ -161,13 +173,41 @@ def _record_text(record: dict[str, Any], *, path: Path, where: str) -> str:
     return text
 
 
+def _group_cell(path: Path, where: str, column: str, value: object) -> str | None:
+    """A group column's cell as text: strings stripped, numbers and dates written out.
+
+    Examples
+    --------
+    >>> [_group_cell(Path("c"), "row 1", "year", v) for v in (2024, 2024.0, 0.5, " UN ", None)]
+    ['2024', '2024', '0.5', 'UN', None]
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, (datetime, _date)):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value.strip() or None
+    raise InputError(
+        f"{path}: {where}: column {column} holds a {type(value).__name__}; a column of your "
+        "own is kept as a group and must hold text, numbers or dates: flatten it or drop it"
+    )
+
+
 def _record_document(record: dict[str, Any], *, path: Path, where: str, row: int) -> Document:
     """The document of one table row (``row`` counts from 1), with its checks."""
     text = _record_text(record, path=path, where=where)
     given: dict[str, str | None] = {}
-    for column in ("doc_id", *META_FIELDS, "note"):
-        if column in record:
-            given[column] = _cell(path, where, column, record[column])
+    for column, value in record.items():
+        if column in _OWN_COLUMNS:
+            given[column] = _cell(path, where, column, value)
+        elif column != "text" and column not in _IGNORED_COLUMNS:
+            given[column] = _group_cell(path, where, column, value)
     doc_id = given.pop("doc_id", None) or f"{path.stem}_{row:06d}"
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc = Document(doc_id, f"{path.name}:{row}", text, sha)

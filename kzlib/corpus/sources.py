@@ -61,6 +61,7 @@ from kzlib.corpus.records import (
     _warn_extra_keys,
 )
 from kzlib.errors import InputError
+from kzlib.paths import MANIFEST_NAME
 
 __all__ = [
     "TABLE_COLUMNS",
@@ -72,6 +73,7 @@ __all__ = [
     "iter_source",
     "plan_source",
     "read_part",
+    "source_files",
     "source_kind",
 ]
 
@@ -152,6 +154,27 @@ def source_kind(path: str | Path) -> str:
             "table with a 'text' column"
         )
     return suffix.lstrip(".")
+
+
+def source_files(path: str | Path) -> list[Path]:
+    """The files a corpus is read from: a folder's ``.txt`` files and manifest, or the table.
+
+    What a run's provenance hashes and lists as its inputs.
+
+    Examples
+    --------
+    >>> from kzlib.paths import SEEDS_DIR
+    >>> [p.name for p in source_files(SEEDS_DIR)][-1]
+    'manifest.csv'
+    """
+    p = Path(path)
+    if source_kind(p) != "folder":
+        return [p]
+    return sorted(
+        f
+        for f in p.iterdir()
+        if f.is_file() and (f.suffix.lower() == ".txt" or f.name == MANIFEST_NAME)
+    )
 
 
 # ---------------------------------------------------------------------------

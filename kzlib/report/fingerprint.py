@@ -35,7 +35,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from kzlib.paths import DATA_DIR, MANIFEST_NAME, PROJECT_ROOT
+from kzlib.corpus.sources import source_files
+from kzlib.paths import DATA_DIR, PROJECT_ROOT
 from kzlib.report.provenance import file_sha256
 from kzlib.report.record import NotebookRun
 
@@ -84,7 +85,7 @@ def shared_inputs(*, corpus: Path, options: Mapping[str, Any] | None = None) -> 
     Parameters
     ----------
     corpus : Path
-        The corpus folder (its ``.txt`` files and manifest are hashed).
+        The corpus folder (its ``.txt`` files and manifest are hashed) or table file.
     options : mapping, optional
         Run options that change every page (e.g. ``{"no_input": True}``).
 
@@ -101,14 +102,11 @@ def shared_inputs(*, corpus: Path, options: Mapping[str, Any] | None = None) -> 
     False
     """
     corpus = Path(corpus)
-    texts = sorted(
-        p
-        for p in corpus.iterdir()
-        if p.is_file() and (p.suffix.lower() == ".txt" or p.name == MANIFEST_NAME)
-    )
     parts = {
         "version": FINGERPRINT_VERSION,
-        "corpus": _files_digest(texts, root=corpus),
+        "corpus": _files_digest(
+            source_files(corpus), root=corpus if corpus.is_dir() else corpus.parent
+        ),
         "kzlib": _files_digest(_tree(_KZLIB_DIR, suffixes={".py", ".j2"}), root=_KZLIB_DIR),
         "data": _files_digest(_tree(DATA_DIR), root=DATA_DIR),
         "lock": file_sha256(_LOCKFILE) if _LOCKFILE.is_file() else None,

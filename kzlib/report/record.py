@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kzlib.corpus.sources import source_files
 from kzlib.paths import DATA_DIR, MANIFEST_NAME
 from kzlib.report.provenance import collect_provenance, display_path, file_sha256
 
@@ -123,14 +124,6 @@ def table_entries(build: Path) -> list[dict[str, Any]]:
     ]
 
 
-def _corpus_inputs(corpus: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in corpus.iterdir()
-        if p.is_file() and (p.suffix.lower() == ".txt" or p.name == MANIFEST_NAME)
-    )
-
-
 def _data_inputs() -> list[Path]:
     if not DATA_DIR.is_dir():
         return []
@@ -185,7 +178,7 @@ def build_record(
     True
     """
     notebooks = [r.source for r in runs]
-    inputs = [*_corpus_inputs(corpus), *notebooks, *_data_inputs()]
+    inputs = [*source_files(corpus), *notebooks, *_data_inputs()]
     if params is not None:
         inputs.append(Path(params))
     started, ended, seconds = times
@@ -200,7 +193,7 @@ def build_record(
             "path": display_path(corpus),
             "documents": len(frame),
             "words": int(frame["n_words"].sum()) if len(frame) else 0,
-            "manifest": (corpus / MANIFEST_NAME).is_file(),
+            "manifest": corpus.is_dir() and (corpus / MANIFEST_NAME).is_file(),
         },
         "options": options,
         "notebooks": [

@@ -68,7 +68,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kzlib.errors import InputError
 from kzlib.paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR
 from kzlib.report.fingerprint import previous_record, reuse_outputs, reuse_plan
 from kzlib.report.kernelspec import (
@@ -129,25 +128,12 @@ def _default_progress(message: str) -> None:
 
 
 def _check_corpus(corpus: Path) -> Path:
-    """The corpus folder, resolved; a line that says what report reads when it is not one."""
+    """The corpus (folder, ``.parquet`` or ``.jsonl``), resolved; one line when it is none."""
+    from kzlib.corpus.sources import source_kind
+
     corpus = Path(corpus).resolve()
-    if corpus.is_dir():
-        return corpus
-    if not corpus.exists():
-        raise InputError(f"{corpus}: corpus folder not found; give --corpus a folder of .txt files")
-    kind = corpus.suffix.lower()
-    table = kind in {".parquet", ".jsonl"}
-    what = f"a {kind} table" if table else "a file"
-    hint = (
-        "tables are for the streamed commands (kzlib corpus, sentences, claims, rhetoric); "
-        "for a report, write the articles to a folder of .txt files"
-        if table
-        else "give --corpus the folder that holds it"
-    )
-    raise InputError(
-        f"{corpus}: is {what}, but kzlib report reads a folder of .txt articles "
-        f"(the notebooks load every file into memory and show each one); {hint}"
-    )
+    source_kind(corpus)  # InputError naming what --corpus accepts
+    return corpus
 
 
 def _close_thread_loop() -> None:
