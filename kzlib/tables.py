@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kzlib.checks import check_int
 from kzlib.errors import InputError
 from kzlib.scratch import remove_stale, scratch_file
 
@@ -127,6 +128,7 @@ def write_table(
     *,
     float_format: str = FLOAT_FORMAT,
     spreadsheet: bool = True,
+    max_csv_rows: int | None = None,
 ) -> Path:
     """Write ``frame`` to ``path`` (``.csv`` or ``.parquet``) atomically.
 
@@ -143,11 +145,16 @@ def write_table(
         neutralised (:func:`neutralise`); kzlib's own CSV readers undo it
         (:func:`unneutralise`). ``False`` writes the text as is. Parquet is never
         changed.
+    max_csv_rows : int, optional
+        A ``.csv`` table with more rows than this is written as Parquet
+        instead, beside it (``claims.csv`` -> ``claims.parquet``): a few
+        hundred MB of CSV opens in no spreadsheet and reads ten times slower.
+        None (default) always writes the suffix given.
 
     Returns
     -------
     Path
-        The path written.
+        The path written (its suffix says which format).
 
     Raises
     ------
@@ -163,11 +170,17 @@ def write_table(
     >>> p = write_table(pd.DataFrame({"t": ["=HYPERLINK(1)"]}), p.with_suffix(".csv"))
     >>> p.read_text()
     "t\\n'=HYPERLINK(1)\\n"
+    >>> write_table(pd.DataFrame({"x": [1, 2]}), p, max_csv_rows=1).suffix
+    '.parquet'
     """
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in {".csv", ".parquet"}:
         raise InputError(f"{target}: output must end in .csv or .parquet")
+    if max_csv_rows is not None:
+        check_int("max_csv_rows", max_csv_rows, minimum=0)
+        if suffix == ".csv" and len(frame) > max_csv_rows:
+            target, suffix = target.with_suffix(".parquet"), ".parquet"
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(target)
     tmp = scratch_file(target)

@@ -452,3 +452,19 @@ def test_longest_notebooks_start_first_when_a_previous_run_says_so(tmp_path: Pat
     assert _start_order(nbs, previous=previous, jobs=1) == nbs  # one at a time: numeric
     previous.write_text("{not json")
     assert _start_order(nbs, previous=previous, jobs=2) == nbs
+
+
+def test_a_page_over_the_size_limit_is_warned_about(
+    notebooks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kzlib.report.runner as runner
+
+    monkeypatch.setattr(runner, "MAX_PAGE_BYTES", 50_000)  # the tiny pages are ~100-300 kB
+    lines: list[str] = []
+    result = report(
+        tmp_path / "r", corpus=FIXTURE_CORPUS, notebooks_dir=notebooks, progress=lines.append
+    )
+    assert result.ok  # a warning, not a failure
+    sizes = {p.stem: p.stat().st_size for p in (tmp_path / "r" / "html").glob("*.html")}
+    warned = {name for name in sizes if any(f"{name}: warning: its page" in ln for ln in lines)}
+    assert warned == {name for name, size in sizes.items() if size > 50_000} != set()

@@ -42,3 +42,14 @@ def test_failed_write_leaves_old_file(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_unknown_extension(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"\.csv or \.parquet"):
         write_table(pd.DataFrame(), tmp_path / "t.json")
+
+
+def test_big_csv_table_is_written_as_parquet(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"claim": ["a", "=b", "c"], "value": [1.5, 2.0, 3.25]})
+    small = write_table(frame, tmp_path / "small.csv", max_csv_rows=3)
+    assert small.name == "small.csv" and small.read_text().splitlines()[2] == "'=b,2"
+    big = write_table(frame, tmp_path / "big.csv", max_csv_rows=2)
+    assert big.name == "big.parquet" and not (tmp_path / "big.csv").exists()
+    assert pd.read_parquet(big).equals(frame)  # Parquet keeps the text as is
+    with pytest.raises(InputError, match="max_csv_rows"):
+        write_table(frame, tmp_path / "x.csv", max_csv_rows=-1)

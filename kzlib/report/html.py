@@ -242,8 +242,8 @@ def index_page(
 </head>
 <body>
 <h1>kzlib report</h1>
-<p class="sub">Corpus <code>{_e(corpus["path"])}</code>: {corpus["documents"]} documents,
-{corpus["words"]} words. Run {_e(run["started"])} to {_e(run["ended"])}
+<p class="sub">Corpus <code>{_e(corpus["path"])}</code>: {corpus["documents"]:,} documents,
+{corpus["words"]:,} words. Run {_e(run["started"])} to {_e(run["ended"])}
 ({run["seconds"]:.1f} s).</p>
 <div class="banner {status_cls}">{_e(banner)}</div>
 

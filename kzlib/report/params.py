@@ -124,6 +124,7 @@ PARAMETER_RULES: dict[str, Rule] = {
     "seed": _COUNT,
     "max_docs_shown": _POSITIVE,
     "max_audit_rows": _COUNT,
+    "max_csv_rows": _COUNT,
     "unit": Rule(choices=("paragraph", "sentence", "window")),
     "window_size": _POSITIVE,
     "method": Rule(choices=("nmf", "lda")),

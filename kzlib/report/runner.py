@@ -123,6 +123,10 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+#: A page bigger than this opens slowly in a browser: the report warns (issue 18).
+MAX_PAGE_BYTES = 5_000_000
+
+
 def _default_progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -246,6 +250,12 @@ def _run_one(
             nbformat.write(nb_node, executed)  # type: ignore[no-untyped-call]
         text = renderer.result().render(nb_node, title=nb.stem, tables=tables, paths=paths)
         page.write_text(text, encoding="utf-8")
+        if page.stat().st_size > MAX_PAGE_BYTES:
+            progress(
+                f"kzlib report: {label} {nb.stem}: warning: its page is "
+                f"{page.stat().st_size / 1e6:.1f} MB (over {MAX_PAGE_BYTES / 1e6:.0f} MB, slow "
+                "to open); lower max_rows or max_docs_shown, the tables keep every row"
+            )
     except Exception as exc:
         error = error or _last_line(f"rendering failed: {type(exc).__name__}: {exc}")
     seconds = time.perf_counter() - start
