@@ -137,6 +137,20 @@ def _add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         help="execute every notebook; by default a notebook whose inputs (corpus, parameters, "
         "notebook, kzlib, lockfile) are unchanged since the report at --out reuses its outputs",
     )
+    p.add_argument(
+        "--engine",
+        choices=("auto", "local", "dask"),
+        default="auto",
+        help="where the corpus tables the notebooks read (documents, sentences, claims) are "
+        "computed first, in one streamed pass: this process, or Dask with --jobs workers or "
+        "--scheduler (default auto: Dask beyond four batches of articles)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="a running Dask scheduler (tcp://host:8786) for --engine dask; its workers "
+        "must see the corpus at the same path",
+    )
     p.set_defaults(handler=commands.cmd_report)
 
 

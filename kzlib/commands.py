@@ -228,6 +228,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             only=args.only or (),
             no_input=args.no_input,
             force=args.force,
+            engine=args.engine,
+            scheduler=args.scheduler,
         )
     except KeyboardInterrupt as exc:  # already reported on the terminal; no traceback
         if type(exc) is not KeyboardInterrupt:  # SIGTERM: kzlib.cli says so

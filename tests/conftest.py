@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +12,21 @@ import pytest
 from kzlib.corpus.document import Corpus, load_corpus
 from kzlib.corpus.segment import sentences_frame
 from kzlib.paths import SEEDS_DIR
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _table_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The corpus-table store of the whole test run (kzlib.pipeline.store): a fresh
+    folder, so that tests neither read tables another run left in the project nor
+    leave theirs there; kernels and subprocesses inherit it."""
+    folder = tmp_path_factory.mktemp("table-store")
+    before = os.environ.get("KZLIB_CACHE_DIR")
+    os.environ["KZLIB_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("KZLIB_CACHE_DIR", None)
+    else:
+        os.environ["KZLIB_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")

@@ -468,3 +468,18 @@ def test_a_page_over_the_size_limit_is_warned_about(
     sizes = {p.stem: p.stat().st_size for p in (tmp_path / "r" / "html").glob("*.html")}
     warned = {name for name in sizes if any(f"{name}: warning: its page" in ln for ln in lines)}
     assert warned == {name for name, size in sizes.items() if size > 50_000} != set()
+
+
+def test_engine_and_scheduler_are_checked_before_anything_runs(
+    notebooks: Path, tmp_path: Path
+) -> None:
+    with pytest.raises(InputError, match="engine"):
+        report(tmp_path / "r", corpus=FIXTURE_CORPUS, notebooks_dir=notebooks, engine="spark")
+    with pytest.raises(InputError, match="--scheduler needs --engine dask"):
+        report(
+            tmp_path / "r",
+            corpus=FIXTURE_CORPUS,
+            notebooks_dir=notebooks,
+            scheduler="tcp://127.0.0.1:1",
+        )
+    assert not (tmp_path / "r").exists()

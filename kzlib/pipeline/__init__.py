@@ -5,6 +5,8 @@ functions on them (:mod:`kzlib.pipeline.stages`) in this process or on Dask
 (:mod:`kzlib.pipeline.engine`; :mod:`kzlib.pipeline.cluster` stops a run whose Dask
 cluster died), writes the tables as they come (:mod:`kzlib.pipeline.sinks`)
 and runs corpus-level steps over what it wrote (:mod:`kzlib.pipeline.batches`).
+:func:`corpus_tables` keeps a corpus' tables on disk by content, so that the notebooks
+load and clean a corpus once (:mod:`kzlib.pipeline.store`).
 :func:`stream_topics` is :func:`kzlib.topics.stream_topics`, re-exported.
 
 Public names load on first use (:mod:`kzlib.lazy`).
@@ -39,6 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kzlib.pipeline.stages import PartResult as PartResult
     from kzlib.pipeline.stages import process_part as process_part
     from kzlib.pipeline.stages import STAGES as STAGES
+    from kzlib.pipeline.store import corpus_tables as corpus_tables
     from kzlib.topics.stream import stream_topics as stream_topics
     from kzlib.topics.stream import StreamedTopics as StreamedTopics
 

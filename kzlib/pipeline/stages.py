@@ -8,6 +8,8 @@ Stages
 ------
 ``corpus``     one row per document (:meth:`kzlib.corpus.Corpus.to_frame`)
 ``sentences``  one row per sentence (:func:`kzlib.corpus.sentences_frame`)
+``paragraphs`` one row per paragraph (:func:`kzlib.corpus.paragraphs_frame`)
+``audit``      one row per cleaning edit (:func:`kzlib.corpus.audit_frame`)
 ``claims``     the claim inventory (:func:`kzlib.claims.extract_claims`, publication
                years from each document's date; option ``min_checkworthiness``)
 ``rhetoric``   the measures with bootstrap intervals (:func:`kzlib.rhetoric.measures`;
@@ -17,7 +19,7 @@ Stages
 Examples
 --------
 >>> sorted(STAGES)
-['claims', 'corpus', 'rhetoric', 'sentences']
+['audit', 'claims', 'corpus', 'paragraphs', 'rhetoric', 'sentences']
 """
 
 from __future__ import annotations
@@ -56,6 +58,22 @@ def _stage_sentences(
     if options.get("headings", True):
         return sentences
     return sentences[sentences["kind"] == "body"].reset_index(drop=True)
+
+
+def _stage_paragraphs(
+    docs: list[Document], sentences: pd.DataFrame | None, options: Mapping[str, Any]
+) -> pd.DataFrame:
+    from kzlib.corpus.segment import paragraphs_frame
+
+    return paragraphs_frame(Corpus(tuple(docs)))
+
+
+def _stage_audit(
+    docs: list[Document], sentences: pd.DataFrame | None, options: Mapping[str, Any]
+) -> pd.DataFrame:
+    from kzlib.corpus.audit import audit_frame
+
+    return audit_frame(Corpus(tuple(docs)))
 
 
 def _stage_claims(
@@ -119,6 +137,8 @@ def _stage_rhetoric(
 STAGES: dict[str, StageFn] = {
     "corpus": _stage_corpus,
     "sentences": _stage_sentences,
+    "paragraphs": _stage_paragraphs,
+    "audit": _stage_audit,
     "claims": _stage_claims,
     "rhetoric": _stage_rhetoric,
 }

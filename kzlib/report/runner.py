@@ -68,6 +68,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kzlib.checks import check_choice
+from kzlib.errors import InputError
 from kzlib.paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR
 from kzlib.report.fingerprint import previous_record, reuse_outputs, reuse_plan
 from kzlib.report.kernelspec import (
@@ -78,6 +80,7 @@ from kzlib.report.kernelspec import (
     kernel_python,
     start_fork_server,
 )
+from kzlib.report.needs import notebook_tables
 from kzlib.report.notebooks import (
     find_notebooks,
     select_notebooks,
@@ -316,21 +319,51 @@ def _run_all(
 
 def _plan(
     every_notebook: list[Path], *, corpus: Path, out: Path, params: Path | None
-) -> tuple[Any, dict[Path, dict[str, Any]]]:
-    """Load the corpus and check every parameter, before anything runs."""
-    from kzlib.corpus.document import load_corpus
-
+) -> dict[Path, dict[str, Any]]:
+    """Check every parameter, before the corpus is read or anything runs."""
     param_values = read_params(params) if params is not None else {}
-    frame = load_corpus(corpus).to_frame()
     # Checked against every notebook, so that --only does not make a file invalid.
-    plan = plan_parameters(
+    return plan_parameters(
         every_notebook,
         corpus=corpus,
         tables_dir=out / "tables",
         params=param_values,
         params_name=str(params) if params is not None else "parameters",
     )
-    return frame, plan
+
+
+def _corpus_frame(
+    to_run: list[Path],
+    *,
+    corpus: Path,
+    engine: str,
+    scheduler: str | None,
+    jobs: int,
+    say: Progress,
+) -> Any:
+    """Compute, in one streamed pass, every table the notebooks to run will ask for.
+
+    Returns the corpus table (one row per document) for the index. The tables
+    are kept by content (:mod:`kzlib.pipeline.store`): the notebooks, running
+    side by side, read them instead of each loading and cleaning the corpus.
+    """
+    from kzlib.corpus.sources import DEFAULT_BATCH_SIZE, plan_source
+    from kzlib.pipeline.store import corpus_tables
+
+    stages = sorted(notebook_tables(to_run) | {"corpus"})
+    if engine == "auto":  # worker processes pay off beyond a few batches
+        many = plan_source(corpus).n_docs > 4 * DEFAULT_BATCH_SIZE
+        engine = "dask" if jobs > 1 and many else "local"
+    say(f"kzlib report: corpus tables ({', '.join(stages)}), engine {engine}")
+    tables = corpus_tables(
+        corpus,
+        stages,
+        engine=engine,
+        scheduler=scheduler,
+        jobs=jobs if engine == "dask" and scheduler is None else None,
+        progress=lambda line: say(f"kzlib report: tables: {line.split(': ', 1)[-1]}"),
+    )
+    return tables["corpus"]
 
 
 def _build(
@@ -433,6 +466,8 @@ def report(
     progress: Progress | None = _default_progress,
     fork_kernels: bool | None = None,
     force: bool = False,
+    engine: str = "auto",
+    scheduler: str | None = None,
 ) -> RunResult:
     """Execute the notebooks and write the report folder ``out``.
 
@@ -462,6 +497,14 @@ def report(
         Execute every notebook; by default a notebook whose inputs have not
         changed since the report at ``out`` was built is not executed again, its
         outputs are reused (:mod:`kzlib.report.fingerprint`).
+    engine : {"auto", "local", "dask"}
+        Where the corpus tables the notebooks read (documents, sentences,
+        claims ...) are computed before they start, in one streamed pass
+        (:func:`kzlib.pipeline.corpus_tables`): in this process, or on a local
+        Dask cluster of ``jobs`` workers or the one at ``scheduler``. ``auto``
+        takes Dask for corpora of more than four batches.
+    scheduler : str, optional
+        Address of a running Dask scheduler (``engine="dask"``).
 
     Returns
     -------
@@ -487,6 +530,9 @@ def report(
     skip_slow_optional_imports()
     out = Path(out).resolve()
     corpus = _check_corpus(corpus)
+    check_choice("engine", engine, ("auto", "local", "dask"))
+    if scheduler and engine != "dask":
+        raise InputError("--scheduler needs --engine dask")
     every_notebook = find_notebooks(notebooks_dir)
     notebooks = select_notebooks(every_notebook, only, notebooks_dir=notebooks_dir)
     previous = None if force else previous_record(out)
@@ -495,13 +541,21 @@ def report(
         # Nothing to reuse: start the kernel fork server first, to import while we validate.
         kernels.start(notebooks)
     try:
-        frame, plan = _plan(every_notebook, corpus=corpus, out=out, params=params)
+        plan = _plan(every_notebook, corpus=corpus, out=out, params=params)
         prints, reuse = reuse_plan(
             notebooks, plan, corpus=corpus, out=out, previous=previous, no_input=no_input
         )
+        n_jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+        frame = _corpus_frame(
+            [nb for nb in notebooks if nb not in reuse],
+            corpus=corpus,
+            engine=engine,
+            scheduler=scheduler,
+            jobs=n_jobs,
+            say=say,
+        )
         build = prepare_out(out)
         try:
-            n_jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
             say(
                 f"kzlib report: {len(notebooks)} notebooks, {len(frame)} documents from "
                 f"{display_path(corpus)}, {n_jobs} at a time"
@@ -526,6 +580,7 @@ def report(
                 "only": list(only),
                 "no_input": no_input,
                 "force": force,
+                "engine": engine,
             }
             record = build_record(
                 runs,
