@@ -512,6 +512,7 @@ def test_notebook_parameters_all_parse() -> None:
     assert list(params) == [
         "corpus",
         "tables_dir",
+        "max_csv_rows",
         "seed",
         "unit",
         "window_size",
