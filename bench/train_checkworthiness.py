@@ -3,6 +3,7 @@
 Usage::
 
     .venv/bin/python bench/train_checkworthiness.py [--train PATH] [--news DIR] [--out DIR]
+                                                    [--variants]
 
 Reads the ClaimBuster training split (JSON list of ``sentence_id``, ``label``,
 ``text``; label 1 = check-worthy factual claim), chooses the regularisation
@@ -23,7 +24,14 @@ logistic regression): cross-validated ROC AUC, average precision and F1,
 a reliability table of the held-out predictions, sentences per second of
 scoring, the share of sentences :func:`is_claim` keeps per label, and, on
 the news dev set (``gold_claims.json``), how well checkable claims rank
-above pure opinions (ROC AUC over the sentences that hold the gold keys).
+above pure opinions (ROC AUC over the sentences that hold the gold keys), in
+all and for each kind of checkable claim (its first gold type). The news gold
+is only measured: nothing is fitted or chosen on it.
+
+``--variants`` also refits the genre-shift alternatives of :data:`VARIANTS`
+(no char block, rare n-grams left out, no first person / future features) on
+the same folds and prints their held-out ROC AUC, average precision, AUC on
+unseen debates and news AUC beside the shipped features'.
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -48,6 +57,7 @@ from threadpoolctl import threadpool_limits
 
 from kzlib.claims.assertion import is_claim
 from kzlib.claims.checkworthiness import (
+    CUE_NAMES,
     CheckworthinessModel,
     cue_matrix,
     load_model,
@@ -174,12 +184,16 @@ def _ece(y: np.ndarray, p: np.ndarray) -> float:
     return sum(n * abs(mp - ob) for _, n, mp, ob in _reliability(y, p)) / len(y)
 
 
-def _news(news: Path) -> tuple[list[str], np.ndarray] | None:
-    """Sentences holding each gold key, and 1 = checkable, 0 = pure opinion."""
+def _news(news: Path) -> tuple[list[str], np.ndarray, list[str]] | None:
+    """Sentences holding each gold key, 1 = checkable, 0 = pure opinion, and the gold kind.
+
+    The kind is ``opinion`` or the checkable claim's first gold type (``event``,
+    ``quantitative``, ``predictive``, ``factual``, ``evaluative``).
+    """
     gold = news / "gold_claims.json"
     if not gold.is_file():
         return None
-    texts, labels = [], []
+    texts, labels, kinds = [], [], []
     files = {p.name[:2]: p for p in news.glob("[0-9][0-9]_*.txt")}
     for claim in json.loads(gold.read_text(encoding="utf-8"))["claims"]:
         doc = files[claim["doc"]].read_text(encoding="utf-8")
@@ -187,7 +201,99 @@ def _news(news: Path) -> tuple[list[str], np.ndarray] | None:
         span = next(((s, e) for s, e in sentence_spans(doc) if s <= at < e), None)
         texts.append(doc[span[0]:span[1]] if span else claim["key"])
         labels.append(0 if claim.get("opinion") else 1)
-    return texts, np.array(labels, dtype=np.int64)
+        kinds.append("opinion" if claim.get("opinion") else str((claim.get("types") or ["?"])[0]))
+    return texts, np.array(labels, dtype=np.int64), kinds
+
+
+def _news_by_kind(y: np.ndarray, kinds: list[str], scores: dict[str, np.ndarray]) -> None:
+    """ROC AUC of each kind of checkable gold claim against all the opinions."""
+    names = list(scores)
+    print("news: each kind of checkable claim above the opinions, ROC AUC ("
+          + " / ".join(names) + ")")
+    kind = np.array(kinds, dtype=object)
+    for k in sorted(set(kinds) - {"opinion"}):
+        m = (kind == k) | (y == 0)
+        figures = " / ".join(f"{roc_auc_score(y[m], v[m]):.3f}" for v in scores.values())
+        print(f"  {k:14s} {int((kind == k).sum()):4d} vs {int((y == 0).sum())}  {figures}")
+
+
+class Variant(NamedTuple):
+    """A genre-shift alternative to the shipped features (``--variants``)."""
+
+    name: str
+    min_df: tuple[int, int] = (MIN_DF["word"], MIN_DF["char"])
+    char: bool = True
+    #: Word tokens whose n-grams (and whose whole-word character n-grams) are left out.
+    drop_words: frozenset[str] = frozenset()
+    drop_cues: frozenset[str] = frozenset()
+
+
+_STANCE_WORDS = frozenset(
+    ["i", "me", "my", "am", "will", "would", "ll", "going", "gonna", "shall", "won"])
+#: The alternatives tried for the news genre shift, each by the same folds as the model.
+VARIANTS: tuple[Variant, ...] = (
+    Variant("as shipped"),
+    Variant("no char block", char=False),
+    Variant("rare n-grams out (min_df 10/30)", min_df=(10, 30)),
+    Variant("no first person (I) / future", drop_words=_STANCE_WORDS,
+            drop_cues=frozenset({"first person(I)", "modal(future)"})),
+    Variant("both of the last two", min_df=(10, 30), drop_words=_STANCE_WORDS,
+            drop_cues=frozenset({"first person(I)", "modal(future)"})),
+)
+
+
+def _variant_design(v: Variant, fit: Sequence[str], cues_fit: sparse.csr_matrix,
+                    *others: tuple[Sequence[str], sparse.csr_matrix]) -> list[sparse.csr_matrix]:
+    """Design matrices of ``fit`` and ``others`` under variant ``v`` (vocabularies from ``fit``)."""
+    keep = np.array([n not in v.drop_cues for n in CUE_NAMES], dtype=np.float64)
+    parts: list[list[sparse.csr_matrix]] = [[] for _ in range(1 + len(others))]
+    for kind, min_df in zip(("word", "char"), v.min_df, strict=True):
+        if kind == "char" and not v.char:
+            continue
+        vec = ngram_vectorizer(kind, min_df=min_df)
+        counts = sparse.csr_matrix(vec.fit_transform(fit))
+        vocab = [str(t) for t in vec.get_feature_names_out()]
+        df = np.bincount(counts.indices, minlength=len(vocab))
+        idf = np.log((1.0 + counts.shape[0]) / (1.0 + df)) + 1.0
+        if kind == "word":
+            mask = [not set(t.split()) & v.drop_words for t in vocab]
+        else:  # a whole dropped word with its boundary space (" will", "i ")
+            mask = [not (t.strip() in v.drop_words and t != t.strip()) for t in vocab]
+        cols = sparse.diags(np.array(mask, dtype=np.float64))
+        mats = [counts] + [sparse.csr_matrix(vec.transform(o)) for o, _ in others]
+        for out, m in zip(parts, mats, strict=True):
+            out.append(sparse.csr_matrix(tfidf(m, idf) @ cols))
+    cue_blocks = [cues_fit] + [q for _, q in others]
+    return [sparse.csr_matrix(sparse.hstack([*b, q @ sparse.diags(keep * GRID_CUE_SCALE[0])],
+                                            format="csr"))
+            for b, q in zip(parts, cue_blocks, strict=True)]
+
+
+def _variants(texts: list[str], y: np.ndarray, cues: sparse.csr_matrix, c: float,
+              folds: dict[str, list[tuple[np.ndarray, np.ndarray]]],
+              news: tuple[list[str], np.ndarray, list[str]] | None) -> None:
+    """Print held-out ClaimBuster figures and news AUC of each of :data:`VARIANTS`."""
+    arr = np.array(texts, dtype=object)
+    news_cues = cue_matrix(news[0]) if news is not None else None
+    print(f"genre-shift variants (C={c}, cue_scale {GRID_CUE_SCALE[0]}; ClaimBuster figures "
+          "held out; news: fitted on all of ClaimBuster, measured only)")
+    print(f"  {'variant':34s} {'roc_auc':>8s} {'ap':>8s} {'unseen':>8s} {'news':>8s}")
+    for v in VARIANTS:
+        figures: list[str] = []
+        for fold_set in folds.values():
+            z = np.zeros(len(y))
+            for tr, te in fold_set:
+                x_tr, x_te = _variant_design(v, list(arr[tr]), cues[tr],
+                                             (list(arr[te]), cues[te]))
+                z[te] = _lr(c).fit(x_tr, y[tr]).decision_function(x_te)
+            figures.append(f"{roc_auc_score(y, z):.4f}")
+            if len(figures) == 1:
+                figures.append(f"{average_precision_score(y, z):.4f}")
+        if news is not None and news_cues is not None:
+            x_all, x_news = _variant_design(v, texts, cues, (news[0], news_cues))
+            zn = _lr(c).fit(x_all, y).decision_function(x_news)
+            figures.append(f"{roc_auc_score(news[1], zn):.4f}")
+        print(f"  {v.name:34s} " + " ".join(f"{f:>8s}" for f in figures))
 
 
 def _speed(fn: Callable[[list[str]], object], texts: list[str]) -> float:
@@ -226,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
     parser.add_argument("--news", type=Path, default=DEFAULT_NEWS)
     parser.add_argument("--out", type=Path, default=CHECKWORTHINESS_DIR)
+    parser.add_argument("--variants", action="store_true",
+                        help="also print the genre-shift variants (a few minutes more)")
     args = parser.parse_args(argv)
     t_start = time.perf_counter()
     texts, y, digest, blocks = _load_train(args.train)
@@ -275,17 +383,25 @@ def main(argv: list[str] | None = None) -> int:
         f"{_speed(lambda t: peer.predict_proba(t), texts):.0f}")
     rows["load (ms)"] = (f"{load_ms:.0f}", "-")
     news = _news(args.news)
+    news_scores: dict[str, np.ndarray] = {}
     if news is not None:
-        nt, ny = news
+        nt, ny, _ = news
+        news_scores = {"model": score_checkworthiness(nt, model=shipped),
+                       "peer": peer.predict_proba(nt)[:, 1]}
         rows[f"news AUC ({int(ny.sum())} vs {int((1 - ny).sum())})"] = (
-            round(float(roc_auc_score(ny, score_checkworthiness(nt, model=shipped))), 4),
-            round(float(roc_auc_score(ny, peer.predict_proba(nt)[:, 1])), 4))
+            round(float(roc_auc_score(ny, news_scores["model"])), 4),
+            round(float(roc_auc_score(ny, news_scores["peer"])), 4))
     _print_side(rows)
+    if news is not None:
+        _news_by_kind(news[1], news[2], news_scores)
     _print_reliability("model (Platt, cross-fitted)", y, p_model)
     _print_reliability("peer", y, p_peer)
     keep = is_claim(texts)
     print(f"is_claim keeps {keep[y == 0].mean():.1%} of not-check-worthy and "
           f"{keep[y == 1].mean():.1%} of check-worthy sentences")
+    if args.variants:
+        with threadpool_limits(1):
+            _variants(texts, y, cues, c, {"stratified": folds, "unseen debates": by_block}, news)
     for p in paths:
         print(f"wrote {p} sha256 {hashlib.sha256(p.read_bytes()).hexdigest()}")
     print(f"total {time.perf_counter() - t_start:.0f} s")
