@@ -61,7 +61,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kzlib.claims import document_years, extract_claims, link_claims
+from kzlib.claims import document_dates, document_years, extract_claims, link_claims
 from kzlib.corpus import clean_text, load_corpus, sentences_frame
 from kzlib.paths import DEV_DIR, PROJECT_ROOT
 
@@ -364,7 +364,8 @@ def score_news(folder: Path) -> Scores:
     claims = extract_claims(sentences_frame(corpus), doc_years=document_years(corpus.to_frame()))
     texts = {d.doc_id: d.text for d in corpus}
     gold, gold_links = news_gold(folder, texts)
-    return evaluate(claims, gold, texts, links=link_claims(claims), gold_links=gold_links)
+    links = link_claims(claims, doc_dates=document_dates(corpus.to_frame()))
+    return evaluate(claims, gold, texts, links=links, gold_links=gold_links)
 
 
 def ungd_speed(path: Path, *, n: int, seed: int = 0) -> list[str]:

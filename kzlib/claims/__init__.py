@@ -62,6 +62,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kzlib.claims.gazetteer import SOURCES_FILE as SOURCES_FILE
     from kzlib.claims.ids import claim_id as claim_id
     from kzlib.claims.ids import normalise_claim_text as normalise_claim_text
+    from kzlib.claims.links import document_dates as document_dates
     from kzlib.claims.links import link_claims as link_claims
     from kzlib.claims.links import LINK_COLUMNS as LINK_COLUMNS
     from kzlib.claims.links import link_matrix as link_matrix
