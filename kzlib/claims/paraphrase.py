@@ -61,7 +61,7 @@ _CONCEPT_GROUPS: tuple[tuple[str, ...], ...] = (
 _REPORTING_WORDS = """
     say says said note noted stress stressed emphasize emphasized underscore underscored
     highlight highlighted reiterate reiterated reaffirm reaffirmed add added told tell
-    remark remarked mention mentioned
+    remark remarked mention mentioned report reported reports describe described according
     """.split()  # noqa: SIM905
 
 
