@@ -282,8 +282,10 @@ _POSSESSIVE_RE = re.compile(r"'s?$")
 
 #: Share of containment (vs Jaccard) in the entity overlap.
 _CONTAIN = 0.5
-#: Weights of tf-idf cosine, entity overlap, shared event word, shared number, same time.
-_WEIGHTS = (0.6, 0.25, 0.1, 0.1, 0.2)
+#: Weights of tf-idf cosine, entity overlap, shared event word, shared number.
+_WEIGHTS = (0.6, 0.25, 0.1, 0.1)
+#: Added when two claims' events fall together in time; taken off when they are apart.
+_SAME_TIME, _APART_TIME = 0.2, 0.4
 
 #: Candidate pairs scored at once; bounds the memory of one scoring step.
 _SCORE_BATCH = 200_000
@@ -415,7 +417,8 @@ class _LinkIndex:
         num_sim = (self.num[i].multiply(self.num[j]).getnnz(axis=1) > 0).astype(np.float64)
         when = _same_time(self.month, self.day, i, j)
         w = _WEIGHTS
-        sim = w[0] * cos + w[1] * ent_sim + w[2] * ev_sim + w[3] * num_sim + w[4] * when
+        sim = w[0] * cos + w[1] * ent_sim + w[2] * ev_sim + w[3] * num_sim
+        sim += np.where(when > 0, _SAME_TIME, np.where(when < 0, -_APART_TIME, 0.0))
         # Two events far apart in time can score below 0: 0 is the floor of the scale.
         np.maximum(sim, 0.0, out=sim)
         return sim, cos, ent_sim
@@ -556,7 +559,7 @@ def link_claims(
     least one of the other keys. Each candidate pair is scored
 
     ``similarity = 0.6 * tfidf_cosine + 0.25 * entity_overlap + 0.1 * shared_event_word
-    + 0.1 * shared_number_or_date + 0.2 * same_time``, at least 0 (event words include
+    + 0.1 * shared_number_or_date + time``, at least 0 (event words include
     investing and spending, and arriving or travelling for a visit; a close
     amount counts as a shared number)
 
@@ -570,11 +573,12 @@ def link_claims(
     their containment, ``sum(idf of shared) / (sum(idf of the claim with
     fewer) + 2)`` (a short report naming two of a long one's five actors
     still overlaps it; an entity in every claim, like the country itself,
-    counts little), and ``same_time`` compares when the two events happened:
-    a claim's first month-or-finer date, else, for a past event, the date of
-    its document in ``doc_dates``: +1 within a week (or the same month, when
-    one is known to the month only), -1 more than a month apart (two
-    meetings of the same leaders are two events), else 0. A pair is kept if
+    counts little), and ``time`` compares when the two events happened (a
+    claim's first month-or-finer date, else, for a past event, the date of
+    its document in ``doc_dates``): +0.2 within a week (or in the same month,
+    when one is known to the month only), -0.4 more than a month apart (two
+    meetings of the same leaders are two events, however alike the
+    readouts), else 0. A pair is kept if
     its score reaches ``min_similarity``; the weights and the default
     threshold were chosen on the development set of news and transcripts
     (``bench/claims_eval.py``). Of
