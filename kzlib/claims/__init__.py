@@ -15,6 +15,7 @@ checkworthiness  the learned score and its reasons (assertion: is it a claim at 
 signals, ngrams  its cue features and its word and character n-gram counts
 ids              stable claim ids
 links            claims of different articles that report the same thing (uses conflicts)
+paraphrase       the stems links compare: spellings, suffixes and news synonyms folded
 conflicts        where two linked claims disagree (numbers, dates, titles)
 sheets           the annotation round trip
 views, plots     HTML tables and figures
