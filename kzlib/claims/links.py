@@ -56,20 +56,25 @@ _STOP_TOKENS = frozenset(
 
 def _content_words(text: str) -> list[str]:
     """Words of the normalised text with aliases and formal state names folded, minus stop
-    words, reporting verbs and non-year numbers; hyphenated words are split, possessives cut."""
+    words and non-year numbers; hyphenated words are split, possessives cut."""
     t = fold_entity_phrases(normalise_claim_text(text))
-    for k, v in _ENTITY_ALIASES.items():
-        if " " in k or "." in k:
+    for k, v in _PHRASE_ALIASES:
+        if k in t:
             t = t.replace(k, v)
-    out: list[str] = []
-    for token in _TOKEN_RE.findall(t):
-        for w in token.split("-") if "-" in token else (token,):
-            if w.endswith(("'s", "'")):
-                w = w.rstrip("'s") if w.endswith("'") else w[:-2]
-            if not w or w in _STOP_TOKENS or (w.isdigit() and len(w) != 4):
-                continue
-            out.append(w)
-    return out
+    if "-" in t:
+        t = t.replace("-", " ")
+    if "'" in t:
+        t = _POSSESSIVE_WORD_RE.sub("", t)
+    return [
+        w
+        for w in _TOKEN_RE.findall(t)
+        if (w not in _STOP_TOKENS and not w.isdigit()) or (len(w) == 4 and w.isdigit())
+    ]
+
+
+#: Aliases of more than one word or with a dot, replaced in the text before tokenising.
+_PHRASE_ALIASES = [(k, v) for k, v in _ENTITY_ALIASES.items() if " " in k or "." in k]
+_POSSESSIVE_WORD_RE = re.compile(r"'s\b|(?<=s)'(?!\w)")
 
 
 def _stems(words: list[str], stems: dict[str, str]) -> list[str]:
@@ -347,7 +352,13 @@ class _LinkIndex:
         coords = [_incidence([_event_stems(t) for t in texts])]
         del texts
         entities = claims["entities"].fillna("").astype(str).tolist()
-        coords.append(_incidence([_entity_tokens(e) for e in entities]))
+        seen: dict[str, set[str]] = {}  # entity lists repeat: each is read once
+        coords.append(
+            _incidence(
+                [seen[e] if e in seen else seen.setdefault(e, _entity_tokens(e)) for e in entities]
+            )
+        )
+        del seen
         del entities
         numbers = [json.loads(q or "[]") for q in claims["numbers"].fillna("[]").astype(str)]
         coords.append(_incidence([_number_keys(q) for q in numbers]))
