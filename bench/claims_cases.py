@@ -10,10 +10,11 @@ written as an article into a temporary folder with a ``manifest.csv`` giving its
 date (none when the case has none), loaded with :func:`kzlib.corpus.load_corpus`,
 and run through :func:`kzlib.claims.extract_claims` (with
 :func:`kzlib.claims.document_years`) and, for link cases,
-:func:`kzlib.claims.link_claims`. The script prints passes per class and per
-check (speaker, source, types, numbers, ...) and, with ``--show-failures``, every
-failed check with what was extracted. It prints figures; it does not assert:
-the cases are meant to become tests once the rules handle them.
+:func:`kzlib.claims.link_claims` (with the dates, :func:`kzlib.claims.document_dates`).
+The script prints passes per class and per check (speaker, source, types, numbers,
+...) and, with ``--show-failures``, every failed check with what was extracted. It
+prints figures; it does not assert: the cases are meant to become tests once the
+rules handle them.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from kzlib.claims import document_years, extract_claims, link_claims
+from kzlib.claims import document_dates, document_years, extract_claims, link_claims
 from kzlib.corpus import clean_text, load_corpus, sentences_frame
 from kzlib.paths import PROJECT_ROOT
 
@@ -119,6 +120,7 @@ def run(cases: list[dict[str, Any]]) -> list[tuple[str, str, str, str, bool, str
         claims = extract_claims(
             sentences_frame(corpus), doc_years=document_years(corpus.to_frame())
         )
+        dates = document_dates(corpus.to_frame())
     by_doc = {str(d): g for d, g in claims.groupby("doc_id")}
     empty = claims.iloc[:0]
     rows: list[tuple[str, str, str, str, bool, str]] = []
@@ -130,7 +132,7 @@ def run(cases: list[dict[str, Any]]) -> list[tuple[str, str, str, str, bool, str
             both = pd.concat([by_doc.get(d, empty) for d in ids], ignore_index=True)
             a = _claim(by_doc.get(ids[0], empty), texts[ids[0]], link["a"])
             b = _claim(by_doc.get(ids[1], empty), texts[ids[1]], link["b"])
-            links = link_claims(both)
+            links = link_claims(both, doc_dates=dates)
             hit = links[
                 (
                     (links["claim_a"] == getattr(a, "claim_id", None))

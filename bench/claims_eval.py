@@ -4,7 +4,7 @@ Usage::
 
     .venv/bin/python bench/claims_eval.py [--seeds-gold tests/fixtures/claims_gold.csv]
                                           [--news DIR] [--ungd FILE] [--ungd-sample 500]
-                                          [--only seeds|news] [--show-errors]
+                                          [--only seeds|news] [--show-errors] [--show-links]
 
 One run scores two gold sets side by side and times the extraction on UN speeches:
 
@@ -39,7 +39,9 @@ most is its match. Over found claims:
 * checkworthiness AUC: the probability that a random checkable gold claim
   (seeds: main type not evaluative; news: not an opinion) scores higher than a
   random opinion, ties counting half;
-* links: gold links whose two matched claims are linked by ``link_claims``.
+* links: gold links whose two matched claims are linked by ``link_claims`` (with
+  the documents' dates), and how many links it made in all (the seeds have no
+  gold links: their count and the links themselves are what to watch).
 
 On the UN speeches (``--ungd``) a fixed sample of ``--ungd-sample`` speeches is
 segmented and ``extract_claims`` is timed (claims, speeches and words per
@@ -61,7 +63,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kzlib.claims import document_years, extract_claims, link_claims
+from kzlib.claims import document_dates, document_years, extract_claims, link_claims
 from kzlib.corpus import clean_text, load_corpus, sentences_frame
 from kzlib.paths import DEV_DIR, PROJECT_ROOT
 
@@ -114,11 +116,13 @@ class Scores:
     opinions_evaluative: int = 0
     links: int = 0
     links_found: int = 0
+    n_links: int | None = None  # links link_claims made (None: not run)
     n_claims: int = 0
     auc: float = float("nan")
     mean_checkable: float = float("nan")
     mean_opinion: float = float("nan")
     errors: list[str] = field(default_factory=list)
+    link_lines: list[str] = field(default_factory=list)
 
     def rows(self) -> list[tuple[str, str]]:
         """(label, figure) pairs in print order."""
@@ -141,6 +145,7 @@ class Scores:
             ("checkworthiness AUC", f"{self.auc:.3f}"),
             ("mean cw checkable / opinion", f"{self.mean_checkable:.3f} / {self.mean_opinion:.3f}"),
             ("links found (link_claims)", pct(self.links_found, self.links)),
+            ("links produced", "n/a" if self.n_links is None else str(self.n_links)),
         ]
 
     def lines(self) -> list[str]:
@@ -331,6 +336,15 @@ def evaluate(
         s.auc = wins / (len(checkable) * len(opinion))
         s.mean_checkable = sum(checkable) / len(checkable)
         s.mean_opinion = sum(opinion) / len(opinion)
+    if links is not None:
+        s.n_links = len(links)
+        text = dict(zip(claims["claim_id"], claims["text"], strict=True))
+        for row in links.itertuples(index=False):
+            flag = f" [{row.disagreement}]" if row.disagreement else ""
+            s.link_lines.append(
+                f"{row.similarity:.3f} {str(row.doc_a)[:3]}~{str(row.doc_b)[:3]}{flag}\n"
+                f"    A: {str(text[row.claim_a])[:110]}\n    B: {str(text[row.claim_b])[:110]}"
+            )
     if links is not None and gold_links:
         pairs = set(zip(links["claim_a"], links["claim_b"], strict=True))
         for a, b in gold_links:
@@ -355,7 +369,8 @@ def score_seeds(gold_csv: Path) -> Scores:
     corpus = load_corpus(PROJECT_ROOT / "seeds")
     claims = extract_claims(sentences_frame(corpus), doc_years=document_years(corpus.to_frame()))
     gold = pd.read_csv(gold_csv, dtype=str, keep_default_na=False)
-    return evaluate(claims, gold, {d.doc_id: d.text for d in corpus})
+    links = link_claims(claims, doc_dates=document_dates(corpus.to_frame()))
+    return evaluate(claims, gold, {d.doc_id: d.text for d in corpus}, links=links)
 
 
 def score_news(folder: Path) -> Scores:
@@ -364,7 +379,8 @@ def score_news(folder: Path) -> Scores:
     claims = extract_claims(sentences_frame(corpus), doc_years=document_years(corpus.to_frame()))
     texts = {d.doc_id: d.text for d in corpus}
     gold, gold_links = news_gold(folder, texts)
-    return evaluate(claims, gold, texts, links=link_claims(claims), gold_links=gold_links)
+    links = link_claims(claims, doc_dates=document_dates(corpus.to_frame()))
+    return evaluate(claims, gold, texts, links=links, gold_links=gold_links)
 
 
 def ungd_speed(path: Path, *, n: int, seed: int = 0) -> list[str]:
@@ -407,6 +423,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ungd-sample", type=int, default=500, help="speeches timed")
     parser.add_argument("--only", choices=["seeds", "news"], help="score one gold set only")
     parser.add_argument("--show-errors", action="store_true", help="list every miss and mismatch")
+    parser.add_argument("--show-links", action="store_true", help="list the links made")
     args = parser.parse_args(argv)
     sets: dict[str, Scores] = {}
     if args.only in (None, "seeds"):
@@ -421,6 +438,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.ungd and args.only is None:
         for line in ungd_speed(Path(args.ungd), n=args.ungd_sample):
             print(line)
+    if args.show_links:
+        for n, s in sets.items():
+            print(f"\n== links: {n}")
+            for line in s.link_lines:
+                print(line)
     if args.show_errors:
         for n, s in sets.items():
             print(f"\n== errors: {n}")

@@ -196,9 +196,9 @@ def _add_claims(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument(
         "--min-similarity",
         type=_unit_float,
-        default=0.24,
+        default=0.28,
         metavar="X",
-        help="similarity a claim link needs (0..1; default 0.24)",
+        help="similarity a claim link needs (0..1; default 0.28)",
     )
     _engine_args(p)
     p.set_defaults(handler=commands.cmd_claims)

@@ -243,6 +243,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
     if streamed(args):
         return _streamed_claims(args)
     from kzlib.claims import (
+        document_dates,
         document_years,
         export_sheet,
         extract_claims,
@@ -265,7 +266,15 @@ def cmd_claims(args: argparse.Namespace) -> int:
         claims = merge_sheet(claims, sheet)
         if len(orphans):
             progress(f"kzlib claims: {len(orphans)} annotated claims no longer exist (dropped)")
-    links = link_claims(claims, min_similarity=args.min_similarity) if args.links else None
+    links = (
+        link_claims(
+            claims,
+            min_similarity=args.min_similarity,
+            doc_dates=document_dates(corpus.to_frame()),
+        )
+        if args.links
+        else None
+    )
     write_table(claims, args.out)
     progress(f"kzlib claims: {len(claims)} claims -> {args.out}")
     if links is not None:

@@ -106,8 +106,6 @@ def test_candidates_are_the_pairs_sharing_a_key_of_a_small_block(
     max_block = 8
     index: dict[str, set[int]] = defaultdict(set)
     for i, row in enumerate(seed_claims.itertuples(index=False)):
-        if row.claim_type == "evaluative" and "event" not in str(row.tags).split("|"):
-            continue
         keys = (
             {f"ent:{e}" for e in _entity_tokens(str(row.entities))}
             | _number_keys(str(row.numbers))
@@ -238,3 +236,76 @@ def test_far_apart_figures_share_no_near_key() -> None:
 
     assert not _near_keys(3.2e9, "USD:") & _near_keys(1.6e9, "USD:")
     assert _near_keys(3.2e9, "USD:") & _near_keys(2.9e9, "USD:")
+
+
+# --- paraphrases across outlets (issue 13): sentences made up for these tests
+
+
+def test_a_paraphrase_with_a_reformatted_sum_is_linked_and_an_unrelated_claim_is_not() -> None:
+    claims = extract_claims(
+        _sentences(
+            {
+                "a": "The Mongolian government said the copper smelter will need $7 billion "
+                "in foreign investment.",
+                "b": "Foreign investors must put 7 billion US dollars into the copper smelter "
+                "in Mongolia, the government announced.",
+                "c": "Mongolia's national football team lost its qualifying match on Sunday.",
+            }
+        )
+    )
+    links = link_claims(claims)
+    assert _pairs(links) == {tuple(claims["claim_id"].iloc[[0, 1]])}
+    assert links["disagreement"].iloc[0] == ""
+    assert "7000000000:USD:" in links["shared"].iloc[0].split("|")
+
+
+def test_a_number_conflict_between_two_reports_of_one_fact_is_flagged() -> None:
+    claims = _two_docs(
+        "The Mongolian government said the copper smelter will need $7 billion in investment.",
+        "The copper smelter in Mongolia will need 7.6 billion US dollars of investment.",
+    )
+    links = link_claims(claims)
+    assert len(links) == 1
+    assert links["disagreement"].iloc[0] == "number"
+    assert links["detail"].iloc[0] == "$7 billion vs 7.6 billion US dollars"
+
+
+def test_a_quotation_and_its_paraphrase_are_linked() -> None:
+    claims = _two_docs(
+        '"We remain committed to the independence of the Baltic states," Minister Jonas Kale '
+        "told the forum.",
+        "Kale reiterated his government's unwavering support for the independence of the "
+        "Baltic states.",
+    )
+    links = link_claims(claims)
+    assert len(links) == 1 and links["disagreement"].iloc[0] == ""
+
+
+def test_a_trip_and_a_visit_on_the_same_day_link_two_meetings_months_apart_do_not() -> None:
+    texts = {
+        "a": "Premier Ola Berg arrived in Reykjavik for talks with Icelandic leaders.",
+        "b": "Ola Berg's trip to Iceland began with talks in Reykjavik.",
+        "c": "Ola Berg held talks in Reykjavik with the Icelandic prime minister.",
+    }
+    claims = extract_claims(_sentences(texts))
+    ids = dict(zip(claims["doc_id"], claims["claim_id"], strict=True))
+    dates = {"a": "2025-03-04", "b": "2025-03-05", "c": "2025-09-30"}
+    links = link_claims(claims, doc_dates=dates)
+    assert (ids["a"], ids["b"]) in _pairs(links)
+    assert (ids["a"], ids["c"]) not in _pairs(links)
+    assert (ids["b"], ids["c"]) not in _pairs(links)
+    # Without the dates, nothing tells the September talks from the March ones.
+    assert {(ids["a"], ids["b"]), (ids["a"], ids["c"])} <= _pairs(link_claims(claims))
+
+
+def test_linking_words_fold_spelling_inflection_and_news_synonyms() -> None:
+    from kzlib.claims.paraphrase import word_stem
+
+    assert word_stem("honoured") == word_stem("honored") == word_stem("honor")
+    assert word_stem("trips") == word_stem("visiting") == word_stem("arrived")
+    assert word_stem("partnership") == word_stem("partnered")
+    assert word_stem("commitment") == word_stem("support")
+    assert word_stem("visit") != word_stem("support")
+    # reporting verbs say who speaks, not what: they are no content words
+    assert _tokens("The minister underscored the deal") == _tokens("The minister stressed the deal")
+    assert _tokens("the Republic of Latvia") == _tokens("Latvia")

@@ -15,6 +15,7 @@ checkworthiness  the learned score and its reasons (assertion: is it a claim at 
 signals, ngrams  its cue features and its word and character n-gram counts
 ids              stable claim ids
 links            claims of different articles that report the same thing (uses conflicts)
+paraphrase       the stems links compare: spellings, suffixes and news synonyms folded
 conflicts        where two linked claims disagree (numbers, dates, titles)
 sheets           the annotation round trip
 views, plots     HTML tables and figures
@@ -62,6 +63,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kzlib.claims.gazetteer import SOURCES_FILE as SOURCES_FILE
     from kzlib.claims.ids import claim_id as claim_id
     from kzlib.claims.ids import normalise_claim_text as normalise_claim_text
+    from kzlib.claims.links import document_dates as document_dates
     from kzlib.claims.links import link_claims as link_claims
     from kzlib.claims.links import LINK_COLUMNS as LINK_COLUMNS
     from kzlib.claims.links import link_matrix as link_matrix

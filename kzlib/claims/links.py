@@ -7,7 +7,9 @@ the tables a notebook shows of them.
 Examples
 --------
 >>> _tokens("Tokayev visited the capitals in 2025")
-['tokayev', 'visit', 'capital', '2025']
+['tokayev', 'visit', 'capit', '2025']
+>>> _tokens("The minister's trip to Kazakhstan") == _tokens("the Minister visited Kazakhstan")
+True
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -27,8 +30,9 @@ from kzlib.claims.conflicts import _number_conflicts, _title_view, _TitleView, _
 from kzlib.claims.cues import _DEMONYMS, _ENTITY_ALIASES, _EVENT_STEMS
 from kzlib.claims.guards import _fold
 from kzlib.claims.ids import normalise_claim_text
+from kzlib.claims.paraphrase import REPORTING_STEMS, fold_entity_phrases, word_stem
 
-__all__ = ["LINK_COLUMNS", "link_claims", "link_matrix", "linked_pairs"]
+__all__ = ["LINK_COLUMNS", "document_dates", "link_claims", "link_matrix", "linked_pairs"]
 
 #: Columns of :func:`link_claims`.
 LINK_COLUMNS: list[str] = [
@@ -45,24 +49,22 @@ _STOP_TOKENS = frozenset(
     on once only or other our ours ourselves out over own same she should so some such
     than that the their theirs them themselves then there these they this those through
     to too under until up very was we were what when where which while who whom why will
-    with would you your yours yourself yourselves s t 's rather not one new
+    with would you your yours yourself yourselves s t 's rather not one new i'm it's
     """.split()  # noqa: SIM905
 )
 
 
-def _stem(token: str) -> str:
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
-            return token[: -len(suffix)] + repl
-    return token
-
-
 def _content_words(text: str) -> list[str]:
-    """Words of the normalised text with aliases folded, minus stop words and non-year numbers."""
-    t = normalise_claim_text(text)
-    for k, v in _ENTITY_ALIASES.items():
-        if " " in k or "." in k:
+    """Words of the normalised text with aliases and formal state names folded, minus stop
+    words and non-year numbers; hyphenated words are split, possessives cut."""
+    t = fold_entity_phrases(normalise_claim_text(text))
+    for k, v in _PHRASE_ALIASES:
+        if k in t:
             t = t.replace(k, v)
+    if "-" in t:
+        t = t.replace("-", " ")
+    if "'" in t:
+        t = _POSSESSIVE_WORD_RE.sub("", t)
     return [
         w
         for w in _TOKEN_RE.findall(t)
@@ -70,26 +72,37 @@ def _content_words(text: str) -> list[str]:
     ]
 
 
+#: Aliases of more than one word or with a dot, replaced in the text before tokenising.
+_PHRASE_ALIASES = [(k, v) for k, v in _ENTITY_ALIASES.items() if " " in k or "." in k]
+_POSSESSIVE_WORD_RE = re.compile(r"'s\b|(?<=s)'(?!\w)")
+
+
+def _stems(words: list[str], stems: dict[str, str]) -> list[str]:
+    """Stems of ``words`` (:func:`word_stem`, memoised in ``stems``), reporting verbs left out."""
+    out: list[str] = []
+    for w in words:
+        s = stems.get(w)
+        if s is None:
+            s = stems[w] = word_stem(w)
+        if s not in REPORTING_STEMS:
+            out.append(s)
+    return out
+
+
 def _tokens(text: str) -> list[str]:
-    return [_stem(w) for w in _content_words(text)]
+    return _stems(_content_words(text), {})
 
 
 def _token_lists(texts: Sequence[str]) -> list[list[str]]:
     """:func:`_tokens` of every text; each distinct word is stemmed once (words repeat a lot)."""
     stems: dict[str, str] = {}
-    out: list[list[str]] = []
-    for text in texts:
-        words = _content_words(text)
-        for w in words:
-            if w not in stems:
-                stems[w] = _stem(w)
-        out.append([stems[w] for w in words])
-    return out
+    return [_stems(_content_words(text), stems) for text in texts]
 
 
-def _number_keys(numbers_json: str) -> set[str]:
+def _number_keys(numbers: str | list[dict[str, object]]) -> set[str]:
+    """Blocking keys of a claim's numbers (its ``numbers`` JSON, or that JSON parsed)."""
     keys: set[str] = set()
-    for q in json.loads(numbers_json or "[]"):
+    for q in json.loads(numbers or "[]") if isinstance(numbers, str) else numbers:
         unit = str(q.get("unit", ""))
         if unit == "date":
             value = str(q["value"])
@@ -99,6 +112,74 @@ def _number_keys(numbers_json: str) -> set[str]:
             keys.add(f"num:{q['value']}:{unit}:{q.get('item', '')}")
             keys |= _near_keys(q.get("value"), f"{unit}:{q.get('item', '')}")
     return keys
+
+
+def _when(value: str) -> tuple[float, float]:
+    """Month (months since year 0) and day (proleptic ordinal) of an ISO date; NaN for a
+    precision it lacks ("2024-03" has no day) or a value that is no date.
+
+    Examples
+    --------
+    >>> _when("2024-03-05"), _when("2024-03"), _when("2024")
+    ((24290.0, 738950.0), (24290.0, nan), (nan, nan))
+    """
+    if not (len(value) >= 7 and value[:4].isdigit() and value[4] == "-" and value[5:7].isdigit()):
+        return math.nan, math.nan
+    month = float(int(value[:4]) * 12 + int(value[5:7]) - 1)
+    if len(value) >= 10 and value[7] == "-" and value[8:10].isdigit():
+        try:
+            return month, float(date(int(value[:4]), int(value[5:7]), int(value[8:10])).toordinal())
+        except ValueError:
+            pass
+    return month, math.nan
+
+
+def _event_when(
+    numbers: list[dict[str, object]], kind: str, tags: str, doc_date: str
+) -> tuple[float, float]:
+    """When a claim's event happened (:func:`_when`): its first date of month precision or
+    finer; else, for a past event (typed or tagged event, not predictive), the date of its
+    document (a report tells of what just happened); else NaN.
+
+    Examples
+    --------
+    >>> _event_when([{"unit": "date", "value": "2024-03"}], "event", "event", "2024-05-01")
+    (24290.0, nan)
+    >>> _event_when([], "event", "event", "2024-05-01")[0]
+    24292.0
+    >>> _event_when([], "predictive", "", "2024-05-01")
+    (nan, nan)
+    """
+    for q in numbers:
+        if q.get("unit") == "date":
+            when = _when(str(q.get("value", "")))
+            if not math.isnan(when[0]):
+                return when
+    if kind != "predictive" and (kind == "event" or "event" in tags.split("|")):
+        return _when(doc_date)
+    return math.nan, math.nan
+
+
+def _same_time(month: np.ndarray, day: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """+1 where the events of claims ``i`` and ``j`` fall within a week of each other (or in
+    one month, when either is dated to the month only), -1 where they are more than a month
+    apart, else 0 (an undated claim, or a gap of one to four weeks).
+
+    Examples
+    --------
+    >>> m = np.array([24290.0, 24290.0, 24291.0, np.nan])
+    >>> d = np.array([738950.0, np.nan, 738990.0, np.nan])
+    >>> _same_time(m, d, np.array([0, 0, 0]), np.array([1, 2, 3])).tolist()
+    [1.0, -1.0, 0.0]
+    """
+    with np.errstate(invalid="ignore"):
+        days = np.abs(day[i] - day[j])
+        months = np.abs(month[i] - month[j])
+        by_day = np.where(days <= 7, 1.0, np.where(days > 31, -1.0, 0.0))
+        by_month = np.where(months == 0, 1.0, np.where(months >= 2, -1.0, 0.0))
+        out = np.where(np.isnan(days), by_month, by_day)
+    out[np.isnan(months)] = 0.0
+    return out
 
 
 def _near_keys(value: object, kind: str) -> set[str]:
@@ -125,13 +206,23 @@ _TITLE_WORDS = frozenset(
     """
     president minister prime foreign secretary-general secretary spokesman spokeswoman
     chancellor premier ambassador director deputy vice former then general the of and
-    for mr mrs ms dr
+    for mr mrs ms dr republic federation
     """.split()  # noqa: SIM905
 )
 
 
+#: Event words of :data:`kzlib.claims.cues._EVENT_STEMS` and the forms of a visit
+#: ("arrived in", "travelled to") that reports of one visit use for each other.
+_LINK_EVENTS: dict[str, str] = {
+    **_EVENT_STEMS,
+    **dict.fromkeys(
+        """visiting trips arrive arrived arrives arriving arrival travelled traveled travels
+        tour tours""".split(),  # noqa: SIM905
+        "visit",
+    ),
+}
 _EVENT_STEM_RE = re.compile(
-    r"\b(" + "|".join(sorted(_EVENT_STEMS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    r"\b(" + "|".join(sorted(_LINK_EVENTS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
 
 
@@ -143,31 +234,63 @@ def _event_stems(text: str) -> set[str]:
     if lowered is None:
         # casefold, as the pattern matches "ſigned" (long s) whose lower() is no key
         words = (m.group(1).casefold() for m in _EVENT_STEM_RE.finditer(text))
-        return {_EVENT_STEMS[w] for w in words if w in _EVENT_STEMS}
+        return {_LINK_EVENTS[w] for w in words if w in _LINK_EVENTS}
     # A match of the pattern is a whole word run: looking the runs up is the same, 3x faster.
-    return {_EVENT_STEMS[w] for w in _WORD_RUN_RE.findall(lowered) if w in _EVENT_STEMS}
+    return {_LINK_EVENTS[w] for w in _WORD_RUN_RE.findall(lowered) if w in _LINK_EVENTS}
 
 
 def _entity_tokens(entities: str) -> set[str]:
     """Entity words for matching: titles dropped, so "President X Tokayev" meets "Tokayev";
-    a nationality names its country ("Kazakh-Uzbek trade" meets "Kazakhstan and Uzbekistan").
+    a nationality names its country ("Kazakh-Uzbek trade" meets "Kazakhstan and Uzbekistan"),
+    so does a formal name ("the Republic of Kazakhstan") or an alias in a compound
+    ("U.S.-Kazakhstan" meets "United States").
 
     Examples
     --------
     >>> sorted(_entity_tokens("kazakh-uzbek|president tokayev"))
     ['kazakhstan', 'tokayev', 'uzbekistan']
+    >>> sorted(_entity_tokens("u.s.-kazakhstan|republic of kazakhstan|kassym-jomart"))
+    ['kassym-jomart', 'kazakhstan', 'states', 'united']
+    >>> sorted(_entity_tokens("latvian-estonian"))
+    ['estonia', 'latvia']
     """
     out: set[str] = set()
-    for ent in entities.split("|"):
+    for ent in fold_entity_phrases(entities).split("|"):
         for word in ent.split():
             parts = word.split("-")
-            if len(parts) == 1 or not any(p in _DEMONYMS for p in parts):
+            if len(parts) == 1 or not any(p in _COMPOUND_PARTS or _demonym(p) for p in parts):
                 parts = [word]  # "kassym-jomart" stays one word
-            for w in (_DEMONYMS.get(p, p) for p in parts):
-                if w not in _TITLE_WORDS and len(w) > 1:
-                    out.add(w)
+            for part in parts:
+                part = _POSSESSIVE_RE.sub("", part)
+                part = _ENTITY_ALIASES.get(part, _DEMONYMS.get(part, part))
+                if _demonym(part):
+                    part = part[:-1]  # "latvian" -> "latvia"
+                for w in part.split():
+                    if w not in _TITLE_WORDS and w not in _STOP_TOKENS and len(w) > 1:
+                        out.add(w)
     return out
 
+
+def _demonym(word: str) -> bool:
+    """A nationality adjective of a country whose name ends in -ia ("Latvian", "Serbian")."""
+    return len(word) >= 6 and word.endswith("ian")
+
+
+#: Parts of a hyphenated entity word that make it a compound of names ("u.s.-kazakhstan").
+_COMPOUND_PARTS = (
+    frozenset(_DEMONYMS)
+    | frozenset(_DEMONYMS.values())
+    | {k for k in _ENTITY_ALIASES if " " not in k}
+)
+_POSSESSIVE_RE = re.compile(r"'s?$")
+
+
+#: Share of containment (vs Jaccard) in the entity overlap.
+_CONTAIN = 0.5
+#: Weights of tf-idf cosine, entity overlap, shared event word, shared number.
+_WEIGHTS = (0.6, 0.25, 0.1, 0.1)
+#: Added when two claims' events fall together in time; taken off when they are apart.
+_SAME_TIME, _APART_TIME = 0.2, 0.4
 
 #: Candidate pairs scored at once; bounds the memory of one scoring step.
 _SCORE_BATCH = 200_000
@@ -209,7 +332,13 @@ class _LinkIndex:
     any slice of claims, so the pairs are generated and scored chunk by chunk.
     """
 
-    def __init__(self, claims: pd.DataFrame, *, max_block: int) -> None:
+    def __init__(
+        self,
+        claims: pd.DataFrame,
+        *,
+        max_block: int,
+        doc_dates: Mapping[str, str] | None = None,
+    ) -> None:
         from scipy import sparse
         from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -223,10 +352,27 @@ class _LinkIndex:
         coords = [_incidence([_event_stems(t) for t in texts])]
         del texts
         entities = claims["entities"].fillna("").astype(str).tolist()
-        coords.append(_incidence([_entity_tokens(e) for e in entities]))
+        seen: dict[str, set[str]] = {}  # entity lists repeat: each is read once
+        coords.append(
+            _incidence(
+                [seen[e] if e in seen else seen.setdefault(e, _entity_tokens(e)) for e in entities]
+            )
+        )
+        del seen
         del entities
-        numbers = claims["numbers"].fillna("[]").astype(str).tolist()
+        numbers = [json.loads(q or "[]") for q in claims["numbers"].fillna("[]").astype(str)]
         coords.append(_incidence([_number_keys(q) for q in numbers]))
+        kinds = claims["claim_type"].astype(str).tolist()
+        tags = claims["tags"].fillna("").astype(str).tolist()
+        dates = doc_dates or {}
+        doc_ids = claims["doc_id"].astype(str).tolist()
+        when = [
+            _event_when(q, k, g, dates.get(d, ""))
+            for q, k, g, d in zip(numbers, kinds, tags, doc_ids, strict=True)
+        ]
+        self.month = np.array([w[0] for w in when], dtype=np.float64)
+        self.day = np.array([w[1] for w in when], dtype=np.float64)
+        del when, doc_ids
         del numbers
         self.event, self.ent, self.num = [
             sparse.csr_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=(n, width))
@@ -236,25 +382,17 @@ class _LinkIndex:
         self.docs = claims["doc_id"].astype(str).to_numpy()
         # Codes in doc_id order, so comparing codes orders pairs as comparing doc_ids does.
         self.doc_codes = np.unique(self.docs, return_inverse=True)[1].astype(np.int64)
-        tags = claims["tags"].fillna("").astype(str).tolist()
-        eligible = np.array(
-            [
-                t != "evaluative" or "event" in g.split("|")
-                for t, g in zip(claims["claim_type"].astype(str).tolist(), tags, strict=True)
-            ],
-            dtype=bool,
-        )
-        # IDF over every claim (evaluative ones too), computed like math.log per entity.
+        # IDF over every claim, computed like math.log per entity.
         ent_df = np.asarray(self.ent.sum(axis=0)).ravel().astype(np.int64).tolist()
         self.ent_idf = np.array([math.log((n + 1) / (d + 1)) + 0.1 for d in ent_df])
+        self.ent_total = np.asarray(self.ent @ self.ent_idf).ravel()
         # Blocking keys: content words of 5+ letters, entity words, numbers and dates.
         long_word = np.zeros(self.tfidf.shape[1], dtype=bool)
         for token, col in vectorizer.vocabulary_.items():
-            long_word[col] = len(token) >= 5
+            long_word[col] = len(token) >= 5 and " " not in token
         words = self.tfidf[:, np.flatnonzero(long_word)].astype(bool)
         keys = sparse.hstack([words, self.ent, self.num], format="csr").astype(bool)
-        # Only checkable claims are blocked: the rows of the others are emptied.
-        keys = (sparse.diags(eligible, dtype=np.int32) @ keys.astype(np.int32)).tocsr()
+        keys = keys.astype(np.int32)
         block = keys.getnnz(axis=0)
         usable = np.flatnonzero((block >= 2) & (block <= max_block))
         self.keys = keys[:, usable].tocsr()
@@ -283,10 +421,17 @@ class _LinkIndex:
         either.data = self.ent_idf[either.indices]
         inter = np.asarray(both.sum(axis=1)).ravel()
         union = np.asarray(either.sum(axis=1)).ravel()
-        ent_sim = inter / (union + _ENTITY_SMOOTHING)
+        jaccard = inter / (union + _ENTITY_SMOOTHING)
+        contained = inter / (np.minimum(self.ent_total[i], self.ent_total[j]) + _ENTITY_SMOOTHING)
+        ent_sim = (1 - _CONTAIN) * jaccard + _CONTAIN * contained
         ev_sim = (self.event[i].multiply(self.event[j]).getnnz(axis=1) > 0).astype(np.float64)
         num_sim = (self.num[i].multiply(self.num[j]).getnnz(axis=1) > 0).astype(np.float64)
-        sim = 0.5 * cos + 0.25 * ent_sim + 0.15 * ev_sim + 0.1 * num_sim
+        when = _same_time(self.month, self.day, i, j)
+        w = _WEIGHTS
+        sim = w[0] * cos + w[1] * ent_sim + w[2] * ev_sim + w[3] * num_sim
+        sim += np.where(when > 0, _SAME_TIME, np.where(when < 0, -_APART_TIME, 0.0))
+        # Two events far apart in time can score below 0: 0 is the floor of the scale.
+        np.maximum(sim, 0.0, out=sim)
         return sim, cos, ent_sim
 
     def about(self, rows: list[int]) -> dict[int, _Linked]:
@@ -371,39 +516,83 @@ def _greedy_cap(a: np.ndarray, b: np.ndarray, limit: int) -> np.ndarray:
     return keep
 
 
+def document_dates(documents: pd.DataFrame) -> dict[str, str]:
+    """Publication date per doc_id from a corpus table (``corpus.to_frame()``), where known:
+    the ``doc_dates`` of :func:`link_claims`.
+
+    A date kzlib inferred (``date_from == "inferred"``) is left out, as in
+    :func:`kzlib.claims.document_years`.
+
+    Examples
+    --------
+    >>> document_dates(pd.DataFrame({"doc_id": ["a", "b", "c"],
+    ...     "date": ["2025-11-13", None, "2024-01-02"],
+    ...     "date_from": ["text", "missing", "inferred"]}))
+    {'a': '2025-11-13'}
+    """
+    inferred = (
+        documents["date_from"].astype(str) == "inferred"
+        if "date_from" in documents.columns
+        else pd.Series(False, index=documents.index)
+    )
+    return {
+        str(d): str(v)
+        for d, v, no in zip(documents["doc_id"], documents["date"], inferred, strict=True)
+        if not no and isinstance(v, str) and not math.isnan(_when(v)[0])
+    }
+
+
 def link_claims(
     claims: pd.DataFrame,
     *,
-    min_similarity: float = 0.24,
+    min_similarity: float = 0.28,
     max_block: int = 200,
     top_k: int = 3,
     max_links: int | None = 250,
     chunk_size: int = 1000,
+    doc_dates: Mapping[str, str] | None = None,
     seed: int = 0,
 ) -> pd.DataFrame:
     """Pairs of claims in different documents that report the same event or fact.
 
-    Only claims that report something checkable are linked (type other than
-    evaluative, or tagged event). Candidate pairs come from blocking, never
-    from all pairs: claims are indexed by the words of their named entities
-    (a nationality adjective stands for its country: "Kazakh-Uzbek" meets
-    "Kazakhstan and Uzbekistan"), their numbers (value, unit, item; and
-    buckets that close amounts of one unit share, so "4.5 billion dollars"
-    meets "$4.1 billion"), the months of their month-or-finer dates and
-    their stemmed content words of five characters or more; a key
-    held by more than ``max_block`` claims is too common to block on and is
-    skipped, and two claims are a candidate pair if they share at least one
-    of the other keys. Each candidate pair is scored
+    Every claim can be linked: an opinion two sources state alike ("remains
+    committed to X's sovereignty" / "reiterates its support for X's
+    sovereignty") is a stated position worth linking. Candidate pairs come
+    from blocking, never from all pairs: claims are indexed by the words of
+    their named entities (a nationality adjective or a formal name stands for
+    its country: "Kazakh-Uzbek" meets "Kazakhstan and Uzbekistan", "the
+    Republic of Kazakhstan" meets "Kazakhstan"), their numbers (value, unit,
+    item; and buckets that close amounts of one unit share, so "4.5 billion
+    dollars" meets "$4.1 billion"), the months of their month-or-finer dates
+    and their stems (:mod:`kzlib.claims.paraphrase`) of five characters or
+    more; a key held by more than ``max_block`` claims is too common to block
+    on and is skipped, and two claims are a candidate pair if they share at
+    least one of the other keys. Each candidate pair is scored
 
-    ``similarity = 0.5 * tfidf_cosine + 0.25 * entity_overlap + 0.15 * shared_event_word
-    + 0.1 * shared_number_or_date`` (event words include investing and spending;
-    a close amount counts as a shared number)
+    ``similarity = 0.6 * tfidf_cosine + 0.25 * entity_overlap + 0.1 * shared_event_word
+    + 0.1 * shared_number_or_date + time``, at least 0 (event words include
+    investing and spending, and arriving or travelling for a visit; a close
+    amount counts as a shared number)
 
-    where ``tfidf_cosine`` is over the claims' stemmed content words
-    (sublinear tf, IDF over all claims) and ``entity_overlap`` is the
-    IDF-weighted Jaccard overlap of the named entities, ``sum(idf of shared) /
-    (sum(idf of either) + 2)`` (an entity in every claim, like the country
-    itself, counts little), and kept if it reaches ``min_similarity``. Of
+    where ``tfidf_cosine`` is over the claims' content-word stems (British and
+    American spellings, inflections and common suffixes folded, a few
+    interchangeable news words folded to one concept: a trip is a visit,
+    ties are relations, a commitment is support; reporting verbs such as
+    "said" or "underscored" left out; sublinear tf, IDF over all claims),
+    ``entity_overlap`` is the mean of the IDF-weighted Jaccard overlap of the
+    named entities, ``sum(idf of shared) / (sum(idf of either) + 2)``, and of
+    their containment, ``sum(idf of shared) / (sum(idf of the claim with
+    fewer) + 2)`` (a short report naming two of a long one's five actors
+    still overlaps it; an entity in every claim, like the country itself,
+    counts little), and ``time`` compares when the two events happened (a
+    claim's first month-or-finer date, else, for a past event, the date of
+    its document in ``doc_dates``): +0.2 within a week (or in the same month,
+    when one is known to the month only), -0.4 more than a month apart (two
+    meetings of the same leaders are two events, however alike the
+    readouts), else 0. A pair is kept if
+    its score reaches ``min_similarity``; the weights and the default
+    threshold were chosen on the development set of news and transcripts
+    (``bench/claims_eval.py``). Of
     those, a link stays only if it is among the ``top_k`` most similar of each
     of its claims towards the other claim's document; then links are taken
     from the most similar down and one is dropped if either of its claims
@@ -435,6 +624,10 @@ def link_claims(
         every article that repeats it.
     chunk_size : int
         Claims whose candidate pairs are generated and scored at once.
+    doc_dates : mapping of str to str, or None
+        Publication date (ISO, month precision or finer) per doc_id
+        (:func:`document_dates`); dates the events of claims that give no
+        date of their own. None: only the claims' own dates are compared.
     seed : int
         Unused (the linking is deterministic); accepted for a uniform API.
 
@@ -467,7 +660,7 @@ def link_claims(
     max_links = check_optional_int("max_links", max_links)
     if claims.empty:
         return pd.DataFrame(columns=LINK_COLUMNS)
-    index = _LinkIndex(claims, max_block=max_block)
+    index = _LinkIndex(claims, max_block=max_block, doc_dates=doc_dates)
     scored, _ = _scored_candidates(index, min_similarity=min_similarity, chunk_size=chunk_size)
     if scored.empty:
         return pd.DataFrame(columns=LINK_COLUMNS)

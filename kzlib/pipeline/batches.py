@@ -34,7 +34,7 @@ _LINK_INPUT = ["claim_id", "doc_id", "text", "claim_type", "tags", "entities", "
 
 
 def link_written_claims(
-    claims_path: str | Path, *, min_similarity: float = 0.24, batch_rows: int = 100_000
+    claims_path: str | Path, *, min_similarity: float = 0.28, batch_rows: int = 100_000
 ) -> pd.DataFrame:
     """Claim links of a claim inventory written by the pipeline, by the claims module's blocking.
 
