@@ -75,7 +75,11 @@ def _warn_extra_keys(path: Path, line: bytes) -> None:
 def _check_columns_warn_only(path: Path, columns: Sequence[str]) -> None:
     extra = [c for c in columns if c not in TABLE_COLUMNS]
     if extra:
-        warnings.warn(f"{path}: column(s) {', '.join(extra)} ignored", stacklevel=5)
+        warnings.warn(
+            f"{path}: column(s) {', '.join(extra)} are no document field: "
+            "kept as columns of the streamed claims table, ignored elsewhere",
+            stacklevel=5,
+        )
 
 
 def _json_record(raw_line: bytes, *, path: Path, where: str) -> dict[str, Any]:
