@@ -264,7 +264,7 @@ def _plan_parquet(path: Path, batch_size: int) -> Iterator[Part]:
     pf = _parquet_file(path)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        columns = _check_columns(path, pf.schema_arrow.names)
+        _check_columns(path, pf.schema_arrow.names)
     meta = pf.metadata
     index = 0
     row = 1
@@ -276,9 +276,9 @@ def _plan_parquet(path: Path, batch_size: int) -> Iterator[Part]:
                 index += 1
         else:
             lo = 0
-            for batch in pf.iter_batches(
-                batch_size=batch_size, row_groups=[group], columns=columns
-            ):
+            # all columns: a part carries its own columns too (read_part_columns), so a
+            # worker on another machine need not open the file
+            for batch in pf.iter_batches(batch_size=batch_size, row_groups=[group]):
                 records = tuple(batch.to_pylist())
                 yield Part(
                     str(path),
@@ -412,9 +412,16 @@ def _parquet_extras(part: Part, ids: list[str]) -> pd.DataFrame:
     extra = [c for c in pf.schema_arrow.names if c not in TABLE_COLUMNS]
     if not extra:
         return pd.DataFrame({"doc_id": ids})
-    table = pf.read_row_group(part.row_group, columns=extra).slice(
-        part.start, part.stop - part.start
-    )
+    if part.records:  # cut by the planner: the rows travel with the part
+        schema = pf.schema_arrow
+        table = pa.Table.from_pylist(
+            [{c: r[c] for c in extra} for r in part.records],
+            schema=pa.schema([schema.field(c) for c in extra]),
+        )
+    else:
+        table = pf.read_row_group(part.row_group, columns=extra).slice(
+            part.start, part.stop - part.start
+        )
     frame: pd.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype)
     frame.insert(0, "doc_id", pa.array(ids, pa.string()).to_pandas(types_mapper=pd.ArrowDtype))
     return frame.reset_index(drop=True)
