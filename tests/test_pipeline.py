@@ -159,6 +159,48 @@ def test_claims_stage_equals_whole_corpus_extraction(tmp_path: Path, batch_size:
     pd.testing.assert_frame_equal(links, want, check_dtype=False)
 
 
+@pytest.mark.parametrize("suffix", [".parquet", ".jsonl"])
+def test_claims_stage_carries_the_tables_own_columns(tmp_path: Path, suffix: str) -> None:
+    from kzlib.claims import document_years, extract_claims
+
+    docs = [*load_corpus(SEEDS_DIR), *load_corpus(SMALL)]
+    rows = pd.DataFrame(
+        {
+            "doc_id": [d.doc_id for d in docs],
+            "text": [d.raw for d in docs],
+            "country": [f"C{i % 3}" for i in range(len(docs))],
+            "year": [1990 + i for i in range(len(docs))],
+            "speaker": ["not the claim's speaker"] * len(docs),  # a claims column: left out
+        }
+    )
+    source = tmp_path / f"corpus{suffix}"
+    if suffix == ".parquet":
+        rows.to_parquet(source)
+    else:
+        rows.to_json(source, orient="records", lines=True, force_ascii=False)
+    out = tmp_path / "claims.parquet"
+    run_pipeline(source, outputs={"claims": out}, batch_size=2, progress=None)
+    got = pd.read_parquet(out)
+    corpus = Corpus(tuple(docs))
+    ref = extract_claims(sentences_frame(corpus), doc_years=document_years(corpus.to_frame()))
+    # the same claims, each with its document's own country and year after the claim columns
+    assert got.columns.tolist() == [*ref.columns, "country", "year"]
+    own = got[ref.columns.tolist()]
+    pd.testing.assert_frame_equal(own, ref.astype({c: own[c].dtype for c in ref}))
+    by_doc = rows.set_index("doc_id")
+    assert got["country"].tolist() == by_doc.loc[got["doc_id"], "country"].tolist()
+    assert got["year"].tolist() == by_doc.loc[got["doc_id"], "year"].tolist()
+    assert got["speaker"].tolist() == ref["speaker"].tolist()
+
+
+def test_folder_claims_have_no_extra_columns(tmp_path: Path) -> None:
+    out = tmp_path / "claims.parquet"
+    run_pipeline(SEEDS_DIR, outputs={"claims": out}, batch_size=2, progress=None)
+    from kzlib.claims import CLAIM_COLUMNS
+
+    assert pd.read_parquet(out).columns.tolist() == CLAIM_COLUMNS
+
+
 def test_cli_claims_streamed_with_links(tmp_path: Path) -> None:
     source = _table_corpus(tmp_path)
     out, links = tmp_path / "c.csv", tmp_path / "l.csv"

@@ -60,7 +60,13 @@ def test_tables_equal_the_in_memory_functions(tmp_path: Path, fmt: str) -> None:
         # a metadata column missing everywhere (None objects) comes back as missing strings
         empty = [c for c in want if want[c].dtype == object and want[c].isna().all()]
         want = want.astype(dict.fromkeys(empty, "str"))
-        pd.testing.assert_frame_equal(stored[stage], want)
+        got = stored[stage]
+        if stage == "claims" and fmt == "parquet":  # the table's own columns come after
+            assert got.columns.tolist() == [*want.columns, "year"]
+            assert set(got["year"]) == {2000, 2001, 2002, 2003}
+            got = got[want.columns.tolist()]
+            want = want.astype({c: got[c].dtype for c in want})
+        pd.testing.assert_frame_equal(got, want)
     assert len(stored["claims"]) > 100 and stored["corpus"]["doc_id"].is_unique
     if fmt == "parquet":
         assert stored["corpus"]["year"].tolist() == ["2000", "2001", "2002", "2003"]

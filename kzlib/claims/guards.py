@@ -177,6 +177,8 @@ class _CuePattern:
         self._parts = tuple(re.compile(c.pattern, re.IGNORECASE) for c in cues)
         self._vocabulary = frozenset().union(*(g for c in cues for g in c.guards))
         self._guarded = all(c.guards for c in cues)  # every alternative needs a guard word
+        self._starts = tuple(c.starts or frozenset() for c in cues)
+        self._all_starts = all(c.starts is not None for c in cues)
         # word -> bits (one per guard) it sets in its alternatives' masks
         self._bits: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for i, cue in enumerate(cues):
@@ -232,6 +234,8 @@ class _CuePattern:
         possible = self._possible(words)
         if not possible:
             return 0
+        if self._all_starts:
+            return self._count_at_starts(text, lowered, words, possible)
         subset = self._subsets.get(possible)
         if subset is None:
             joined = "|".join(self.cues[i].pattern for i in possible)
@@ -249,6 +253,30 @@ class _CuePattern:
                 m = pattern.match(text, p)
                 if m is not None:
                     n, end = n + 1, m.end()
+        return n
+
+    def _count_at_starts(
+        self, text: str, lowered: str, words: frozenset[str], possible: tuple[int, ...]
+    ) -> int:
+        """:meth:`count` when every alternative's start words are known.
+
+        At each place where a start word of a possible alternative stands, the
+        alternatives are tried in order and the first match counts, as the
+        alternation of the possible ones would (no pattern compiled per
+        combination of words: real corpora meet thousands of combinations).
+        """
+        starts: frozenset[str] = frozenset()
+        for i in possible:
+            starts |= self._starts[i]
+        parts = [self._parts[i] for i in possible]
+        n, end = 0, 0
+        for p in _run_starts(lowered, starts & words):
+            if p >= end:
+                for part in parts:
+                    m = part.match(text, p)
+                    if m is not None:
+                        n, end = n + 1, m.end()
+                        break
         return n
 
 

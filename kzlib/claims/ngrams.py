@@ -38,6 +38,9 @@ WORD_NGRAMS: tuple[int, int] = (1, 2)
 CHAR_NGRAMS: tuple[int, int] = (2, 5)
 #: sklearn's default ``token_pattern``.
 _TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
+#: The same tokens, found twice as fast: a match of ``\b\w\w+\b`` is a whole run of word
+#: characters of length 2 or more, which is what ``\w\w+`` finds scanning left to right.
+_TOKEN_RUN_RE = re.compile(r"\w\w+")
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -217,7 +220,7 @@ def word_counts(texts: Sequence[str], index: dict[str, int]) -> sparse.csr_matri
     >>> word_counts(["A tax cut, a tax."], {"tax": 0, "tax cut": 1}).toarray().tolist()
     [[2.0, 1.0]]
     """
-    findall = _TOKEN_RE.findall
+    findall = _TOKEN_RUN_RE.findall
     tokens = [findall(t) for t in _folded(texts)]
     lengths = np.array([len(t) for t in tokens], dtype=np.int64)
     doc_of = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)

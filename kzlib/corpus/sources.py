@@ -19,7 +19,11 @@ JSON object per line; blank lines are skipped). Columns:
               metadata; values given here count as given, like a manifest
               (provenance ``manifest``); missing ones are extracted or inferred
               from the text exactly as for a folder
-other columns ignored, with one warning naming them
+other columns  kept as group columns of the researcher's own (``country``,
+              ``year``): as text in each document's metadata and the corpus
+              table, like an extra manifest column; the streamed claims table
+              (:mod:`kzlib.pipeline`) carries them with their own types after
+              the claim columns (:func:`read_part_columns`)
 
 A document read from a table has ``path`` ``<file name>:<row>`` (rows and
 lines count from 1) and ``sha256`` of its text encoded as UTF-8. The checks
@@ -43,11 +47,14 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import json
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from kzlib.checks import check_int
 from kzlib.corpus.document import Document, _content_key, _decode, _fill_meta
@@ -73,6 +80,7 @@ __all__ = [
     "iter_source",
     "plan_source",
     "read_part",
+    "read_part_columns",
     "source_files",
     "source_kind",
 ]
@@ -281,7 +289,7 @@ def _plan_parquet(path: Path, batch_size: int) -> Iterator[Part]:
     pf = _parquet_file(path)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        columns = _check_columns(path, pf.schema_arrow.names)
+        _check_columns(path, pf.schema_arrow.names)
     meta = pf.metadata
     index = 0
     row = 1
@@ -293,9 +301,9 @@ def _plan_parquet(path: Path, batch_size: int) -> Iterator[Part]:
                 index += 1
         else:
             lo = 0
-            for batch in pf.iter_batches(
-                batch_size=batch_size, row_groups=[group], columns=columns
-            ):
+            # all columns: a part carries its own columns too (read_part_columns), so a
+            # worker on another machine need not open the file
+            for batch in pf.iter_batches(batch_size=batch_size, row_groups=[group]):
                 records = tuple(batch.to_pylist())
                 yield Part(
                     str(path),
@@ -391,6 +399,71 @@ def _read_bytes(path: Path) -> bytes:
             f"{path}: cannot read ({exc.strerror}); on a Dask cluster the corpus must be "
             "visible to every worker at the same path"
         ) from None
+
+
+def read_part_columns(part: Part, doc_ids: Sequence[str]) -> pd.DataFrame:
+    """The table columns that are not document fields, one row per document of ``part``.
+
+    The rows are those of :func:`read_part` (same order, blank JSON Lines
+    skipped), with its documents' ``doc_ids`` as first column; a
+    folder part, or a table without such columns, gives no column besides
+    ``doc_id``. Values keep their Parquet type (as pandas Arrow dtypes, so the
+    type of a column does not change with the missing values of a part);
+    JSON values are read as JSON gives them.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import pandas as pd
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "c.parquet"
+    >>> pd.DataFrame({"text": ["One.", "Two."], "year": [1990, 1991]}).to_parquet(path)
+    >>> part = next(plan_source(path).parts)
+    >>> ids = [d.doc_id for d in read_part(part)]
+    >>> read_part_columns(part, ids).values.tolist()
+    [['c_000001', 1990], ['c_000002', 1991]]
+    """
+    ids = list(doc_ids)
+    if part.kind == "parquet":
+        return _parquet_extras(part, ids)
+    if part.kind == "jsonl":
+        return _jsonl_extras(part, ids)
+    return pd.DataFrame({"doc_id": ids})
+
+
+def _parquet_extras(part: Part, ids: list[str]) -> pd.DataFrame:
+    import pyarrow as pa
+
+    pf = _parquet_file(Path(part.source))
+    extra = [c for c in pf.schema_arrow.names if c not in TABLE_COLUMNS]
+    if not extra:
+        return pd.DataFrame({"doc_id": ids})
+    if part.records:  # cut by the planner: the rows travel with the part
+        schema = pf.schema_arrow
+        table = pa.Table.from_pylist(
+            [{c: r[c] for c in extra} for r in part.records],
+            schema=pa.schema([schema.field(c) for c in extra]),
+        )
+    else:
+        table = pf.read_row_group(part.row_group, columns=extra).slice(
+            part.start, part.stop - part.start
+        )
+    frame: pd.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype)
+    frame.insert(0, "doc_id", pa.array(ids, pa.string()).to_pandas(types_mapper=pd.ArrowDtype))
+    return frame.reset_index(drop=True)
+
+
+def _jsonl_extras(part: Part, ids: list[str]) -> pd.DataFrame:
+    with Path(part.source).open("rb") as fh:
+        fh.seek(part.start)
+        data = fh.read(part.stop - part.start)
+    rows = [
+        {k: v for k, v in json.loads(line).items() if k not in TABLE_COLUMNS}
+        for line in data.splitlines()
+        if line.strip()
+    ]
+    frame = pd.DataFrame(rows, index=range(len(ids)))
+    frame.insert(0, "doc_id", ids)
+    return frame
 
 
 def _read_parquet_part(part: Part) -> list[Document]:

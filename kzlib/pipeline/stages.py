@@ -11,7 +11,9 @@ Stages
 ``paragraphs`` one row per paragraph (:func:`kzlib.corpus.paragraphs_frame`)
 ``audit``      one row per cleaning edit (:func:`kzlib.corpus.audit_frame`)
 ``claims``     the claim inventory (:func:`kzlib.claims.extract_claims`, publication
-               years from each document's date; option ``min_checkworthiness``)
+               years from each document's date; option ``min_checkworthiness``), then
+               the source table's own columns (``country``, ``year``, ...: see
+               :func:`kzlib.corpus.sources.read_part_columns`) for each claim's document
 ``rhetoric``   the measures with bootstrap intervals (:func:`kzlib.rhetoric.measures`;
                each article has its own seeded stream, so batches do not change them;
                options ``lexicons``, ``actors``, ``include``, ``n_boot``, ``seed``)
@@ -37,6 +39,7 @@ from kzlib.corpus.sources import (
     Part,
     document_keys,
     read_part,
+    read_part_columns,
 )
 from kzlib.errors import InputError
 
@@ -146,6 +149,28 @@ STAGES: dict[str, StageFn] = {
 _NEEDS_SENTENCES: set[str] = {"sentences", "claims", "rhetoric"}
 
 
+def _with_columns(claims: pd.DataFrame, columns: pd.DataFrame) -> pd.DataFrame:
+    """``claims`` with the source's own columns of each claim's document appended.
+
+    A column named like a claims column is left out (the claim's own value wins).
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"doc_id": ["b", "a", "b"], "text": ["x", "y", "z"]})
+    >>> extra = pd.DataFrame({"doc_id": ["a", "b"], "year": [1990, 1991], "text": ["?", "?"]})
+    >>> _with_columns(c, extra).values.tolist()
+    [['b', 'x', 1991], ['a', 'y', 1990], ['b', 'z', 1991]]
+    """
+    extra = [c for c in columns.columns if c not in claims.columns]
+    if not extra:
+        return claims
+    at = pd.Index(columns["doc_id"]).get_indexer(claims["doc_id"])
+    out = claims.copy()
+    for col in extra:
+        out[col] = columns[col].take(at).reset_index(drop=True).set_axis(claims.index)
+    return out
+
+
 @dataclass(frozen=True)
 class PartResult:
     """What :func:`process_part` returns for one part.
@@ -217,6 +242,9 @@ def process_part(
         t0 = time.perf_counter()
         tables[stage] = STAGES[stage](docs, sentences, opts)
         seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - t0
+    if "claims" in tables and part.kind != "folder":
+        columns = read_part_columns(part, [d.doc_id for d in docs])
+        tables["claims"] = _with_columns(tables["claims"], columns)
     if "corpus" in tables:  # the corpus table has counted them already
         n_words = int(tables["corpus"]["n_words"].sum())
     else:
