@@ -600,3 +600,26 @@ def test_k_range_and_min_df_scale_with_the_corpus() -> None:
     assert fixed.params["k_range"] == [2, 4] and fixed.params["min_df"] == 3
     with pytest.raises(InputError, match="min_df"):
         fit_topics(sents, min_df="many")
+
+
+def test_k_is_chosen_on_a_sample_of_units_beyond_max_scan_units(
+    seed_sentences: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kzlib.topics.model as model_module
+
+    options = {"unit": "sentence", "n_topics": "auto", "k_range": (2, 5), "n_stability": 0}
+    whole = fit_topics(seed_sentences, seed=0, **options)
+    monkeypatch.setattr(model_module, "MAX_SCAN_UNITS", 60)
+    sampled = fit_topics(seed_sentences, seed=0, **options)
+    assert len(sampled.units) == len(whole.units) > 60  # every unit is still weighted
+    table = sampled.coherence_by_k
+    assert table["k"].tolist() == [2, 3, 4, 5] and table["chosen"].sum() == 1
+    # the chosen k is fitted again on every unit: its reported coherence is the final topics'
+    k = sampled.n_topics
+    assert int(table.loc[table["chosen"], "k"].iloc[0]) == k
+    reported = float(table.loc[table["chosen"], "coherence"].iloc[0])
+    assert reported == pytest.approx(float(np.nanmean(sampled.labels["coherence"])), abs=1e-9)
+    # without the sample, the same seed chooses among the same candidates on every unit
+    assert whole.coherence_by_k["k"].tolist() == [2, 3, 4, 5]
+    # and the scan did run on the sample: the other k score differently
+    assert not np.allclose(table["coherence"], whole.coherence_by_k["coherence"])
