@@ -36,6 +36,7 @@ from typing import Any
 
 import pandas as pd
 
+from kzlib.digest import file_sha256, file_tree, files_digest
 from kzlib.errors import InputError
 from kzlib.paths import DATA_DIR, PROJECT_ROOT
 
@@ -69,37 +70,15 @@ def store_dir() -> Path:
     return Path(env) if env else PROJECT_ROOT / ".cache" / "tables"
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _files_digest(files: Sequence[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(f"{path.name}\0{_sha256(path)}\n".encode())
-    return digest.hexdigest()
-
-
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
     """kzlib's source and data files: a change to either changes every key."""
-    files = [
-        p
-        for root, suffixes in ((_KZLIB_DIR, {".py"}), (DATA_DIR, None))
-        if root.is_dir()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-        and "__pycache__" not in p.parts
-        and (suffixes is None or p.suffix in suffixes)
-    ]
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(f"{path.relative_to(path.anchor)}\0{_sha256(path)}\n".encode())
-    return digest.hexdigest()
+    return hashlib.sha256(
+        (
+            files_digest(file_tree(_KZLIB_DIR, suffixes={".py"}), root=_KZLIB_DIR)
+            + files_digest(file_tree(DATA_DIR), root=DATA_DIR)
+        ).encode()
+    ).hexdigest()
 
 
 def _option_value(value: Any) -> Any:
@@ -107,9 +86,9 @@ def _option_value(value: Any) -> Any:
     if isinstance(value, Path) or (isinstance(value, str) and os.sep in value):
         path = Path(value)
         if path.is_file():
-            return _sha256(path)
+            return file_sha256(path)
         if path.is_dir():
-            return _files_digest(sorted(p for p in path.rglob("*") if p.is_file()))
+            return files_digest(file_tree(path), root=path)
     if isinstance(value, (list, tuple)):
         return [_option_value(v) for v in value]
     return value
@@ -200,7 +179,11 @@ def corpus_tables(
     opts = dict(options or {})
     folder = Path(cache_dir) if cache_dir is not None else store_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    digest = _files_digest(source_files(source))
+    source_path = Path(source)
+    digest = files_digest(
+        source_files(source_path),
+        root=source_path if source_path.is_dir() else source_path.parent,
+    )
     paths = {s: folder / f"{s}-{table_key(digest, s, opts)[:32]}.parquet" for s in stages}
     missing = {s: p for s, p in paths.items() if not p.is_file()}
     if missing:

@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import Any
 
 from kzlib.corpus.sources import source_files
+from kzlib.digest import file_sha256, file_tree, files_digest
 from kzlib.paths import DATA_DIR, PROJECT_ROOT
-from kzlib.report.provenance import file_sha256
 from kzlib.report.record import NotebookRun
 
 __all__ = [
@@ -54,29 +54,6 @@ __all__ = [
 FINGERPRINT_VERSION = 1
 _KZLIB_DIR = PROJECT_ROOT / "kzlib"
 _LOCKFILE = PROJECT_ROOT / "requirements.lock"
-
-
-def _files_digest(files: list[Path], *, root: Path) -> str:
-    digest = hashlib.sha256()
-    for path in files:
-        try:
-            name = path.relative_to(root).as_posix()
-        except ValueError:
-            name = path.as_posix()
-        digest.update(f"{name}\0{file_sha256(path)}\n".encode())
-    return digest.hexdigest()
-
-
-def _tree(folder: Path, *, suffixes: set[str] | None = None) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and not any(part.startswith(".") or part == "__pycache__" for part in p.parts)
-        and (suffixes is None or p.suffix in suffixes)
-    )
 
 
 def shared_inputs(*, corpus: Path, options: Mapping[str, Any] | None = None) -> str:
@@ -104,11 +81,11 @@ def shared_inputs(*, corpus: Path, options: Mapping[str, Any] | None = None) -> 
     corpus = Path(corpus)
     parts = {
         "version": FINGERPRINT_VERSION,
-        "corpus": _files_digest(
+        "corpus": files_digest(
             source_files(corpus), root=corpus if corpus.is_dir() else corpus.parent
         ),
-        "kzlib": _files_digest(_tree(_KZLIB_DIR, suffixes={".py", ".j2"}), root=_KZLIB_DIR),
-        "data": _files_digest(_tree(DATA_DIR), root=DATA_DIR),
+        "kzlib": files_digest(file_tree(_KZLIB_DIR, suffixes={".py", ".j2"}), root=_KZLIB_DIR),
+        "data": files_digest(file_tree(DATA_DIR), root=DATA_DIR),
         "lock": file_sha256(_LOCKFILE) if _LOCKFILE.is_file() else None,
         "options": dict(options or {}),
     }

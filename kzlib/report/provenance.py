@@ -17,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
 import platform
 import re
 import subprocess
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from kzlib import __version__
+from kzlib.digest import file_sha256
 from kzlib.paths import PROJECT_ROOT
 
 __all__ = [
@@ -42,34 +42,6 @@ __all__ = [
 #: Packages whose versions are recorded besides kzlib's own requirements: the
 #: machinery that executes and renders the notebooks.
 RUNTIME_PACKAGES: tuple[str, ...] = ("ipykernel", "jupyter_client", "nbclient", "nbformat")
-
-
-def file_sha256(path: Path) -> str:
-    """Hex SHA-256 of a file's bytes.
-
-    Parameters
-    ----------
-    path : Path
-        The file.
-
-    Returns
-    -------
-    str
-        64 hex digits.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
-    >>> _ = p.write_bytes(b"")
-    >>> file_sha256(p)[:12]
-    'e3b0c44298fc'
-    """
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def display_path(path: Path) -> str:
