@@ -69,13 +69,22 @@ def _await_part(
     """
     alone_since: float | None = None
     while True:
+        # result() with a timeout, not wait() then result(): a task can finish on a worker
+        # that dies before its result is fetched, and result() would then wait forever
         try:
-            distributed.wait([future], timeout=_POLL)
-            break
+            return future.result(timeout=_POLL)
         except TimeoutError:
             pass
         except distributed.client.CancelledError:
             raise _lost_scheduler(client, part) from None
+        except distributed.KilledWorker as exc:
+            n = exc.args[2] + 1 if len(exc.args) > 2 and isinstance(exc.args[2], int) else 0
+            tries = f"{n} time{'s' if n > 1 else ''}" if n else "several times"
+            raise ClusterLostError(
+                f"the Dask workers running {_where(part)} died (tried {tries}; out of memory?); "
+                "run again with a smaller --batch-size or more memory per worker; "
+                "no output was written"
+            ) from None
         now = time.monotonic()
         if _n_workers(client):
             alone_since = None
@@ -87,18 +96,6 @@ def _await_part(
                 f"or left) while {_where(part)} was waiting; restart the workers or run again "
                 "with --engine local; no output was written"
             )
-    try:
-        return future.result()
-    except distributed.KilledWorker as exc:
-        n = exc.args[2] + 1 if len(exc.args) > 2 and isinstance(exc.args[2], int) else 0
-        tries = f"{n} time{'s' if n > 1 else ''}" if n else "several times"
-        raise ClusterLostError(
-            f"the Dask workers running {_where(part)} died (tried {tries}; out of memory?); "
-            "run again with a smaller --batch-size or more memory per worker; "
-            "no output was written"
-        ) from None
-    except distributed.client.CancelledError:
-        raise _lost_scheduler(client, part) from None
 
 
 def _lost_scheduler(client: Any, part: Part) -> ClusterLostError:
