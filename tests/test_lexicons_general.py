@@ -147,3 +147,55 @@ def test_general_lexicons_hit_news_more_than_v1() -> None:
     assert len(found_new[0]) > len(found_old[0])
     assert len(found_new[1]) > len(found_old[1])
     assert pd.concat(found_new)["category"].nunique() >= 6
+
+
+HOLSTI_ROLES = {
+    "balancer",
+    "regional_leader",
+    "active_independent",
+    "mediator",
+    "bridge",
+    "regional_collaborator",
+    "developer",
+    "faithful_ally",
+    "example",
+    "anti_imperialist",
+}
+
+
+def test_roles_are_holstis_and_loaded_by_default() -> None:
+    assert {category for _, category, _ in _rows(GENERAL / "role.v1.csv")} == HOLSTI_ROLES
+    loaded = load_lexicons()
+    assert loaded.files["role"] == "role.v1.csv"
+    assert {f"role_per_1k:{r}" for r in HOLSTI_ROLES} <= {m for m, _, _ in loaded.rate_measures()}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "We pursue a multi-vector policy and keep equal distance from the great powers.",
+            "balancer",
+        ),
+        ("Our country offered its good offices and will mediate between the parties.", "mediator"),
+        ("The nation is a bridge between Europe and Asia.", "bridge"),
+        (
+            "We have put forward an initiative to convene a conference on water.",
+            "active_independent",
+        ),
+        (
+            "Good-neighbourly relations and regional integration are our priority.",
+            "regional_collaborator",
+        ),
+        ("We will never accept hegemony or spheres of influence.", "anti_imperialist"),
+    ],
+)
+def test_role_terms_find_their_role(text: str, role: str) -> None:
+    found = read_lexicon(GENERAL / "role.v1.csv").find([text])
+    assert role in set(found["category"])
+
+
+def test_role_terms_do_not_fire_on_unrelated_text() -> None:
+    # "for example" and "developing countries" are left out on purpose (see the codebook)
+    texts = ["For example, developing countries grew by 4 per cent.", "The weather was cold."]
+    assert read_lexicon(GENERAL / "role.v1.csv").find(texts).empty

@@ -246,6 +246,8 @@ def test_table_shape_and_order(seed_table: pd.DataFrame) -> None:
         names
     )
     assert "metaphor_per_1k:weaving" in names
+    # national role conceptions (role.v1.csv, Holsti 1970)
+    assert {"role_per_1k:balancer", "role_per_1k:mediator", "role_per_1k:bridge"} <= set(names)
 
 
 def test_include_patterns_and_bad_parameters(seed_sentences: pd.DataFrame) -> None:
@@ -307,6 +309,13 @@ def test_un_speech_articles_lead_on_balancing_and_initiative(
     # with the general lexicons, the two articles on the UN speech lead on naming the UN
     rows = seed_table[seed_table["measure"] == "actor_share:United Nations"]
     assert set(rows.sort_values("value")["doc_id"].iloc[-2:]) == {D001, D004}
+    # ... and, by the default role lexicon (Holsti's role conceptions, written from the
+    # typology, not from the seeds), on the balancer and active-independent roles
+    for role in ["balancer", "active_independent"]:
+        rows = seed_table[seed_table["measure"] == f"role_per_1k:{role}"]
+        assert set(rows.sort_values("value")["doc_id"].iloc[-2:]) == {D001, D004}, role
+    ev = evidence(seed_sentences, "role_per_1k:balancer", doc_id=D001)
+    assert "multi-vector" in "|".join(ev["matches"]).split("|")
     # the v1 frames, given as a user lexicon that extends the default, still show the contrast
     own = tmp_path / "policy.v1.csv"
     shutil.copy(LEXICON_DIR / "frames.v1.csv", own)
