@@ -94,6 +94,20 @@ def test_second_call_reads_the_store_and_a_changed_article_is_recomputed(
     assert "12 percent" not in " ".join(changed["claims"]["text"])
 
 
+def test_read_returns_only_the_tables_asked_for_and_stores_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "store"
+    calls = _count_runs(monkeypatch)
+    only = corpus_tables(SEEDS_DIR, ["corpus", "claims"], cache_dir=store, read=["corpus"])
+    assert list(only) == ["corpus"] and only["corpus"]["doc_id"].nunique() == 4
+    later = corpus_tables(SEEDS_DIR, ["claims"], cache_dir=store)
+    assert calls == [("corpus", "claims")]  # the claims were stored by the first call
+    assert later["claims"]["doc_id"].nunique() == 4
+    with pytest.raises(InputError, match="read="):
+        corpus_tables(SEEDS_DIR, ["corpus"], cache_dir=store, read=["claims"])
+
+
 def test_options_of_another_stage_do_not_change_a_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -132,6 +132,7 @@ def corpus_tables(
     jobs: int | None = None,
     cache_dir: str | Path | None = None,
     progress: Callable[[str], None] | None = None,
+    read: Sequence[str] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The named tables of a corpus: read from the store, or computed in one streamed pass.
 
@@ -150,12 +151,17 @@ def corpus_tables(
         The store (default :func:`store_dir`).
     progress : callable, optional
         Receives the pipeline's progress lines while tables are computed.
+    read : sequence of str, optional
+        The stages to read back and return (default: all of ``stages``). The
+        others are only computed and stored, for a later call or another
+        process: on 10,000 speeches the claim and sentence tables alone take
+        gigabytes in memory.
 
     Returns
     -------
     dict of str to DataFrame
-        One table per stage, rows in corpus order, as the in-memory functions
-        give them.
+        One table per stage read, rows in corpus order, as the in-memory
+        functions give them.
 
     Raises
     ------
@@ -174,6 +180,9 @@ def corpus_tables(
     from kzlib.pipeline.stages import STAGES
 
     unknown = [s for s in stages if s not in STAGES]
+    unread = [s for s in (read or []) if s not in stages]
+    if unread:
+        raise InputError(f"read={unread}: only tables among the stages asked for can be read")
     if unknown:
         raise InputError(f"unknown table(s) {', '.join(unknown)}; choose from {', '.join(STAGES)}")
     opts = dict(options or {})
@@ -197,8 +206,10 @@ def corpus_tables(
             progress=progress,
         )
         _evict(folder, keep=max(MAX_TABLES, len(paths)))
+    wanted = set(stages if read is None else read)
     tables = {}
     for stage, path in paths.items():
-        tables[stage] = pd.read_parquet(path)
+        if stage in wanted:
+            tables[stage] = pd.read_parquet(path)
         os.utime(path)  # recently used: kept by the eviction
     return tables

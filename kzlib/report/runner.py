@@ -362,6 +362,7 @@ def _corpus_frame(
         scheduler=scheduler,
         jobs=jobs if engine == "dask" and scheduler is None else None,
         progress=lambda line: say(f"kzlib report: tables: {line.split(': ', 1)[-1]}"),
+        read=["corpus"],  # the notebooks read the rest; this process keeps only the index's
     )
     return tables["corpus"]
 
