@@ -27,7 +27,6 @@ from kzlib.text import english_stop_words
 
 __all__ = []
 
-_POSSESSIVE = re.compile(r"['’]s$")
 #: "per cent" is one word ("percent"), so "cent" is never a keyword of British spelling.
 _PER_CENT = re.compile(r"\bper[\s-]+cent\b", re.IGNORECASE)
 
@@ -61,14 +60,33 @@ def _doc_terms(
     docs = []
     for d in doc_ids:
         text = grouped.get(d, "")
-        docs.append(
-            [
-                _POSSESSIVE.sub("", t.lower())
-                for t in _TOKEN_RE.findall(_PER_CENT.sub("percent", text))
-                if not t.replace(".", "").isdigit()
-            ]
-        )
+        docs.append(_terms(_PER_CENT.sub("percent", text)))
     return doc_ids, docs
+
+
+def _terms(text: str) -> list[str]:
+    """Lower-cased word tokens of ``text``, possessive 's dropped, numbers left out.
+
+    ASCII text (lower-casing keeps its length and its tokens) is lowered as a
+    whole and split once; other text token by token. Both give the same
+    tokens; the first is about twice as fast on speeches.
+    """
+    if text.isascii():
+        return [
+            t[:-2] if t[-2:] == "'s" else t
+            for t in _TOKEN_RE.findall(text.lower())
+            if not (t[0].isdigit() and t.replace(".", "").isdigit())
+        ]
+    out = []
+    tokens = _TOKEN_RE.findall(text)
+    for t in tokens:
+        if t.replace(".", "").isdigit():
+            continue
+        low = t.lower()
+        if low.endswith(("'s", "’s")):
+            low = low[:-2]
+        out.append(low)
+    return out
 
 
 def _count_matrix(docs: list[list[str]]) -> tuple[np.ndarray, Any]:
