@@ -370,12 +370,7 @@ def cmd_keyness(args: argparse.Namespace) -> int:
 
     if bool(args.group) != bool(args.target):
         raise InputError("--group and --target go together: name the column and the group")
-    if Path(args.corpus).suffix.lower() in {".parquet", ".jsonl"}:
-        raise InputError(
-            f"{args.corpus}: kzlib keyness reads a folder corpus; for a table use "
-            "kzlib rhetoric's streamed pipeline or write the texts to a folder"
-        )
-    corpus = load_corpus(args.corpus)
+    corpus = load_corpus(args.corpus)  # a folder, or a table whose own columns are groups
     sentences = sentences_frame(corpus)
     boilerplate = not args.keep_boilerplate
     if args.group:

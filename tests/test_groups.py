@@ -93,3 +93,32 @@ def test_cli_keyness_by_group(tmp_path: Path) -> None:
     assert main(args) != 0  # a group without a target
     assert main(["keyness", "--corpus", str(NEWS), "--out", str(out)]) == 0
     assert pd.read_csv(out)["doc_id"].nunique() == 6
+
+
+def test_cli_keyness_by_a_parquet_column(tmp_path: Path) -> None:
+    """A table corpus' own column (country) is a group on the command line too."""
+    kaz = [
+        "Herders crossed the steppe with their flocks in early spring.",
+        "Grain from the steppe reached the ports by rail in June.",
+        "Wind farms now rise on the open steppe near the lake.",
+    ]
+    nor = [
+        "Fishermen left the harbour before dawn to reach the cod banks.",
+        "The new ferry terminal in the harbour opened in May.",
+        "Storms kept the trawlers in the harbour for a week.",
+    ]
+    rows = [
+        {"doc_id": f"{c.lower()}{i}", "country": c, "year": 2020 + i, "text": text}
+        for c, texts in (("KAZ", kaz), ("NOR", nor))
+        for i, text in enumerate(texts)
+    ]
+    corpus = tmp_path / "speeches.parquet"
+    pd.DataFrame(rows).to_parquet(corpus, index=False)
+    out = tmp_path / "k.csv"
+    args = ["keyness", "--corpus", str(corpus), "--out", str(out), "--min-count", "2"]
+    assert main([*args, "--group", "country", "--target", "KAZ"]) == 0
+    table = pd.read_csv(out).set_index("term")
+    assert table.loc["steppe", "side"] == "target"
+    assert table.loc["steppe", ["count_target", "count_reference"]].tolist() == [3, 0]
+    assert table.loc["harbour", "side"] == "reference"
+    assert table.loc["harbour", ["count_target", "count_reference"]].tolist() == [0, 3]
