@@ -39,6 +39,7 @@ import math
 import re
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from kzlib.errors import InputError
@@ -408,8 +409,11 @@ def _link_line(links: pd.DataFrame, name: _Namer) -> str:
     _require(links, ["doc_a", "doc_b"], "links")
     if links.empty:
         return "No claim in one article was linked to a claim in another."
-    pairs = links.apply(lambda r: tuple(sorted((str(r["doc_a"]), str(r["doc_b"])))), axis=1)
-    counts = pairs.value_counts()
+    # each pair of articles in one order (a row-wise apply took 50 s on 1.9M links)
+    doc_a, doc_b = links["doc_a"].astype(str).to_numpy(), links["doc_b"].astype(str).to_numpy()
+    first = doc_a <= doc_b
+    low, high = np.where(first, doc_a, doc_b), np.where(first, doc_b, doc_a)
+    counts = pd.Series(list(zip(low.tolist(), high.tolist(), strict=True))).value_counts()
     (a, b), n = counts.index[0], int(counts.iloc[0])
     return (
         f"{len(links)} pairs of claims in different articles report the same thing; most "
