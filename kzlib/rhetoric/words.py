@@ -67,26 +67,15 @@ def _doc_terms(
 def _terms(text: str) -> list[str]:
     """Lower-cased word tokens of ``text``, possessive 's dropped, numbers left out.
 
-    ASCII text (lower-casing keeps its length and its tokens) is lowered as a
-    whole and split once; other text token by token. Both give the same
-    tokens; the first is about twice as fast on speeches.
+    Plain string checks per token, not a regex substitution per token (which
+    took a fifth of keyness on 1,000 speeches).
     """
-    if text.isascii():
-        return [
-            t[:-2] if t[-2:] == "'s" else t
-            for t in _TOKEN_RE.findall(text.lower())
-            if not (t[0].isdigit() and t.replace(".", "").isdigit())
-        ]
-    out = []
-    tokens = _TOKEN_RE.findall(text)
-    for t in tokens:
-        if t.replace(".", "").isdigit():
-            continue
-        low = t.lower()
-        if low.endswith(("'s", "’s")):
-            low = low[:-2]
-        out.append(low)
-    return out
+    return [
+        low[:-2] if low.endswith(("'s", "’s")) else low
+        for t in _TOKEN_RE.findall(text)
+        if not t.replace(".", "").isdigit()
+        for low in (t.lower(),)
+    ]
 
 
 def _count_matrix(docs: list[list[str]]) -> tuple[np.ndarray, Any]:
