@@ -283,3 +283,20 @@ def test_per_cent_is_one_word_in_keyness() -> None:
     )
     terms = set(keyness(sents, top=None, min_count=1)["term"])
     assert "percent" in terms and "cent" not in terms
+
+
+def test_rest_words_are_letters_not_digits() -> None:
+    # a rule with max_rest counts the WORDS left: dates and page numbers are not words
+    # (a regression once counted "01", "10" and "2015" and kept this header as text)
+    sents = _table([("d", "Opening words of the speech."), ("d", "01/10/2015 A/70/PV.23 in 2012.")])
+    assert boilerplate_mask(sents, recurring=False).tolist() == [False, True]
+    assert strip_salutations(["Mr. President, 2023 saw 40 floods."])[0].endswith(
+        "2023 saw 40 floods."
+    )
+
+
+def test_strip_salutations_uses_cues_of_the_unstripped_text() -> None:
+    # a rule without cues (a bare "merci") is tried after the forms of address are blanked
+    out = strip_salutations(["Mr. President, merci.", "Merci beaucoup, the river is dry."])
+    assert out[0].strip(" ,.") == ""
+    assert out[1].endswith("the river is dry.") and "Merci" not in out[1]

