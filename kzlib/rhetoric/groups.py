@@ -41,7 +41,7 @@ from scipy.stats import chi2 as chi2_dist
 
 from kzlib.checks import check_int
 from kzlib.errors import InputError
-from kzlib.rhetoric.words import _count_matrix, _doc_terms, _stop_set
+from kzlib.rhetoric.words import _doc_counts, _stop_set
 
 __all__ = ["GROUP_KEYNESS_COLUMNS", "doc_groups", "group_keyness", "group_sentences"]
 
@@ -180,8 +180,7 @@ def group_keyness(
             f"target={target!r}: give one of the groups {', '.join(values[:20]) or '(none)'}; "
             "the others form the reference"
         )
-    doc_ids, docs = _doc_terms(sentences, boilerplate=boilerplate)
-    vocab, counts = _count_matrix(docs)
+    doc_ids, vocab, counts = _doc_counts(sentences, boilerplate=boilerplate)
     side = np.array([mapping.get(str(d)) for d in doc_ids], dtype=object)
     a = np.asarray(counts[side == target].sum(axis=0), dtype=np.float64).ravel()
     grouped = np.array([s is not None and s != target for s in side])

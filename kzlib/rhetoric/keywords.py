@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from kzlib.checks import check_int
-from kzlib.rhetoric.words import _count_matrix, _doc_terms, _stop_set
+from kzlib.rhetoric.words import _doc_counts, _stop_set
 
 __all__ = [
     "KEYNESS_COLUMNS",
@@ -109,8 +109,7 @@ def keyness(
     """
     min_count, top = _check_options(min_count, top)
     stop = _stop_set(stop_words)
-    doc_ids, docs = _doc_terms(sentences, boilerplate=boilerplate)
-    vocab, counts = _count_matrix(docs)
+    doc_ids, vocab, counts = _doc_counts(sentences, boilerplate=boilerplate)
     col_totals = np.asarray(counts.sum(axis=0)).ravel()
     totals = WordTotals(vocab, col_totals.astype(np.int64), len(doc_ids))
     return combine_keyness([_score(doc_ids, vocab, counts, totals, stop, min_count, top)])
@@ -179,8 +178,7 @@ def keyness_totals(sentences: pd.DataFrame, *, boilerplate: bool = True) -> Word
     >>> keyness_totals(s).counts.tolist()
     [2]
     """
-    doc_ids, docs = _doc_terms(sentences, boilerplate=boilerplate)
-    vocab, counts = _count_matrix(docs)
+    doc_ids, vocab, counts = _doc_counts(sentences, boilerplate=boilerplate)
     return WordTotals(vocab, np.asarray(counts.sum(axis=0)).ravel().astype(np.int64), len(doc_ids))
 
 
@@ -254,8 +252,7 @@ def score_keyness(
     """
     min_count, top = _check_options(min_count, top)
     stop = _stop_set(stop_words)
-    doc_ids, docs = _doc_terms(sentences, boilerplate=boilerplate)
-    vocab, counts = _count_matrix(docs)
+    doc_ids, vocab, counts = _doc_counts(sentences, boilerplate=boilerplate)
     return _score(doc_ids, vocab, counts, totals, stop, min_count, top)
 
 

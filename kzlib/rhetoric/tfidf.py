@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from kzlib.checks import check_int
-from kzlib.rhetoric.words import _count_matrix, _doc_terms, _stop_set
+from kzlib.rhetoric.words import _doc_counts, _stop_set
 
 __all__ = ["similarity"]
 
@@ -78,15 +78,15 @@ def similarity(
     if top is not None:
         top = check_int("top", top, minimum=1)
     stop = _stop_set(stop_words)
-    all_ids, docs = _doc_terms(sentences)
-    docs = [[t for t in d if t not in stop] for d in docs]
+    all_ids, _, counts = _doc_counts(sentences, drop=stop)
     rows = np.arange(len(all_ids))
     if doc_ids is not None:
         wanted = set(doc_ids)
         rows = np.array([i for i, d in enumerate(all_ids) if d in wanted], dtype=np.int64)
     ids = np.array(all_ids, dtype=object)[rows]
-    has_words = np.array([bool(docs[i]) for i in rows])
-    tfidf = TfidfTransformer().fit_transform(_count_matrix(docs)[1]) if any(docs) else None
+    n_words = np.diff(counts.indptr)
+    has_words = n_words[rows] > 0
+    tfidf = TfidfTransformer().fit_transform(counts) if n_words.any() else None
     # transposed once: the right-hand side of every block's product
     right = tfidf[rows].T.tocsr() if tfidf is not None else None
     blocks = []

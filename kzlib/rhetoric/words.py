@@ -7,8 +7,9 @@ possessive 's dropped ("Kazakhstan's" counts as "kazakhstan"), "per cent" as "pe
 Examples
 --------
 >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["Kazakhstan's 2 per cent."]})
->>> _doc_terms(s)
-(['a'], [['kazakhstan', 'percent']])
+>>> ids, vocab, counts = _doc_counts(s)
+>>> ids, vocab.tolist(), counts.toarray().tolist()
+(['a'], ['kazakhstan', 'percent'], [[1, 1]])
 """
 
 from __future__ import annotations
@@ -43,25 +44,53 @@ def _stop_set(stop_words: Literal["english"] | Collection[str] | None) -> frozen
     return frozenset(w.lower() for w in stop_words)
 
 
-def _doc_terms(
-    sentences: pd.DataFrame, *, boilerplate: bool = False
-) -> tuple[list[str], list[list[str]]]:
-    """Lower-cased word tokens with a letter, possessive 's dropped, per article (body).
+def _doc_counts(
+    sentences: pd.DataFrame,
+    *,
+    boilerplate: bool = False,
+    drop: frozenset[str] = frozenset(),
+) -> tuple[list[str], np.ndarray, Any]:
+    """Articles, vocabulary and a sparse articles x words count matrix (body sentences).
 
-    ``boilerplate=True`` counts only :func:`kzlib.corpus.without_boilerplate` (every
-    article keeps its place, with no words if all of it is boilerplate).
+    Words are :func:`_terms` of each article's body text; ``drop`` (e.g. stop
+    words) are not counted. ``boilerplate=True`` counts only
+    :func:`kzlib.corpus.without_boilerplate` (every article keeps its row, with
+    no words if all of it is boilerplate). The vocabulary is in first-seen
+    order. Counted one article at a time: the corpus's tokens are never held
+    at once (a list of 32 million token strings took gigabytes on the UN corpus).
     """
+    from collections import Counter
+
+    from scipy.sparse import csr_matrix
+
     body, doc_ids = _body(sentences)
     if boilerplate:
         from kzlib.corpus.boilerplate import without_boilerplate
 
         body = without_boilerplate(body)
     grouped = body.groupby("doc_id", sort=True)["text"].agg(" ".join)
-    docs = []
-    for d in doc_ids:
-        text = grouped.get(d, "")
-        docs.append(_terms(_PER_CENT.sub("percent", text)))
-    return doc_ids, docs
+    column: dict[str, int] = {}
+    indptr = np.zeros(len(doc_ids) + 1, dtype=np.int64)
+    indices: list[np.ndarray] = []
+    data: list[np.ndarray] = []
+    for i, d in enumerate(doc_ids):
+        bag = Counter(_terms(_PER_CENT.sub("percent", grouped.get(d, ""))))
+        for word in drop.intersection(bag):
+            del bag[word]
+        idx = np.fromiter((column.setdefault(w, len(column)) for w in bag), np.int64, len(bag))
+        order = np.argsort(idx, kind="stable")
+        indices.append(idx[order])
+        data.append(np.fromiter(bag.values(), np.int64, len(bag))[order])
+        indptr[i + 1] = indptr[i] + len(bag)
+    counts = csr_matrix(
+        (
+            np.concatenate(data) if data else np.zeros(0, np.int64),
+            np.concatenate(indices) if indices else np.zeros(0, np.int64),
+            indptr,
+        ),
+        shape=(len(doc_ids), len(column)),
+    )
+    return doc_ids, np.array(list(column), dtype=object), counts
 
 
 def _terms(text: str) -> list[str]:
@@ -76,17 +105,3 @@ def _terms(text: str) -> list[str]:
         if not t.replace(".", "").isdigit()
         for low in (t.lower(),)
     ]
-
-
-def _count_matrix(docs: list[list[str]]) -> tuple[np.ndarray, Any]:
-    """Vocabulary (first-seen order) and a sparse articles x words count matrix."""
-    from scipy.sparse import csr_matrix
-
-    flat = pd.Series([t for d in docs for t in d], dtype=object)
-    inverse, vocab = pd.factorize(flat)
-    rows = np.repeat(np.arange(len(docs)), [len(d) for d in docs])
-    counts = csr_matrix(
-        (np.ones(len(inverse), dtype=np.int64), (rows, inverse)), shape=(len(docs), len(vocab))
-    )
-    counts.sum_duplicates()
-    return np.asarray(vocab, dtype=object), counts
