@@ -414,6 +414,35 @@ def test_similarity_is_a_symmetric_matrix(seed_sentences: pd.DataFrame) -> None:
     assert pair["similarity"].iloc[0] == pytest.approx(1.0)
 
 
+def test_similarity_from_document_terms_and_split_product(
+    seed_sentences: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kzlib.rhetoric import document_terms
+    from kzlib.rhetoric import tfidf as tfidf_module
+
+    whole = similarity(seed_sentences)
+    terms = document_terms(seed_sentences)
+    assert terms.doc_ids == sorted(seed_sentences["doc_id"].unique())
+    pd.testing.assert_frame_equal(similarity(terms), whole)
+    # the widespread words as a dense block, the rest sparse: the same matrix
+    monkeypatch.setattr(tfidf_module, "_DENSE_BYTES", 8 * 4 * 50)  # 50 dense columns
+    split = similarity(terms)
+    assert np.allclose(split["similarity"], whole["similarity"], atol=1e-12)
+    nearest = similarity(terms, top=2)
+    assert nearest.groupby("doc_a").size().tolist() == [2, 2, 2, 2]
+    assert not (nearest["doc_a"] == nearest["doc_b"]).any()
+
+
+def test_top_columns_is_the_stable_sort_head() -> None:
+    from kzlib.rhetoric.tfidf import _top_columns
+
+    rng = np.random.default_rng(0)
+    sim = rng.integers(0, 4, size=(50, 30)).astype(float) / 4  # many ties
+    for k in (1, 3, 30):
+        expected = np.argsort(-sim, axis=1, kind="stable")[:, :k]
+        assert (_top_columns(sim, k) == expected).all()
+
+
 def test_cooccurrence_by_hand_and_on_seeds(seed_sentences: pd.DataFrame) -> None:
     sents = _sents("The Kremlin and Beijing agreed.", "Putin met Xi Jinping.", "China waited.")
     co = cooccurrence(sents)

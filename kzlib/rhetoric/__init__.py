@@ -62,6 +62,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from kzlib.rhetoric.textstats import flesch_reading_ease as flesch_reading_ease
     from kzlib.rhetoric.textstats import mtld as mtld
     from kzlib.rhetoric.textstats import tokenize as tokenize
+    from kzlib.rhetoric.tfidf import DocumentTerms as DocumentTerms
+    from kzlib.rhetoric.tfidf import document_terms as document_terms
     from kzlib.rhetoric.tfidf import similarity as similarity
 
 __getattr__, __dir__, __all__ = attach_imports(__name__, __file__)
