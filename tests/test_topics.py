@@ -623,3 +623,32 @@ def test_k_is_chosen_on_a_sample_of_units_beyond_max_scan_units(
     assert whole.coherence_by_k["k"].tolist() == [2, 3, 4, 5]
     # and the scan did run on the sample: the other k score differently
     assert not np.allclose(table["coherence"], whole.coherence_by_k["coherence"])
+
+
+def test_stability_refits_are_capped_in_units(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kzlib.topics import stability
+
+    seen: list[int] = []
+    real = stability.vectorizer
+
+    class Counting:
+        def __init__(self, method: str, **options: object) -> None:
+            self.vec = real(method, **options)
+
+        def fit_transform(self, texts: list[str]) -> object:
+            seen.append(len(texts))
+            return self.vec.fit_transform(texts)
+
+        def get_feature_names_out(self) -> object:
+            return self.vec.get_feature_names_out()
+
+    monkeypatch.setattr(stability, "vectorizer", Counting)
+    texts = ["rail freight corridor", "water canal river"] * 50
+    options = {"stop_words": frozenset(), "ngram_range": (1, 1), "min_df": 1, "max_df": 1.0}
+    ref = [["rail", "freight"], ["water", "canal"]]
+    kwargs = {"method": "nmf", "k": 2, "seeds": [1, 2], "n_terms": 3, "vectorizer_options": options}
+    capped = stability.stability_table(texts, ref, max_units=10, **kwargs)  # type: ignore[arg-type]
+    whole = stability.stability_table(texts, ref, max_units=None, **kwargs)  # type: ignore[arg-type]
+    assert seen == [10, 10, 80, 80]
+    # two clean themes come back from 10 units as from 80
+    assert (capped["overlap"] == 1.0).all() and (whole["overlap"] == 1.0).all()

@@ -20,7 +20,7 @@ How far to trust a topic is measured twice. *Coherence* is the normalised
 pointwise mutual information (NPMI) of its top terms, counted by kzlib in a
 sliding window over the corpus's own documents (:func:`npmi_coherence`); it
 also picks the number of topics when ``n_topics="auto"``. *Stability* refits
-the model on random 80% subsamples of the units with other seeds and reports
+the model on random 80% subsamples of the units (at most 20,000) with other seeds and reports
 how many of each topic's top terms recur in its best-matching refitted topic.
 
 Work is capped so that ``auto`` stays fast: at most ``k_range`` fits (2 to 10
@@ -232,7 +232,7 @@ def fit_topics(
         Sliding-window length of the NPMI coherence, over each document's
         tokens without stop words.
     n_stability : int, default 5
-        Refits on 80% subsamples (seeds ``seed + 1`` ...) for the stability
+        Refits on 80% subsamples (at most 20,000 units; seeds ``seed + 1`` ...) for the stability
         of each topic; 0 skips them.
     n_exemplars : int, default 3
         Representative sentences per topic.
