@@ -18,6 +18,20 @@ cores: wall < 15 minutes, peak of all processes together < 4 GB, every
 notebook ok, no page over 5 MB. Today's figures (issue 18, from a folder of
 the same speeches): 1,318 s, one kernel at 9.9 GB.
 
+Measured with ``--sizes all`` (2 shared cores, a fresh ``KZLIB_CACHE_DIR``;
+seconds per notebook are wall time with two notebooks running at once):
+
+    commit    wall s  peak GB together  largest GB   00     01     02     03
+    99309b9    1,386             12.05        6.27   73    550    812    414
+    5aa36b8    1,147             10.27        6.23   78    343    593    365
+    37a4f04    1,137              8.16        5.02   57    324    610    367
+    3e4ff70    1,067              8.15        5.20   60    305    477    347
+    d6b4f9f    1,092              8.10        4.84   59    283    494    356
+
+About a third of the wall is the streamed pass before the notebooks (load,
+clean, segment and the claim inventory on 2 Dask workers); the largest
+process is the claims notebook linking 1.17M claims.
+
 Usage::
 
     .venv/bin/python bench/report_scale.py --sizes 1000            # one size
