@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import socket
 import stat
 import subprocess
@@ -314,8 +315,14 @@ def test_signal_in_a_streamed_run_is_one_line(signum: int, status: int, tmp_path
         "from kzlib.cli import main\n"
         f"raise SystemExit(main(['sentences', '--engine', 'local', '--out', {str(out)!r}]))\n"
     )
+    # As a command started at a terminal: a runner started in the background (``cmd &``
+    # in a script) hands its children SIGINT ignored, and Ctrl-C would then do nothing.
     proc = subprocess.Popen(
-        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "written"
