@@ -76,11 +76,13 @@ def sample_corpus(source: Path, size: str, workdir: Path, *, seed: int = 0) -> P
 class TreeMemory:
     """Peak resident memory of a process and its descendants, sampled in a thread."""
 
-    def __init__(self, pid: int, interval: float = 0.1) -> None:
+    def __init__(self, pid: int, interval: float = 0.1, timeline: Path | None = None) -> None:
         self.pid = pid
         self.interval = interval
         self.peak_total = 0
         self.peak_single = 0
+        self.peak_parts: list[tuple[str, int]] = []
+        self.timeline = timeline
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -97,31 +99,65 @@ class TreeMemory:
             root = psutil.Process(self.pid)
         except psutil.NoSuchProcess:
             return
+        start = time.perf_counter()
+        log = self.timeline.open("w") if self.timeline else None
+        if log:
+            log.write("seconds,pid,role,rss_mb\n")
+        last_logged = -1.0
         while not self._stop.is_set():
             total = 0
+            parts: list[tuple[str, int]] = []
             try:
                 procs = [root, *root.children(recursive=True)]
             except psutil.NoSuchProcess:
-                return
+                break
             for proc in procs:
                 try:
                     rss = int(proc.memory_info().rss)
                 except psutil.Error:
                     continue
                 total += rss
+                parts.append((f"{proc.pid}:{_role(proc)}", rss))
                 self.peak_single = max(self.peak_single, rss)
-            self.peak_total = max(self.peak_total, total)
+            if total > self.peak_total:
+                self.peak_total = total
+                self.peak_parts = sorted(parts, key=lambda p: -p[1])
+            now = time.perf_counter() - start
+            if log and now - last_logged >= 1.0:
+                last_logged = now
+                for name, rss in parts:
+                    pid, role = name.split(":", 1)
+                    log.write(f"{now:.1f},{pid},{role},{rss / 1e6:.0f}\n")
             self._stop.wait(self.interval)
+        if log:
+            log.close()
 
 
-def run_report(corpus: Path, out: Path, *, jobs: int | None) -> dict[str, object]:
+def _role(proc: psutil.Process) -> str:
+    """What a process of the report is: the command, a kernel, a Dask worker, other."""
+    try:
+        cmd = " ".join(proc.cmdline())
+    except psutil.Error:
+        return "gone"
+    if "ipykernel" in cmd:
+        return "kernel"
+    if "dask" in cmd or "multiprocessing" in cmd or "spawn" in cmd:
+        return "worker"
+    if "kzlib" in cmd and "report" in cmd:
+        return "command"
+    return str(proc.name())
+
+
+def run_report(
+    corpus: Path, out: Path, *, jobs: int | None, timeline: Path | None = None
+) -> dict[str, object]:
     """Run the report command once; its wall time, memory and run record."""
     cmd = [str(BIN / "kzlib"), "report", "--corpus", str(corpus), "--out", str(out), "--force"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True)
-    with TreeMemory(proc.pid) as memory:
+    with TreeMemory(proc.pid, timeline=timeline) as memory:
         _, err = proc.communicate()
     wall = time.perf_counter() - start
     record = json.loads((out / "run.json").read_text()) if (out / "run.json").is_file() else {}
@@ -133,6 +169,7 @@ def run_report(corpus: Path, out: Path, *, jobs: int | None) -> dict[str, object
         "wall": wall,
         "peak_total_gb": memory.peak_total / 1e9,
         "peak_single_gb": memory.peak_single / 1e9,
+        "peak_parts": memory.peak_parts,
         "record": record,
         "max_page_mb": max(pages, default=0) / 1e6,
         "max_table_mb": max(tables, default=0) / 1e6,
@@ -147,17 +184,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/kzlib-report-scale"))
     parser.add_argument("--jobs", type=int, default=None, help="notebooks at once (default: cores)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the samples")
+    parser.add_argument(
+        "--timeline",
+        action="store_true",
+        help="write each process's memory once a second to WORKDIR/timeline_SIZE.csv",
+    )
     args = parser.parse_args(argv)
     if not args.source.is_file():
         print(f"{args.source}: not found (../shared/dev beside the project)", file=sys.stderr)
         return 2
     args.workdir.mkdir(parents=True, exist_ok=True)
-    print(f"kzlib report on {args.source.name}; {psutil.cpu_count()} cores; targets for all "
-          f"speeches: < {TARGET_SECONDS} s, < {TARGET_GB} GB together, pages < {TARGET_PAGE_MB} MB")
+    print(
+        f"kzlib report on {args.source.name}; {psutil.cpu_count()} cores; targets for all "
+        f"speeches: < {TARGET_SECONDS} s, < {TARGET_GB} GB together, pages < {TARGET_PAGE_MB} MB"
+    )
     print("issue 18 baseline (folder of all speeches): 1,318 s, one kernel 9.9 GB")
     for size in args.sizes:
         corpus = sample_corpus(args.source, size, args.workdir, seed=args.seed)
-        result = run_report(corpus, args.workdir / f"report_{size}", jobs=args.jobs)
+        timeline = args.workdir / f"timeline_{size}.csv" if args.timeline else None
+        result = run_report(
+            corpus, args.workdir / f"report_{size}", jobs=args.jobs, timeline=timeline
+        )
         record = result["record"]
         assert isinstance(record, dict)
         words = int(record.get("corpus", {}).get("words", 0))
@@ -172,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
             f"largest table {result['max_table_mb']:.1f} MB "
             f"(all tables {result['tables_mb']:.1f} MB)"
         )
+        parts = result["peak_parts"]
+        assert isinstance(parts, list)
+        print("    at the peak: " + ", ".join(f"{n} {r / 1e9:.2f} GB" for n, r in parts[:6]))
         for nb in record.get("notebooks", []):
             print(f"    {nb['name']:<12} {nb['status']:<7} {nb['seconds']:8.1f} s")
         if result["status"]:
