@@ -63,3 +63,19 @@ def test_blocks_do_not_change_the_result(
 def test_top_must_be_positive(seed_sentences: pd.DataFrame) -> None:
     with pytest.raises(InputError, match="top=0: must be"):
         similarity(seed_sentences, top=0)
+
+
+def test_measures_in_runs_of_articles_equal_the_whole(
+    with_copies: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kzlib.rhetoric import profile
+
+    # rows shuffled, so each run of articles gathers its rows from all over the table
+    shuffled = with_copies.sample(frac=1.0, random_state=3)
+    whole = profile.measures(shuffled, n_boot=50, seed=2)
+    monkeypatch.setattr(profile, "_CHUNK_SENTENCES", 40)
+    chunks = profile._doc_chunks(shuffled["doc_id"], 40)
+    assert len(chunks) > 2  # the runs really split the corpus
+    in_runs = profile.measures(shuffled, n_boot=50, seed=2)
+    pd.testing.assert_frame_equal(in_runs, whole)
+    assert in_runs["doc_id"].is_monotonic_increasing

@@ -169,6 +169,62 @@ def measures(
     lex = lexicons if lexicons is not None else load_lexicons()
     gaz = actors if actors is not None else load_actors()
     names = _select(measure_names(lexicons=lex, actors=gaz), include)
+    options = (lex, gaz, names, n_boot, seed, float(ci), quote_min_words, negation_window)
+    if "doc_id" not in sentences.columns or len(sentences) <= _CHUNK_SENTENCES:
+        return _measures(sentences, *options)  # (a missing column is reported there)
+    chunks = _doc_chunks(sentences["doc_id"], _CHUNK_SENTENCES)
+    if len(chunks) == 1:
+        return _measures(sentences, *options)
+    # Every measure and interval is a function of one article's sentences: the tables of
+    # consecutive runs of articles, in doc_id order, are the corpus table.
+    return pd.concat(
+        [_measures(sentences.iloc[rows], *options) for rows in chunks], ignore_index=True
+    )
+
+
+#: Sentences analysed at once by :func:`measures` (whole articles): the matches and the
+#: per-sentence counts of a corpus of 30M words do not have to be held at once.
+_CHUNK_SENTENCES = 100_000
+
+
+def _doc_chunks(doc_ids: pd.Series, size: int) -> list[np.ndarray]:
+    """Row positions of runs of whole articles in doc_id order, about ``size`` rows each.
+
+    Examples
+    --------
+    >>> [c.tolist() for c in _doc_chunks(pd.Series(["b", "a", "b", "c"]), 2)]
+    [[1, 0, 2], [3]]
+    """
+    ids = doc_ids.astype(str)
+    uniques = sorted(set(ids.tolist()))
+    if len(ids) <= size or len(uniques) < 2:
+        return [np.arange(len(ids))]
+    codes = ids.map(dict(zip(uniques, range(len(uniques)), strict=True))).to_numpy(np.int64)
+    order = np.argsort(codes, kind="stable")
+    ends = np.cumsum(np.bincount(codes, minlength=len(uniques)))
+    cuts: list[int] = []
+    last = 0
+    for end in ends.tolist():  # close a run at the first article boundary past `size` rows
+        if end - last >= size:
+            cuts.append(end)
+            last = end
+    if not cuts or cuts[-1] != len(ids):
+        cuts.append(len(ids))
+    return [order[a:b] for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
+
+
+def _measures(
+    sentences: pd.DataFrame,
+    lex: Lexicons,
+    gaz: Lexicon,
+    names: list[str],
+    n_boot: int,
+    seed: int,
+    ci: float,
+    quote_min_words: int,
+    negation_window: int,
+) -> pd.DataFrame:
+    """:func:`measures` of one run of whole articles (parameters checked)."""
     an = _analyse(sentences, lex, gaz, quote_min_words, negation_window)
 
     base = ["sentences", "words", "syllables", "quoted"]
