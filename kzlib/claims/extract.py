@@ -490,6 +490,8 @@ def select_claims(
     keep = (claims["checkworthiness"] >= min_checkworthiness) & claims["claim_type"].isin(
         list(types)
     )
+    if keep.all():  # the defaults keep every claim: no copy of a million rows (copy on write)
+        return claims.reset_index(drop=True)
     return claims[keep].reset_index(drop=True)
 
 

@@ -798,7 +798,9 @@ def linked_pairs(claims: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
     >>> linked_pairs(c, l)[["text_a", "text_b"]].values.tolist()
     [['A.', 'B.']]
     """
-    text = dict(zip(claims["claim_id"], claims["text"], strict=True))
+    # a Series, not a dict: a million claims' texts stay in their column, not Python strings
+    text = claims["text"].set_axis(pd.Index(claims["claim_id"]))
+    text = text[~text.index.duplicated(keep="last")]  # as a dict of the pairs would keep
     out = links.copy()
     out["text_a"] = out["claim_a"].map(text)
     out["text_b"] = out["claim_b"].map(text)
