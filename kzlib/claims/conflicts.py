@@ -9,7 +9,6 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kzlib.claims.cues import _QUOTED_RE
 
@@ -36,13 +35,26 @@ def _offices(text: str) -> dict[str, str]:
     return out
 
 
-@dataclass(frozen=True)
 class _TitleView:
-    """What :func:`_title_conflicts` reads of one text; computed once per linked claim."""
+    """What :func:`_title_conflicts` reads of one text; computed once per linked claim.
 
-    offices: dict[str, str]
-    words: list[str]  # lower-cased, edge punctuation stripped
-    phrases: list[list[str]]  # quoted phrases of 2 to 6 words, not opening with a stop word
+    ``offices`` maps a surname to the title before it; ``phrases`` are the quoted
+    phrases of 2 to 6 words, not opening with a stop word. The text's words
+    (lower-cased, edge punctuation stripped) are split only when another
+    text's phrase is looked for in them: held for a million linked claims,
+    the word lists took gigabytes.
+    """
+
+    __slots__ = ("offices", "phrases", "text")
+
+    def __init__(self, text: str, offices: dict[str, str], phrases: list[list[str]]) -> None:
+        self.text = text
+        self.offices = offices
+        self.phrases = phrases
+
+    @property
+    def words(self) -> list[str]:
+        return _title_words(self.text)
 
 
 def _title_words(text: str) -> list[str]:
@@ -52,9 +64,9 @@ def _title_words(text: str) -> list[str]:
 def _title_view(text: str) -> _TitleView:
     phrases = [_title_words(m.group()[1:-1]) for m in _QUOTED_RE.finditer(text)]
     return _TitleView(
-        offices=_offices(text),
-        words=_title_words(text),
-        phrases=[p for p in phrases if 2 <= len(p) <= 6 and p[0] not in _TITLE_WINDOW_STOP],
+        text,
+        _offices(text),
+        [p for p in phrases if 2 <= len(p) <= 6 and p[0] not in _TITLE_WINDOW_STOP],
     )
 
 
@@ -76,6 +88,8 @@ def _view_conflicts(view_a: _TitleView, view_b: _TitleView) -> list[str]:
         if other is not None and other.lower() != title.lower():
             out.append(f"{title} {surname} vs {other} {surname}")
     for src, dst in ((view_a, view_b), (view_b, view_a)):
+        if not src.phrases:
+            continue
         words = dst.words
         for phrase in src.phrases:
             n = len(phrase)

@@ -440,9 +440,10 @@ class _LinkIndex:
         texts = part["text"].astype(str).tolist()
         numbers = part["numbers"].fillna("[]").astype(str).tolist()
         entities = part["entities"].fillna("").astype(str).tolist()
+        seen: dict[str, set[str]] = {}  # entity lists repeat: each is read once
         return {
             k: _Linked(
-                entities=_entity_tokens(e),
+                entities=seen[e] if e in seen else seen.setdefault(e, _entity_tokens(e)),
                 events=_event_stems(t),
                 numkeys=_number_keys(q),
                 numbers=json.loads(q or "[]"),
