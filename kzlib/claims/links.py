@@ -505,6 +505,24 @@ def _scored_candidates(
     return pd.DataFrame(dict(zip(cols, columns, strict=True))), n_candidates
 
 
+def _rank_in_groups(key: np.ndarray) -> np.ndarray:
+    """Each row's position among the rows of its key, in row order (``groupby.cumcount``).
+
+    Examples
+    --------
+    >>> _rank_in_groups(np.array([5, 3, 5, 5, 3])).tolist()
+    [0, 0, 1, 2, 1]
+    """
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    starts = np.ones(len(key), dtype=bool)
+    starts[1:] = ordered[1:] != ordered[:-1]
+    group_start = np.maximum.accumulate(np.where(starts, np.arange(len(key)), 0))
+    rank = np.empty(len(key), dtype=np.int64)
+    rank[order] = np.arange(len(key)) - group_start
+    return rank
+
+
 def _greedy_cap(a: np.ndarray, b: np.ndarray, limit: int) -> np.ndarray:
     """Rows kept, taken in order, while both their claims have fewer than ``limit`` kept."""
     kept_per_claim: dict[int, int] = defaultdict(int)
@@ -674,27 +692,26 @@ def _select_links(
     """The kept links of the scored pairs, as :data:`LINK_COLUMNS` rows."""
     i, j = scored["i"].to_numpy(np.int64), scored["j"].to_numpy(np.int64)
     first = index.doc_codes[i] < index.doc_codes[j]
+    a, b = np.where(first, i, j), np.where(first, j, i)
+    del i, j, first
     # Ranked on the scores as reported (4 decimals), equal ones by claim row, so the
-    # top_k and max_links choices can be read off the table.
-    cand = pd.DataFrame(
-        {
-            "a": np.where(first, i, j),
-            "b": np.where(first, j, i),
-            **{
-                c: _round_half_even(scored[c].to_numpy(np.float64), 4)
-                for c in ("similarity", "text_sim", "entity_sim")
-            },
-        }
-    ).sort_values(["similarity", "a", "b"], ascending=[False, True, True], kind="stable")
-    a, b = cand["a"].to_numpy(), cand["b"].to_numpy()
-    cand["doc_b"] = index.doc_codes[b]
-    cand["doc_a"] = index.doc_codes[a]
-    keep_a = cand.groupby(["a", "doc_b"], sort=False).cumcount() < top_k
-    keep_b = cand.groupby(["b", "doc_a"], sort=False).cumcount() < top_k
-    cand = cand[keep_a & keep_b]
+    # top_k and max_links choices can be read off the table. Plain arrays, not a
+    # sorted and grouped DataFrame: tens of millions of scored pairs on a large corpus.
+    similarity = _round_half_even(scored["similarity"].to_numpy(np.float64), 4)
+    order = np.lexsort((b, a, -similarity))
+    a, b, similarity = a[order], b[order], similarity[order]
+    n_docs = int(index.doc_codes.max()) + 1
+    keep = _rank_in_groups(a * n_docs + index.doc_codes[b]) < top_k
+    keep &= _rank_in_groups(b * n_docs + index.doc_codes[a]) < top_k
+    order, a, b, similarity = order[keep], a[keep], b[keep], similarity[keep]
     if max_links is not None:
-        cand = cand[_greedy_cap(cand["a"].to_numpy(), cand["b"].to_numpy(), max_links)]
-    a, b = cand["a"].to_numpy(), cand["b"].to_numpy()
+        capped = _greedy_cap(a, b, max_links)
+        order, a, b, similarity = order[capped], a[capped], b[capped], similarity[capped]
+    text_sim, entity_sim = (
+        _round_half_even(scored[c].to_numpy(np.float64)[order], 4)
+        for c in ("text_sim", "entity_sim")
+    )
+    del order
     linked = index.about(np.unique(np.concatenate([a, b])).tolist())
     shared: list[str] = []
     kinds: list[str] = []
@@ -710,9 +727,9 @@ def _select_links(
             "claim_b": index.ids[b],
             "doc_a": index.docs[a],
             "doc_b": index.docs[b],
-            "similarity": cand["similarity"].to_numpy(),
-            "text_sim": cand["text_sim"].to_numpy(),
-            "entity_sim": cand["entity_sim"].to_numpy(),
+            "similarity": similarity,
+            "text_sim": text_sim,
+            "entity_sim": entity_sim,
             "shared": shared,
             "disagreement": kinds,
             "detail": details,
