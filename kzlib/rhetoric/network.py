@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from kzlib.rhetoric.actors import load_actors
 from kzlib.rhetoric.analysis import _body
@@ -59,16 +60,28 @@ def cooccurrence(
     found = gaz.find(body["text"].tolist())
     names = gaz.categories
     index = {a: j for j, a in enumerate(names)}
-    incidence = np.zeros((len(body), len(names)), dtype=np.int64)
-    incidence[found["item"].to_numpy(), found["category"].map(index).to_numpy()] = 1
-    groups: list[tuple[str | None, np.ndarray]] = (
-        [(d, incidence[(body["doc_id"] == d).to_numpy()]) for d in sorted(body["doc_id"].unique())]
-        if by_doc
-        else [(None, incidence)]
+    # Sparse: a dense sentences x actors matrix of a 30M-word corpus took gigabytes.
+    incidence = sparse.csr_matrix(
+        (
+            np.ones(len(found), dtype=np.int64),
+            (found["item"].to_numpy(), found["category"].map(index).to_numpy()),
+        ),
+        shape=(len(body), len(names)),
     )
+    incidence.data[:] = 1  # a sentence naming an actor twice mentions it once
+    if by_doc:  # the body is in doc_id order: each article is a run of rows
+        codes = body["doc_id"].to_numpy()
+        ids = sorted(body["doc_id"].unique())
+        starts = np.searchsorted(codes, ids, side="left")
+        ends = np.searchsorted(codes, ids, side="right")
+        groups: list[tuple[str | None, sparse.csr_matrix]] = [
+            (d, incidence[a:b]) for d, a, b in zip(ids, starts, ends, strict=True)
+        ]
+    else:
+        groups = [(None, incidence)]
     frames = []
     for doc_id, m in groups:
-        co = m.T @ m
+        co = (m.T @ m).toarray()
         n = np.diag(co)
         ia, ib = np.triu_indices(len(names), k=1)
         keep = co[ia, ib] > 0
