@@ -176,6 +176,7 @@ def corpus_tables(
     4
     """
     from kzlib.corpus.sources import source_files
+    from kzlib.memory import release_memory
     from kzlib.pipeline.engine import run_pipeline
     from kzlib.pipeline.stages import STAGES
 
@@ -206,6 +207,7 @@ def corpus_tables(
             progress=progress,
         )
         _evict(folder, keep=max(MAX_TABLES, len(paths)))
+        release_memory()  # the parts' tables passed through this process
     wanted = set(stages if read is None else read)
     tables = {}
     for stage, path in paths.items():
