@@ -18,7 +18,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -93,10 +93,12 @@ def _tokens(text: str) -> list[str]:
     return _stems(_content_words(text), {})
 
 
-def _token_lists(texts: Sequence[str]) -> list[list[str]]:
-    """:func:`_tokens` of every text; each distinct word is stemmed once (words repeat a lot)."""
+def _token_lists(texts: Sequence[str]) -> Iterator[list[str]]:
+    """:func:`_tokens` of each text in turn; each distinct word is stemmed once (words repeat
+    a lot). A generator: the vectoriser counts each list as it comes, so the lists of a
+    million claims are never held together."""
     stems: dict[str, str] = {}
-    return [_stems(_content_words(text), stems) for text in texts]
+    return (_stems(_content_words(text), stems) for text in texts)
 
 
 def _number_keys(numbers: str | list[dict[str, object]]) -> set[str]:
