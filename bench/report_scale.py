@@ -27,10 +27,16 @@ seconds per notebook are wall time with two notebooks running at once):
     37a4f04    1,137              8.16        5.02   57    324    610    367
     3e4ff70    1,067              8.15        5.20   60    305    477    347
     d6b4f9f    1,092              8.10        4.84   59    283    494    356
+    5031eac    1,047              8.86        4.62   64    287    458    306
+    1d8381b    1,070              6.17        3.74   60    302    446    314
 
-About a third of the wall is the streamed pass before the notebooks (load,
-clean, segment and the claim inventory on 2 Dask workers); the largest
-process is the claims notebook linking 1.17M claims.
+``--timeline`` logs every process's memory once a second: at d6b4f9f the
+peak was the rhetoric kernel's measures cell (5.1 GB) beside the claims
+kernel; at 1d8381b the claims kernel (3.1-3.7 GB, linking 1.16M claims)
+beside the rhetoric kernel (2.4 GB) and the report command (0.4 GB).
+
+About 450 s of the wall is the streamed pass before the notebooks (load,
+clean, segment and the claim inventory on 2 Dask workers).
 
 Usage::
 
