@@ -79,3 +79,31 @@ def test_measures_in_runs_of_articles_equal_the_whole(
     in_runs = profile.measures(shuffled, n_boot=50, seed=2)
     pd.testing.assert_frame_equal(in_runs, whole)
     assert in_runs["doc_id"].is_monotonic_increasing
+
+
+def test_lexicon_scan_in_runs_of_texts_equals_one_scan(
+    seed_sentences: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kzlib.rhetoric import load_actors, load_lexicons, scan
+
+    lexicons = [*load_lexicons().by_name.values(), load_actors()]
+    texts = seed_sentences["text"].astype(str).tolist()
+    whole = scan.find_all(lexicons, texts)
+    monkeypatch.setattr(scan, "_SCAN_CHARS", 500)
+    assert len(scan._runs(texts, 500)) > 10
+    in_runs = scan.find_all(lexicons, texts)
+    assert sum(len(f) for f in whole) > 100  # the seeds do match the lexicons
+    for a, b in zip(whole, in_runs, strict=True):
+        pd.testing.assert_frame_equal(a, b)
+
+
+def test_no_term_matches_across_two_texts() -> None:
+    from kzlib.rhetoric import load_actors
+
+    texts = ["They met the President of the United", "States of America."]
+    found = load_actors().find(texts)
+    # "America" alone is an alias; "United" + "States" across the two texts is no match
+    assert found[["item", "match"]].values.tolist() == [[1, "America"]]
+    assert all(e <= len(texts[i]) for i, e in zip(found["item"], found["end"], strict=True))
+    both = load_actors().find(["x", "They met the United States delegation."])
+    assert both[["item", "start", "end"]].values.tolist() == [[1, 13, 26]]
