@@ -170,8 +170,8 @@ def measures(
     gaz = actors if actors is not None else load_actors()
     names = _select(measure_names(lexicons=lex, actors=gaz), include)
     options = (lex, gaz, names, n_boot, seed, float(ci), quote_min_words, negation_window)
-    if "doc_id" not in sentences.columns or len(sentences) <= _CHUNK_SENTENCES:
-        return _measures(sentences, *options)  # (a missing column is reported there)
+    if "doc_id" not in sentences.columns:
+        return _measures(sentences, *options)  # which reports the missing column
     chunks = _doc_chunks(sentences["doc_id"], _CHUNK_SENTENCES)
     if len(chunks) == 1:
         return _measures(sentences, *options)
