@@ -129,3 +129,26 @@ def test_top_terms_break_ties_as_a_stable_sort() -> None:
     for top in (1, 2, 3, 40):
         want = order[(np.arange(order.size) - nz_ptr[row[order]]) < top]
         assert np.array_equal(_top_terms(data, ptr, top), want)
+
+
+def test_compiled_terms_keep_the_lower_column_on_a_tie() -> None:
+    from kzlib.claims.compiled import score_rows
+
+    # one sentence, no words; cue columns 0..3 with values 1, 2, 2, 1 and equal weights
+    empty = sparse.csr_matrix((1, 2))
+    cues = sparse.csr_matrix(np.array([[1.0, 2.0, 2.0, 1.0]]))
+    tokens = (np.array([0, 0]), np.zeros(0, dtype=np.int64))
+    coef = np.array([0.0, 0.0, 0.0, 0.0, 0.5, -0.5, 0.5, 0.5])
+    z, cols, terms = score_rows(empty, tokens, sparse.csr_matrix((0, 2)), cues,
+                                word_idf=np.ones(2), char_idf=np.ones(2), coef=coef,
+                                scale=2.0, top=3)
+    assert z.tolist() == [1.0 * 0.5 - 2.0 * 0.5 + 2.0 * 0.5 + 1.0 * 0.5]
+    assert cols.tolist() == [[5, 6, 4]]  # |-2| and |2| tie: column 5 first; then 4 before 7
+    assert terms.tolist() == [[-2.0, 2.0, 1.0]]
+
+
+def test_an_explanation_does_not_depend_on_the_other_sentences() -> None:
+    texts = _texts(3)
+    alone = [explain_checkworthiness([t], top=3)[0] for t in texts[:60]]
+    assert explain_checkworthiness(texts, top=3)[:60] == alone
+    assert sum(bool(a) for a in alone) > 50

@@ -51,7 +51,14 @@ from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
-from kzlib.claims.ngrams import CHAR_NGRAMS, WORD_NGRAMS, char_counts, fold_text, word_counts
+from kzlib.claims.ngrams import (
+    CHAR_NGRAMS,
+    WORD_NGRAMS,
+    char_counts,
+    fold_text,
+    word_counts,
+    word_grams,
+)
 from kzlib.claims.signals import CUE_NAMES, cue_matrix
 from kzlib.errors import InputError
 from kzlib.paths import CHECKWORTHINESS_DIR
@@ -290,12 +297,33 @@ def score_checkworthiness(texts: Sequence[str], *,
     m = load_model() if model is None else model
     if not rows:
         return np.zeros(0, dtype=np.float64)
-    return _score(m, m.features(rows))
+    return _compiled(m, rows, 1)[0]
 
 
 def _score(m: CheckworthinessModel, x: sparse.csr_matrix) -> np.ndarray:
+    """The sparse path: calibrated scores of feature rows ``x`` (training, reference)."""
     z = np.asarray(x @ m.coef, dtype=np.float64) + m.intercept
     return _sigmoid(m.platt[0] * z + m.platt[1])
+
+
+def _compiled(m: CheckworthinessModel, rows: list[str], top: int) -> tuple[np.ndarray, list[str]]:
+    """Scores and explanations of ``rows`` in one compiled pass (:mod:`kzlib.claims.compiled`).
+
+    Equal to :func:`_score` of :meth:`CheckworthinessModel.features` to the
+    last bit, and to :func:`_explain` but for exact ties in size, which go to
+    the lower column here.
+    """
+    from kzlib.claims.compiled import score_rows
+
+    tokens, grams = word_grams(rows, m.char_index)
+    z, columns, terms = score_rows(
+        word_counts(rows, m.word_index), tokens, grams, cue_matrix(rows) * m.cue_scale,
+        word_idf=m.word_idf, char_idf=m.char_idf, coef=m.coef, scale=m.platt[0], top=top)
+    names = m.names
+    why = [", ".join(("+" if v > 0 else "-") + names[j]
+                     for j, v in zip(cs, vs, strict=True) if j >= 0)
+           for cs, vs in zip(columns.tolist(), terms.tolist(), strict=True)]
+    return _sigmoid(m.platt[0] * (z + m.intercept) + m.platt[1]), why
 
 
 def explain_checkworthiness(texts: Sequence[str], *, top: int = 3,
@@ -317,7 +345,7 @@ def explain_checkworthiness(texts: Sequence[str], *, top: int = 3,
     m = load_model() if model is None else model
     if not rows:
         return []
-    return _explain(m, m.features(rows), top)
+    return _compiled(m, rows, top)[1]
 
 
 _CHUNK: int = 32
@@ -400,10 +428,9 @@ def checkworthiness_frame(texts: Sequence[str], *, top: int = 3) -> pd.DataFrame
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise InputError(f"top={top!r}: give a whole number of at least 1")
     rows = _check_texts(texts)
-    m = load_model()
-    x = m.features(rows) if rows else None
+    scores, why = _compiled(load_model(), rows, top) if rows else (np.zeros(0), [])
     return pd.DataFrame({
-        "checkworthiness": np.zeros(0) if x is None else _score(m, x),
-        "cw_why": pd.Series([] if x is None else _explain(m, x, top), dtype=object),
+        "checkworthiness": scores,
+        "cw_why": pd.Series(why, dtype=object),
         "is_claim": is_claim(rows),
     }, columns=list(CHECKWORTHINESS_COLUMNS))

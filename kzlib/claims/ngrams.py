@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-__all__ = ["CHAR_NGRAMS", "WORD_NGRAMS", "char_counts", "fold_text", "word_counts"]
+__all__ = ["CHAR_NGRAMS", "WORD_NGRAMS", "char_counts", "fold_text", "word_counts", "word_grams"]
 
 #: Shortest and longest n-gram (in words) of the ``word`` block.
 WORD_NGRAMS: tuple[int, int] = (1, 2)
@@ -172,19 +172,42 @@ def char_counts(texts: Sequence[str], index: dict[str, int], *,
     >>> char_counts(["ab ab", "b"], idx).toarray().tolist()
     [[2.0, 2.0, 2.0], [0.0, 0.0, 1.0]]
     """
+    (ptr, codes), grams = word_grams(texts, index, plain=plain)
+    doc_of = np.repeat(np.arange(len(texts), dtype=np.int64), np.diff(ptr))
+    docs = sparse.csr_matrix((np.ones(doc_of.size), (doc_of, codes)),
+                             shape=(len(texts), grams.shape[0]))
+    out = sparse.csr_matrix(docs @ grams)
+    out.sort_indices()
+    return out
+
+
+def word_grams(texts: Sequence[str], index: dict[str, int], *, plain: bool = False,
+               ) -> tuple[tuple[np.ndarray, np.ndarray], sparse.csr_matrix]:
+    """Each sentence's words, and the ``char`` block counts of each distinct word.
+
+    Returns ``((ptr, codes), grams)``: sentence ``i``'s whitespace-split words
+    (after :func:`fold_text`) are rows ``codes[ptr[i]:ptr[i + 1]]`` of
+    ``grams``, a canonical CSR matrix of n-gram counts (distinct words by
+    ``index``). A sentence's ``char`` counts are the sum of its words' rows.
+
+    Examples
+    --------
+    >>> (ptr, codes), grams = word_grams(["ab ab", "b"], {" a": 0, "ab": 1, "b ": 2})
+    >>> ptr.tolist(), codes.tolist(), grams.toarray().tolist()
+    ([0, 2, 3], [0, 0, 1], [[1.0, 1.0, 1.0], [0.0, 0.0, 1.0]])
+    """
     split = [t.split() for t in _folded(texts)]
-    doc_of = np.repeat(np.arange(len(split), dtype=np.int64), [len(s) for s in split])
+    ptr = np.zeros(len(split) + 1, dtype=np.int64)
+    np.cumsum([len(s) for s in split], out=ptr[1:])
     codes, uniques = pd.factorize(pd.Series(list(itertools.chain.from_iterable(split)),
                                             dtype=object))
     words = [str(w) for w in uniques]
     look = None if plain or not words else _lookup(index)
     t_rows, t_cols = _plain_grams(words, index) if look is None else _word_grams(words, look)
-    grams = sparse.csc_matrix((np.ones(t_rows.size), (t_rows, t_cols)),
+    grams = sparse.csr_matrix((np.ones(t_rows.size), (t_rows, t_cols)),
                               shape=(len(words), len(index)))
-    docs = sparse.csc_matrix((np.ones(doc_of.size), (doc_of, codes.astype(np.int64))),
-                             shape=(len(texts), len(words)))
-    # the product of the column-major forms converts to rows with sorted columns
-    return sparse.csr_matrix(sparse.csc_matrix(docs @ grams).tocsr())
+    grams.sum_duplicates()
+    return (ptr, codes.astype(np.int64)), grams
 
 
 _WORD_LOOKUPS: list[tuple[dict[str, int], pd.Index, np.ndarray, pd.Index, pd.Index,
