@@ -193,6 +193,40 @@ def test_claims_stage_carries_the_tables_own_columns(tmp_path: Path, suffix: str
     assert got["speaker"].tolist() == ref["speaker"].tolist()
 
 
+@pytest.mark.parametrize("batch_size", [2, 250])
+@pytest.mark.parametrize("index", ["shuffled", "filtered", "named"])
+def test_a_stored_pandas_index_does_not_move_the_columns(
+    tmp_path: Path, index: str, batch_size: int
+) -> None:
+    # DataFrame.to_parquet keeps an index that is not 0, 1, 2, ... (a shuffle, a filter) as a
+    # column; the group columns were once aligned on it, onto other documents' claims
+    docs = [*load_corpus(SEEDS_DIR), *load_corpus(SMALL)]
+    rows = pd.DataFrame({
+        "doc_id": [d.doc_id for d in docs],
+        "text": [d.raw for d in docs],
+        "country": [f"C{i}" for i in range(len(docs))],
+    })
+    if index == "shuffled":  # the index is a permutation of 0..n-1: no gap to notice
+        rows = rows.sample(frac=1.0, random_state=0)
+    elif index == "filtered":
+        rows = rows.set_axis(range(100, 100 + 2 * len(rows), 2))
+    else:
+        rows = rows.set_index("doc_id")
+    rows.to_parquet(tmp_path / "c.parquet")
+    out = tmp_path / "claims.parquet"
+    run_pipeline(tmp_path / "c.parquet", outputs={"claims": out}, batch_size=batch_size,
+                 progress=None)
+    got = pd.read_parquet(out)
+    country = dict(zip([d.doc_id for d in docs], [f"C{i}" for i in range(len(docs))],
+                       strict=True))
+    assert got["doc_id"].nunique() == len(docs)
+    assert got["country"].tolist() == [country[d] for d in got["doc_id"]]
+    assert not [c for c in got.columns if c.startswith("__")]
+    table = load_corpus(tmp_path / "c.parquet").to_frame()
+    assert not [c for c in table.columns if c.startswith("__")]
+    assert sorted(table["doc_id"]) == sorted(country)
+
+
 def test_folder_claims_have_no_extra_columns(tmp_path: Path) -> None:
     out = tmp_path / "claims.parquet"
     run_pipeline(SEEDS_DIR, outputs={"claims": out}, batch_size=2, progress=None)

@@ -34,7 +34,7 @@ from kzlib.corpus.manifest import RESERVED_COLUMNS
 from kzlib.corpus.metadata import META_FIELDS
 from kzlib.errors import InputError
 
-__all__ = ["TABLE_COLUMNS"]
+__all__ = ["TABLE_COLUMNS", "is_index_column"]
 
 #: Columns a table source reads as text and metadata (``text`` is required); any
 #: other column is kept as a group column of the researcher's own.
@@ -42,6 +42,7 @@ TABLE_COLUMNS: tuple[str, ...] = ("doc_id", "text", *META_FIELDS, "note")
 #: Columns a table source may not set: kzlib computes them (warned, then ignored).
 _IGNORED_COLUMNS = frozenset((*RESERVED_COLUMNS, "file"))
 _OWN_COLUMNS = frozenset(("doc_id", *META_FIELDS, "note"))
+_INDEX_COLUMN_RE = re.compile(r"__index_level_\d+__")
 _ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: Control characters other than tab, newline, form feed and carriage return.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
@@ -59,15 +60,29 @@ def _parquet_file(path: Path) -> Any:
         ) from None
 
 
+def is_index_column(name: str) -> bool:
+    """Whether a Parquet column is the unnamed index pandas wrote (``__index_level_0__``).
+
+    ``DataFrame.to_parquet`` stores an index other than 0, 1, 2, ... (a sample, a
+    filter) as such a column: row labels, not a field of the articles.
+
+    Examples
+    --------
+    >>> is_index_column("__index_level_0__"), is_index_column("year")
+    (True, False)
+    """
+    return _INDEX_COLUMN_RE.fullmatch(name) is not None
+
+
 def _check_columns(path: Path, columns: Sequence[str]) -> list[str]:
-    """The columns to read (all but the reserved ones); warn once about those."""
+    """The columns to read (all but the reserved ones and pandas' index); warn about reserved."""
     if "text" not in columns:
         raise InputError(
             f"{path}: no 'text' column (has: {', '.join(columns) or 'none'}); "
             "put each article's text in a column named text"
         )
     _check_columns_warn_only(path, columns)
-    return [c for c in columns if c not in _IGNORED_COLUMNS]
+    return [c for c in columns if c not in _IGNORED_COLUMNS and not is_index_column(c)]
 
 
 def _warn_extra_keys(path: Path, line: bytes) -> None:

@@ -66,6 +66,7 @@ from kzlib.corpus.records import (
     _parquet_file,
     _record_document,
     _warn_extra_keys,
+    is_index_column,
 )
 from kzlib.errors import InputError
 from kzlib.paths import MANIFEST_NAME
@@ -434,7 +435,8 @@ def _parquet_extras(part: Part, ids: list[str]) -> pd.DataFrame:
     import pyarrow as pa
 
     pf = _parquet_file(Path(part.source))
-    extra = [c for c in pf.schema_arrow.names if c not in TABLE_COLUMNS]
+    extra = [c for c in pf.schema_arrow.names
+             if c not in TABLE_COLUMNS and not is_index_column(c)]
     if not extra:
         return pd.DataFrame({"doc_id": ids})
     if part.records:  # cut by the planner: the rows travel with the part
@@ -447,9 +449,11 @@ def _parquet_extras(part: Part, ids: list[str]) -> pd.DataFrame:
         table = pf.read_row_group(part.row_group, columns=extra).slice(
             part.start, part.stop - part.start
         )
-    frame: pd.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype)
+    # pandas' metadata would make a stored index the frame's index, and the doc_ids,
+    # inserted by label, would then land on the wrong rows: read plain columns, by position
+    frame: pd.DataFrame = table.to_pandas(types_mapper=pd.ArrowDtype, ignore_metadata=True)
     frame.insert(0, "doc_id", pa.array(ids, pa.string()).to_pandas(types_mapper=pd.ArrowDtype))
-    return frame.reset_index(drop=True)
+    return frame
 
 
 def _jsonl_extras(part: Part, ids: list[str]) -> pd.DataFrame:
