@@ -153,7 +153,8 @@ def score_rows(
     z : numpy.ndarray
         ``x . coef`` per sentence, float64, summed in the sparse path's order.
     columns, terms : numpy.ndarray
-        ``(n, top)``: the columns of the largest ``|scale * x_j * coef_j|``,
+        ``(n, k)`` with ``k = top`` or fewer, when no sentence has ``top`` non-zero
+        terms: the columns of the largest ``|scale * x_j * coef_j|``,
         largest first (ties: the lower column), ``-1`` where a sentence has
         fewer non-zero terms; and those terms.
     """
@@ -163,6 +164,10 @@ def score_rows(
     high = max(int(word.data.max(initial=1)), longest * int(grams.data.max(initial=1)), 1)
     log1 = np.zeros(high + 1, dtype=np.float64)
     log1[1:] = np.log(np.arange(1, high + 1, dtype=np.float64)) + 1.0
+    # no sentence has more non-zero terms than this: a large ``top`` costs no more memory
+    per_token = np.diff(grams.indptr)[tokens[1]] if tokens[1].size else np.zeros(0, np.int64)
+    char_terms = np.diff(np.concatenate([[0], np.cumsum(per_token)])[tokens[0]])
+    most = int((np.diff(word.indptr) + char_terms + np.diff(cues.indptr)).max(initial=0))
     i64 = np.int64
     return _kernel(
         word.indptr.astype(i64), word.indices.astype(i64), word.data.astype(np.float64),
@@ -172,5 +177,5 @@ def score_rows(
         np.ascontiguousarray(char_idf, dtype=np.float64),
         cues.indptr.astype(i64), cues.indices.astype(i64), cues.data.astype(np.float64),
         np.ascontiguousarray(coef, dtype=np.float64),
-        np.ascontiguousarray(scale * coef, dtype=np.float64), log1, int(top),
+        np.ascontiguousarray(scale * coef, dtype=np.float64), log1, max(min(int(top), most), 1),
     )
