@@ -309,9 +309,9 @@ def _score(m: CheckworthinessModel, x: sparse.csr_matrix) -> np.ndarray:
 def _compiled(m: CheckworthinessModel, rows: list[str], top: int) -> tuple[np.ndarray, list[str]]:
     """Scores and explanations of ``rows`` in one compiled pass (:mod:`kzlib.claims.compiled`).
 
-    Equal to :func:`_score` of :meth:`CheckworthinessModel.features` to the
-    last bit, and to :func:`_explain` but for exact ties in size, which go to
-    the lower column here.
+    The scores equal :func:`_score` of :meth:`CheckworthinessModel.features`
+    to the last bit; the explanations rank the terms of those features by size
+    (an exact tie: the lower column first).
     """
     from kzlib.claims.compiled import score_rows
 
@@ -346,63 +346,6 @@ def explain_checkworthiness(texts: Sequence[str], *, top: int = 3,
     if not rows:
         return []
     return _compiled(m, rows, top)[1]
-
-
-_CHUNK: int = 32
-
-
-def _top_terms(data: np.ndarray, ptr: np.ndarray, top: int) -> np.ndarray:
-    """Positions of the ``top`` largest ``|data|`` of each CSR row: rows in order, largest first.
-
-    Zeros never count. The order is that of one stable sort of the key
-    ``row - |data| / (2 max|data|)`` over all entries (so ties and the key's
-    rounding resolve as the plain sort does), but only the entries that can
-    be among the ``top`` are sorted: each row is cut into chunks of
-    :data:`_CHUNK` entries; the ``top``-th smallest chunk minimum of the key
-    bounds the row's ``top``-th smallest key, and only chunks whose minimum is
-    within that bound are kept.
-    """
-    size = np.abs(data)
-    if size.size == 0:
-        return np.zeros(0, dtype=np.int64)
-    half = 2.0 * size.max()
-    counts = np.diff(ptr)
-    n_chunks = -(-counts // _CHUNK)
-    chunk_row = np.repeat(np.arange(counts.size), n_chunks)
-    first_chunk = np.cumsum(n_chunks) - n_chunks
-    chunk_start = ptr[chunk_row] + (np.arange(chunk_row.size) - first_chunk[chunk_row]) * _CHUNK
-    chunk_key = chunk_row - np.maximum.reduceat(size, chunk_start) / half
-    ranked = np.sort(chunk_key)  # keys of a row lie in (row - 1/2, row]: rows never mix
-    bound = np.full(counts.size, np.inf)
-    deep = n_chunks >= top
-    bound[deep] = ranked[first_chunk[deep] + top - 1]
-    kept = np.flatnonzero(chunk_key <= bound[chunk_row])
-    chunk_end = np.minimum(chunk_start[kept] + _CHUNK, ptr[chunk_row[kept] + 1])
-    lengths = chunk_end - chunk_start[kept]
-    pos = (np.repeat(chunk_start[kept] - np.cumsum(lengths) + lengths, lengths)
-           + np.arange(lengths.sum()))
-    row = np.repeat(chunk_row[kept], lengths)
-    key = row - size[pos] / half
-    ok = (key <= bound[row]) & (size[pos] != 0)
-    pos, row, key = pos[ok], row[ok], key[ok]
-    order = np.argsort(key, kind="stable")
-    pos, row = pos[order], row[order]
-    starts = np.searchsorted(row, row, side="left")
-    return np.asarray(pos[np.arange(row.size) - starts < top], dtype=np.int64)
-
-
-def _explain(m: CheckworthinessModel, x: sparse.csr_matrix, top: int) -> list[str]:
-    if not x.has_sorted_indices:  # the order of sparse.csr_matrix(x.multiply(...))
-        x = x.sorted_indices()
-    idx, ptr = x.indices, x.indptr
-    vals = x.data * (m.platt[0] * m.coef)[idx]
-    keep = _top_terms(vals, ptr, top)
-    row = np.searchsorted(ptr, keep, side="right") - 1
-    names = m.names
-    terms: list[list[str]] = [[] for _ in range(x.shape[0])]
-    for r, v, j in zip(row.tolist(), vals[keep].tolist(), idx[keep].tolist(), strict=True):
-        terms[r].append(("+" if v > 0 else "-") + names[j])
-    return [", ".join(t) for t in terms]
 
 
 #: Columns of :func:`checkworthiness_frame`.
