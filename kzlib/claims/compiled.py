@@ -3,11 +3,12 @@
 :mod:`kzlib.claims.checkworthiness` defines the score as sparse algebra:
 TF-IDF of the word block and of the char block (each row l2-normalised),
 the scaled cue block beside them, the product with the weights, and the
-largest terms of that product per row. Written so, the char block alone is
-a sentence-by-gram matrix of about 370 non-zeros per sentence (12 million on
-32,000 UN sentences), built by a sparse product, converted, stacked,
-multiplied and searched again for the explanation: 70 % of the claim
-inventory's time.
+largest terms of that product per row. Computed that way, the char block
+alone was a sentence-by-gram matrix of about 370 non-zeros per sentence (12
+million on 32,000 UN sentences), built by a sparse product, converted,
+stacked, multiplied and searched again for the explanation: 70 % of the
+claim inventory's time. (:meth:`CheckworthinessModel.features` still builds
+it, for training and as the reference.)
 
 :func:`score_rows` does the same arithmetic in one pass per sentence and
 never builds that matrix: it counts the sentence's character n-grams from
@@ -16,7 +17,9 @@ order as the sparse path (columns ascending within each block; word, char,
 cue), the TF-IDF values, their l2 norm, the running sum of value times
 weight, and the ``top`` largest terms. The logit is the same float64 sum in
 the same order, so scores equal the sparse path's to the last bit
-(``tests/test_checkworthiness_compiled.py`` checks both on real text).
+(``tests/test_checkworthiness_fast.py`` checks scores and explanations
+against sklearn's vectorisers on texts built to hit every cue and n-gram
+edge case).
 
 The functions are compiled on first use (``cache=True`` keeps the machine
 code beside this file, or in numba's user cache when the package folder is
