@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import itertools
+import json
 from collections import defaultdict
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from kzlib.claims.conflicts import (
+    _may_name_titles,
+    _number_conflicts,
+    _title_conflicts,
+    _title_view,
+)
 from kzlib.claims.extract import document_years, extract_claims
 from kzlib.claims.links import (
     LINK_COLUMNS,
     _entity_tokens,
+    _event_stems,
     _number_keys,
     _round_half_even,
     _tokens,
@@ -309,3 +317,74 @@ def test_linking_words_fold_spelling_inflection_and_news_synonyms() -> None:
     # reporting verbs say who speaks, not what: they are no content words
     assert _tokens("The minister underscored the deal") == _tokens("The minister stressed the deal")
     assert _tokens("the Republic of Latvia") == _tokens("Latvia")
+
+
+def _shared_and_conflicts(claims: pd.DataFrame, a: str, b: str) -> tuple[str, str, str]:
+    """``shared``, ``disagreement`` and ``detail`` of one link, claim by claim (the plain way)."""
+    rows = claims.set_index("claim_id")
+    x, y = rows.loc[a], rows.loc[b]
+    keys = _number_keys(str(x["numbers"])) & _number_keys(str(y["numbers"]))
+    words = (
+        (_entity_tokens(str(x["entities"])) & _entity_tokens(str(y["entities"])))
+        | (_event_stems(str(x["text"])) & _event_stems(str(y["text"])))
+        | {k.split(":", 1)[1] for k in keys if k[:5] != "near:"}
+    )
+    n_conf, d_conf = _number_conflicts(json.loads(str(x["numbers"])), json.loads(str(y["numbers"])))
+    t_conf = _title_conflicts(str(x["text"]), str(y["text"]))
+    kinds = [k for k, v in (("number", n_conf), ("date", d_conf), ("title", t_conf)) if v]
+    return "|".join(sorted(words)), "|".join(kinds), "; ".join([*n_conf, *d_conf, *t_conf])
+
+
+TITLED = {
+    "t1": 'President-elect Donald Trump spoke with Tokayev about the "comprehensive strategic '
+          'partnership" and 30 agreements on 5 May 2024.',
+    "t2": "President Donald Trump spoke with Tokayev about the comprehensive and strategic "
+          "partnership and 12 agreements on 9 June 2024.",
+    "t3": "Foreign Minister Sergey Lavrov met Tokayev and they signed 30 agreements.",
+    "t4": "Deputy Foreign Minister Sergey Lavrov met Tokayev; they signed 30 agreements.",
+}
+
+
+def test_shared_words_and_disagreements_equal_the_claim_by_claim_reading(
+    seed_claims: pd.DataFrame,
+) -> None:
+    titled = extract_claims(_sentences(TITLED))
+    for claims in (seed_claims, titled):
+        links = link_claims(claims, min_similarity=0.05)
+        assert len(links) > 5
+        got = list(zip(links["shared"], links["disagreement"], links["detail"], strict=True))
+        want = [
+            _shared_and_conflicts(claims, a, b)
+            for a, b in zip(links["claim_a"], links["claim_b"], strict=True)
+        ]
+        assert got == want
+        assert links["shared"].str.contains("|", regex=False).any()
+    flagged = set(link_claims(titled, min_similarity=0.05)["disagreement"])
+    assert {"number|date|title", "title"} <= flagged
+
+
+def test_links_are_sorted_by_similarity_then_claim_ids(seed_claims: pd.DataFrame) -> None:
+    links = link_claims(seed_claims, min_similarity=0.05)
+    resorted = links.sort_values(
+        ["similarity", "claim_a", "claim_b"], ascending=[False, True, True], kind="stable"
+    ).reset_index(drop=True)
+    pd.testing.assert_frame_equal(links, resorted, check_exact=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deputy Prime Minister Roman Sklyar met them.",
+        "Secretary-General Antonio Guterres spoke.",
+        "Acting Defence Minister Ruslan Zhaksylykov said so.",
+        "Emir Tamim bin Hamad arrived.",
+        "Mayor Sadiq Khan and Chairman Mao.",
+        "They spoke of the “Middle Corridor route” again.",
+        'They spoke of the "Middle Corridor route" again.',
+    ],
+)
+def test_a_text_naming_an_office_or_quoting_a_phrase_is_read_for_titles(text: str) -> None:
+    view = _title_view(text)
+    assert view.offices or view.phrases
+    assert _may_name_titles(text)
+

@@ -26,6 +26,26 @@ _OFFICE_RE = re.compile(
 )
 
 
+#: Every match of :data:`_OFFICE_RE` holds one of these words, and every quoted phrase
+#: opens with one of the quote marks of :data:`kzlib.claims.cues._QUOTED_RE`.
+_TITLE_HINT_RE = re.compile(
+    r"[\"“]|President|Minister|Secretary|Chancellor|Premier|Ambassador|Speaker|Governor|Mayor|"
+    r"Chairman|King|Emir"
+)
+
+
+def _may_name_titles(text: str) -> bool:
+    """False when :func:`_title_view` of ``text`` would find no office and no quoted phrase
+    (a cheap test, so only the texts that may have them are read).
+
+    Examples
+    --------
+    >>> _may_name_titles("Trade grew by 5%."), _may_name_titles("Emir Tamim arrived.")
+    (False, True)
+    """
+    return _TITLE_HINT_RE.search(text) is not None
+
+
 def _offices(text: str) -> dict[str, str]:
     """Surname -> office title given right before the name ("Foreign Minister Sergey Lavrov")."""
     out: dict[str, str] = {}

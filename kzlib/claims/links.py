@@ -14,19 +14,25 @@ True
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from kzlib.checks import check_int, check_optional_int
-from kzlib.claims.conflicts import _number_conflicts, _title_view, _TitleView, _view_conflicts
+from kzlib.claims.conflicts import (
+    _may_name_titles,
+    _number_conflicts,
+    _title_view,
+    _TitleView,
+    _view_conflicts,
+)
 from kzlib.claims.cues import _DEMONYMS, _ENTITY_ALIASES, _EVENT_STEMS
 from kzlib.claims.guards import _fold
 from kzlib.claims.ids import normalise_claim_text
@@ -314,8 +320,9 @@ def _round_half_even(values: np.ndarray, digits: int) -> np.ndarray:
     return out
 
 
-def _incidence(rows: Sequence[set[str]]) -> tuple[np.ndarray, np.ndarray, int]:
-    """Row and column coordinates of a claim x member incidence (columns in first-seen order)."""
+def _incidence(rows: Sequence[set[str]]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Row and column coordinates of a claim x member incidence, and the member of each
+    column (columns in first-seen order)."""
     names: dict[str, int] = {}
     r_idx: list[int] = []
     c_idx: list[int] = []
@@ -324,7 +331,7 @@ def _incidence(rows: Sequence[set[str]]) -> tuple[np.ndarray, np.ndarray, int]:
         for m in sorted(members):
             r_idx.append(r)
             c_idx.append(names.setdefault(m, len(names)))
-    return np.array(r_idx, dtype=np.int64), np.array(c_idx, dtype=np.int64), len(names)
+    return np.array(r_idx, dtype=np.int64), np.array(c_idx, dtype=np.int64), list(names)
 
 
 class _LinkIndex:
@@ -375,11 +382,15 @@ class _LinkIndex:
         self.month = np.array([w[0] for w in when], dtype=np.float64)
         self.day = np.array([w[1] for w in when], dtype=np.float64)
         del when, doc_ids
+        self.has_numbers = np.array([bool(q) for q in numbers], dtype=bool)
         del numbers
         self.event, self.ent, self.num = [
-            sparse.csr_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=(n, width))
-            for r, c, width in coords
+            sparse.csr_matrix((np.ones(len(r), dtype=np.float64), (r, c)), shape=(n, len(names)))
+            for r, c, names in coords
         ]
+        self.labels, (self.event_label, self.ent_label, self.num_label) = _shared_labels(
+            [names for _, _, names in coords]
+        )
         self.ids = claims["claim_id"].astype(str).to_numpy()
         self.docs = claims["doc_id"].astype(str).to_numpy()
         # Codes in doc_id order, so comparing codes orders pairs as comparing doc_ids does.
@@ -436,50 +447,98 @@ class _LinkIndex:
         np.maximum(sim, 0.0, out=sim)
         return sim, cos, ent_sim
 
-    def about(self, rows: list[int]) -> dict[int, _Linked]:
-        """What the links report of the claims at ``rows``."""
-        part = self.claims.iloc[rows]
-        texts = part["text"].astype(str).tolist()
-        numbers = part["numbers"].fillna("[]").astype(str).tolist()
-        entities = part["entities"].fillna("").astype(str).tolist()
-        seen: dict[str, set[str]] = {}  # entity lists repeat: each is read once
-        return {
-            k: _Linked(
-                entities=seen[e] if e in seen else seen.setdefault(e, _entity_tokens(e)),
-                events=_event_stems(t),
-                numkeys=_number_keys(q),
-                numbers=json.loads(q or "[]"),
-                title=_title_view(t),
+    def shared(self, a: np.ndarray, b: np.ndarray) -> list[str]:
+        """The ``shared`` column of the links ``(a[k], b[k])``: the entity words, event stems
+        and number keys (``value:unit:item``, or a date's month) both claims hold, sorted and
+        ``|``-separated. Read off the blocking matrices, kind by kind."""
+        rows: list[np.ndarray] = []
+        found: list[np.ndarray] = []
+        for m, label in ((self.ent, self.ent_label), (self.event, self.event_label),
+                         (self.num, self.num_label)):  # fmt: skip
+            both = m[a].multiply(m[b]).tocoo()
+            gid = label[both.col]
+            shown = gid >= 0  # a "near:" number bucket is a blocking key, not a shared value
+            rows.append(both.row[shown].astype(np.int64))
+            found.append(gid[shown])
+        row, gid = np.concatenate(rows), np.concatenate(found)
+        order = np.lexsort((gid, row))
+        row, gid = row[order], gid[order]
+        new = np.ones(len(row), dtype=bool)
+        new[1:] = (row[1:] != row[:-1]) | (gid[1:] != gid[:-1])
+        row, gid = row[new], gid[new]
+        bounds = np.searchsorted(row, np.arange(len(a) + 1)).tolist()
+        labels, ids = self.labels, gid.tolist()
+        return ["|".join([labels[g] for g in ids[lo:hi]]) for lo, hi in itertools.pairwise(bounds)]
+
+    def disagreements(self, a: np.ndarray, b: np.ndarray) -> tuple[list[str], list[str]]:
+        """The ``disagreement`` kinds and ``detail`` of the links ``(a[k], b[k])``.
+
+        Two claims can disagree only if both give numbers, both give an office before
+        a name, or either quotes a phrase: only those links are compared, with the
+        numbers and title views of just their claims.
+        """
+        kinds, details = [""] * len(a), [""] * len(a)
+        linked = np.unique(np.concatenate([a, b]))
+        column = self.claims["text"].iloc[linked].astype(str)
+        texts = dict(zip(linked.tolist(), column, strict=True))
+        views = {k: _title_view(t) for k, t in texts.items() if _may_name_titles(t)}
+        has_office = np.zeros(len(self), dtype=bool)
+        has_phrase = np.zeros(len(self), dtype=bool)
+        for k, v in views.items():
+            has_office[k], has_phrase[k] = bool(v.offices), bool(v.phrases)
+        num = self.has_numbers
+        compared = (
+            (num[a] & num[b]) | (has_office[a] & has_office[b]) | has_phrase[a] | has_phrase[b]
+        )
+        with_numbers = linked[num[linked]]
+        numbers = {
+            k: json.loads(q)
+            for k, q in zip(
+                with_numbers.tolist(),
+                self.claims["numbers"].iloc[with_numbers].astype(str),
+                strict=True,
             )
-            for k, t, q, e in zip(rows, texts, numbers, entities, strict=True)
         }
 
+        def view(k: int) -> _TitleView:
+            return views.get(k) or _TitleView(texts[k], {}, [])
 
-@dataclass(frozen=True)
-class _Linked:
-    """One linked claim's entity words, event stems, number keys, numbers and titles."""
+        for row in np.flatnonzero(compared).tolist():
+            x, y = int(a[row]), int(b[row])
+            n_conf, d_conf = _number_conflicts(numbers.get(x, []), numbers.get(y, []))
+            t_conf = _view_conflicts(view(x), view(y))
+            found = [k for k, v in (("number", n_conf), ("date", d_conf), ("title", t_conf)) if v]
+            kinds[row], details[row] = "|".join(found), "; ".join([*n_conf, *d_conf, *t_conf])
+        return kinds, details
 
-    entities: set[str]
-    events: set[str]
-    numkeys: set[str]
-    numbers: list[dict[str, object]]
-    title: _TitleView
 
-    def shared(self, other: _Linked) -> str:
-        """Entity words, event stems and number keys both claims hold, ``|``-separated."""
-        words = (
-            (self.entities & other.entities)
-            | (self.events & other.events)
-            | {k.split(":", 1)[1] for k in self.numkeys & other.numkeys if k[:5] != "near:"}
-        )
-        return "|".join(sorted(words))
+def _shared_labels(
+    names: Sequence[Sequence[str]],
+) -> tuple[list[str], tuple[np.ndarray, ...]]:
+    """What a link's ``shared`` shows of each blocking column, as one sorted vocabulary.
 
-    def disagreement(self, other: _Linked) -> tuple[str, str]:
-        """The ``disagreement`` kinds and ``detail`` of the link of the two claims."""
-        n_conf, d_conf = _number_conflicts(self.numbers, other.numbers)
-        t_conf = _view_conflicts(self.title, other.title)
-        kinds = [k for k, v in (("number", n_conf), ("date", d_conf), ("title", t_conf)) if v]
-        return "|".join(kinds), "; ".join([*n_conf, *d_conf, *t_conf])
+    ``names`` are the members of the event, entity and number columns; returns the
+    sorted labels and, per kind, each column's position in them (-1: not shown).
+    A number key shows without its kind (``num:5:percent:`` as ``5:percent:``,
+    ``date:2024-05`` as ``2024-05``); a ``near:`` bucket is not shown.
+
+    Examples
+    --------
+    >>> labels, codes = _shared_labels([["visit"], ["tokayev"], ["num:5:%:", "near:%::5"]])
+    >>> labels, [c.tolist() for c in codes]
+    (['5:%:', 'tokayev', 'visit'], [[2], [1], [0, -1]])
+    """
+    shown = [
+        [n if kind < 2 else (n.split(":", 1)[1] if n[:5] != "near:" else None) for n in group]
+        for kind, group in enumerate(names)
+    ]
+    labels = sorted({n for group in shown for n in group if n is not None})
+    position = {n: k for k, n in enumerate(labels)}
+    codes = tuple(
+        np.array([-1 if n is None else position[n] for n in group], dtype=np.int64)
+        for group in shown
+    )
+    return labels, codes
 
 
 def _scored_candidates(
@@ -714,33 +773,34 @@ def _select_links(
         for c in ("text_sim", "entity_sim")
     )
     del order
-    linked = index.about(np.unique(np.concatenate([a, b])).tolist())
     shared: list[str] = []
-    kinds: list[str] = []
-    details: list[str] = []
-    for ai, bi in zip(a.tolist(), b.tolist(), strict=True):
-        shared.append(linked[ai].shared(linked[bi]))
-        kind, detail = linked[ai].disagreement(linked[bi])
-        kinds.append(kind)
-        details.append(detail)
-    frame = pd.DataFrame(
+    for lo in range(0, len(a), _SCORE_BATCH):
+        shared += index.shared(a[lo : lo + _SCORE_BATCH], b[lo : lo + _SCORE_BATCH])
+    kinds, details = index.disagreements(a, b)
+    # Sorted here on numbers (claim ids by rank), not as strings in the frame.
+    rank = np.empty(len(index), dtype=np.int64)
+    rank[np.argsort(index.ids, kind="stable")] = np.arange(len(index))
+    ranked = rank[a], rank[b]
+    id_order = np.lexsort((ranked[1], ranked[0], -similarity))
+    return pd.DataFrame(
         {
-            "claim_a": index.ids[a],
-            "claim_b": index.ids[b],
-            "doc_a": index.docs[a],
-            "doc_b": index.docs[b],
-            "similarity": similarity,
-            "text_sim": text_sim,
-            "entity_sim": entity_sim,
-            "shared": shared,
-            "disagreement": kinds,
-            "detail": details,
+            "claim_a": index.ids[a][id_order],
+            "claim_b": index.ids[b][id_order],
+            "doc_a": index.docs[a][id_order],
+            "doc_b": index.docs[b][id_order],
+            "similarity": similarity[id_order],
+            "text_sim": text_sim[id_order],
+            "entity_sim": entity_sim[id_order],
+            "shared": _take(shared, id_order),
+            "disagreement": _take(kinds, id_order),
+            "detail": _take(details, id_order),
         },
         columns=LINK_COLUMNS,
     )
-    return frame.sort_values(
-        ["similarity", "claim_a", "claim_b"], ascending=[False, True, True], kind="stable"
-    ).reset_index(drop=True)
+
+
+def _take(values: list[str], order: np.ndarray) -> list[str]:
+    return [values[k] for k in order.tolist()]
 
 
 def link_matrix(
