@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -18,6 +19,7 @@ from kzlib.claims.conflicts import (
 )
 from kzlib.claims.extract import document_years, extract_claims
 from kzlib.claims.links import (
+    _LINK_EVENTS,
     LINK_COLUMNS,
     _entity_tokens,
     _event_stems,
@@ -388,3 +390,16 @@ def test_a_text_naming_an_office_or_quoting_a_phrase_is_read_for_titles(text: st
     assert view.offices or view.phrases
     assert _may_name_titles(text)
 
+
+
+def test_event_stems_of_ascii_texts_equal_the_word_run_regex() -> None:
+    rng = np.random.default_rng(3)
+    words = [*_LINK_EVENTS, "Visited", "SIGNED", "visit_", "2024", "a", "talks"]
+    marks = [chr(k) for k in range(128) if not chr(k).isalnum()]
+    for _ in range(2000):
+        parts = rng.choice(words, size=6).tolist()
+        text = "".join(p + str(rng.choice(marks)) for p in parts)
+        want = {
+            _LINK_EVENTS[w] for w in re.findall(r"\w+", text.lower()) if w in _LINK_EVENTS
+        }
+        assert _event_stems(text) == want, text
