@@ -397,6 +397,11 @@ def topic_findings(
 # claims
 
 
+def _ids(column: pd.Series) -> set[str]:
+    """The distinct values of an id column, as strings."""
+    return {str(d) for d in pd.unique(column)}
+
+
 def _attributed(claims: pd.DataFrame) -> pd.Series:
     out = pd.Series(False, index=claims.index)
     for col in ("speaker", "source"):
@@ -409,12 +414,20 @@ def _link_line(links: pd.DataFrame, name: _Namer) -> str:
     _require(links, ["doc_a", "doc_b"], "links")
     if links.empty:
         return "No claim in one article was linked to a claim in another."
-    # each pair of articles in one order (a row-wise apply took 50 s on 1.9M links)
-    doc_a, doc_b = links["doc_a"].astype(str).to_numpy(), links["doc_b"].astype(str).to_numpy()
-    first = doc_a <= doc_b
-    low, high = np.where(first, doc_a, doc_b), np.where(first, doc_b, doc_a)
-    counts = pd.Series(list(zip(low.tolist(), high.tolist(), strict=True))).value_counts()
-    (a, b), n = counts.index[0], int(counts.iloc[0])
+    # each pair of articles in one order, as integer codes (a row-wise apply took 50 s on
+    # 1.9M links, counting tuples 7 s on 2.8M); ties go to the pair linked first
+    both = pd.concat([links["doc_a"], links["doc_b"]], ignore_index=True).astype(str)
+    codes, uniques = pd.factorize(both)
+    ids = np.asarray(uniques, dtype=str)
+    order = np.argsort(ids, kind="stable")  # codes renumbered in string order
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[order] = np.arange(len(ids))
+    code_a, code_b = rank[codes[: len(links)]], rank[codes[len(links) :]]
+    low, high = np.minimum(code_a, code_b), np.maximum(code_a, code_b)
+    pairs, first, counts = np.unique(low * len(ids) + high, return_index=True, return_counts=True)
+    best = int(np.lexsort((first, -counts))[0])
+    n = int(counts[best])
+    a, b = ids[order[pairs[best] // len(ids)]], ids[order[pairs[best] % len(ids)]]
     return (
         f"{len(links)} pairs of claims in different articles report the same thing; most "
         f"({n}) between {name(a)} and {name(b)}."
@@ -463,10 +476,10 @@ def claim_findings(
     """
     _require(claims, ["doc_id", "text", "claim_type", "checkworthiness"], "claims")
     top = _check_top(top)
-    present = {str(d) for d in claims["doc_id"]}
+    present = _ids(claims["doc_id"])
     if links is not None:
         _require(links, ["doc_a", "doc_b"], "links")
-        present |= {str(d) for d in links["doc_a"]} | {str(d) for d in links["doc_b"]}
+        present |= _ids(links["doc_a"]) | _ids(links["doc_b"])
     name = _Namer(present, labels)
     n = len(claims)
     if n == 0:
@@ -493,9 +506,12 @@ def claim_findings(
                 + "."
             )
     lines += [sentence, "", "Most checkworthy:", ""]
-    ranked = claims.sort_values(
-        ["checkworthiness", "doc_id"], ascending=[False, True], kind="stable"
-    ).head(top)
+    # the keys sorted, not the whole table: a million claims' texts need not move
+    keys = pd.DataFrame(
+        {"c": claims["checkworthiness"].to_numpy(), "d": claims["doc_id"].to_numpy()}
+    )
+    order = keys.sort_values(["c", "d"], ascending=[False, True], kind="stable").index
+    ranked = claims.iloc[order[:top]]
     for row in ranked.to_dict("records"):
         lines.append(
             f"- {float(row['checkworthiness']):.2f}, {name(row['doc_id'])} "

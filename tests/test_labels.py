@@ -35,3 +35,11 @@ def test_labelled_replaces_ids_in_id_columns_only() -> None:
     out = labelled(frame, {"a": "Alpha", "b": "Beta"})
     assert out.iloc[0].tolist() == ["Alpha", "Beta", "a"]
     assert frame.iloc[0].tolist() == ["a", "b", "a"]  # the input is not changed
+
+
+def test_labelled_maps_repeated_missing_and_non_string_ids_one_by_one() -> None:
+    frame = pd.DataFrame({"doc_id": ["a", "z", None, "a", 7, "z"]})
+    out = labelled(frame, {"a": "Alpha", "7": "Seven"})
+    got = out["doc_id"].tolist()
+    assert got[:2] == ["Alpha", "z"] and pd.isna(got[2])
+    assert got[3:] == ["Alpha", "Seven", "z"]

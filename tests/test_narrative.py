@@ -281,3 +281,20 @@ def test_findings_on_another_corpus_name_only_it(
             assert word.lower() in vocabulary
     for title in re.findall(r"\*([^*`]+)\* \(`", texts[0] + texts[2]):
         assert title in set(labels.values())
+
+
+def test_the_most_linked_pair_counts_both_orders_and_a_tie_goes_to_the_first_linked() -> None:
+    links = pd.DataFrame(
+        {
+            "doc_a": ["k9", "k3", "k1", "k10", "k3", "k2"],
+            "doc_b": ["k10", "k1", "k2", "k9", "k1", "k1"],
+        }
+    )
+    # k9~k10 (2), k1~k3 (2), k1~k2 (2): all tie, k9~k10 is linked first;
+    # the pair is named in string order ("k10" < "k9")
+    text = claim_findings(_claims(), links=links)
+    assert "most (2) between `k10` and `k9`" in text
+    text = claim_findings(_claims(), links=links.iloc[1:])
+    assert "most (2) between `k1` and `k3`" in text
+    text = claim_findings(_claims(), links=pd.concat([links, links.iloc[[5]]]))
+    assert "most (3) between `k1` and `k2`" in text

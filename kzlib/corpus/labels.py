@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from kzlib.errors import InputError
@@ -108,5 +109,8 @@ def labelled(
     out = frame.copy()
     for col in columns:
         if col in out.columns:
-            out[col] = [names.get(str(v), v) for v in out[col]]
+            # each distinct id looked up once (millions of links name a few thousand articles)
+            codes, ids = pd.factorize(out[col], use_na_sentinel=False)
+            shown = np.array([names.get(str(v), v) for v in ids], dtype=object)
+            out[col] = shown[codes].tolist()
     return out
