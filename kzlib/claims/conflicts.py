@@ -56,7 +56,8 @@ def _offices(text: str) -> dict[str, str]:
 
 
 class _TitleView:
-    """What :func:`_title_conflicts` reads of one text; computed once per linked claim.
+    """What :func:`_title_conflicts` reads of one text; computed once per linked claim that
+    :func:`_may_name_titles`.
 
     ``offices`` maps a surname to the title before it; ``phrases`` are the quoted
     phrases of 2 to 6 words, not opening with a stop word. The text's words

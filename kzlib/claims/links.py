@@ -370,7 +370,8 @@ class _LinkIndex:
 
         n = len(claims)
         # Per-claim Python objects are built one kind at a time and dropped once they are
-        # a matrix; what a link reports is recomputed for the linked claims only (:meth:`about`).
+        # a matrix; a link's shared words are read off these matrices (:meth:`shared`), its
+        # disagreements from the numbers and titles of the claims that may have one.
         self.claims = claims
         texts = claims["text"].astype(str).tolist()
         vectorizer = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True, norm="l2")
