@@ -43,3 +43,18 @@ def test_labelled_maps_repeated_missing_and_non_string_ids_one_by_one() -> None:
     got = out["doc_id"].tolist()
     assert got[:2] == ["Alpha", "z"] and pd.isna(got[2])
     assert got[3:] == ["Alpha", "Seven", "z"]
+
+
+def test_rows_of_one_table_are_named_by_doc_id_not_the_table_file() -> None:
+    table = pd.DataFrame(
+        {
+            "doc_id": ["USA_74_2019", "FRA_74_2019", "a1b2c3d4e5f60718", "x"],
+            "title": ["We meet again", "Nous", "Opening words of the lead", "Own title"],
+            "title_from": ["inferred", "inferred", "inferred", "manifest"],
+            "path": ["/data/speeches.parquet"] * 3 + ["/data/x.txt"],
+        }
+    )
+    # a hashed doc_id reads worse than the lead's opening words, as a hashed file name does
+    assert article_labels(table).tolist() == [
+        "USA_74_2019", "FRA_74_2019", "Opening words of the lead", "Own title",
+    ]  # fmt: skip

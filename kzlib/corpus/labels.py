@@ -59,6 +59,8 @@ def article_labels(corpus: pd.DataFrame, *, max_chars: int = 48) -> pd.Series:
     Series
         Labels indexed by doc_id, in table order. An inferred title (the
         opening words of the lead) is used only when the file name is a hash.
+        The rows of one table (documents sharing a ``path``) are named by their
+        doc_id where they have no title of their own.
 
     Examples
     --------
@@ -74,10 +76,18 @@ def article_labels(corpus: pd.DataFrame, *, max_chars: int = 48) -> pd.Series:
         else pd.Series(True, index=corpus.index)
     )
     paths = corpus["path"] if "path" in corpus.columns else pd.Series(None, index=corpus.index)
+    # A path several documents share is a table's (Parquet, JSON Lines): its rows are
+    # named by their doc_id ("ungd_dev_000123", "USA_74_2019"), not "ungd_dev (124)".
+    shared = paths.map(paths.value_counts()).fillna(1).to_numpy() > 1
     labels: list[str] = []
     seen: dict[str, int] = {}
-    for doc_id, title, ok, path in zip(corpus["doc_id"], titles, given, paths, strict=True):
-        stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if isinstance(path, str) else ""
+    for doc_id, title, ok, path, in_table in zip(
+        corpus["doc_id"], titles, given, paths, shared, strict=True
+    ):
+        if in_table:
+            stem = str(doc_id)
+        else:
+            stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if isinstance(path, str) else ""
         has_title = isinstance(title, str) and bool(title.strip())
         if has_title and (ok or not stem or _HASHED.fullmatch(stem)):
             base = _clip(title, max_chars)
