@@ -51,7 +51,7 @@ def test_rows_of_one_table_are_named_by_doc_id_not_the_table_file() -> None:
             "doc_id": ["USA_74_2019", "FRA_74_2019", "a1b2c3d4e5f60718", "x"],
             "title": ["We meet again", "Nous", "Opening words of the lead", "Own title"],
             "title_from": ["inferred", "inferred", "inferred", "manifest"],
-            "path": ["/data/speeches.parquet"] * 3 + ["/data/x.txt"],
+            "path": ["speeches.parquet:1", "speeches.parquet:2", "talks.jsonl:7", "x.txt"],
         }
     )
     # a hashed doc_id reads worse than the lead's opening words, as a hashed file name does

@@ -31,6 +31,8 @@ from kzlib.errors import InputError
 __all__ = ["article_labels", "labelled"]
 
 #: File stems that are ids, not names (``000_844f52fa49c433e9``, a bare hash).
+#: The ``path`` of a document read from a table (:mod:`kzlib.corpus.sources`): ``<file>:<row>``.
+_TABLE_ROW = re.compile(r".+\.(?:parquet|jsonl):\d+", re.IGNORECASE)
 _HASHED = re.compile(r"(?:\d+_)?[0-9a-f]{12,}")
 
 
@@ -59,8 +61,8 @@ def article_labels(corpus: pd.DataFrame, *, max_chars: int = 48) -> pd.Series:
     Series
         Labels indexed by doc_id, in table order. An inferred title (the
         opening words of the lead) is used only when the file name is a hash.
-        The rows of one table (documents sharing a ``path``) are named by their
-        doc_id where they have no title of their own.
+        The rows of a Parquet or JSON Lines table (``path`` ``<file>:<row>``) are
+        named by their doc_id where they have no title of their own.
 
     Examples
     --------
@@ -76,15 +78,12 @@ def article_labels(corpus: pd.DataFrame, *, max_chars: int = 48) -> pd.Series:
         else pd.Series(True, index=corpus.index)
     )
     paths = corpus["path"] if "path" in corpus.columns else pd.Series(None, index=corpus.index)
-    # A path several documents share is a table's (Parquet, JSON Lines): its rows are
-    # named by their doc_id ("ungd_dev_000123", "USA_74_2019"), not "ungd_dev (124)".
-    shared = paths.map(paths.value_counts()).fillna(1).to_numpy() > 1
     labels: list[str] = []
     seen: dict[str, int] = {}
-    for doc_id, title, ok, path, in_table in zip(
-        corpus["doc_id"], titles, given, paths, shared, strict=True
-    ):
-        if in_table:
+    for doc_id, title, ok, path in zip(corpus["doc_id"], titles, given, paths, strict=True):
+        if isinstance(path, str) and _TABLE_ROW.fullmatch(path):
+            # a table's row ("speeches.parquet:124") is named by its doc_id ("USA_74_2019",
+            # "speeches_000123"), not by the table's name and a counter ("speeches (124)")
             stem = str(doc_id)
         else:
             stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0] if isinstance(path, str) else ""
