@@ -210,7 +210,7 @@ def rhetoric_findings(
     """
     _require(measures, ["doc_id", "measure", "value", "ci_low", "ci_high"], "measures")
     top = _check_top(top)
-    name = _Namer({str(d) for d in measures["doc_id"]}, labels)
+    name = _Namer(_ids(measures["doc_id"]), labels)
     found = _leaders(measures, include)
     n_docs = measures["doc_id"].nunique()
     if found.empty:
@@ -353,7 +353,7 @@ def topic_findings(
     top = _check_top(top)
     if topics.empty:
         return "No topics were fitted: the corpus has too few units or terms."
-    name = _Namer({str(d) for d in doc_topics["doc_id"]}, labels)
+    name = _Namer(_ids(doc_topics["doc_id"]), labels)
     terms = _top_terms(topic_terms, topics, n_terms)
     n_docs = doc_topics["doc_id"].nunique()
     ordered = topics.sort_values(["share", "topic"], ascending=[False, True], kind="stable")
