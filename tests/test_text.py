@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,6 +96,17 @@ def test_count_spaced_counts_runs_between_white_space() -> None:
     assert count_spaced(" a\tb\n\nc-d  ") == 3
     for text in _TRICKY:
         assert count_spaced(text) == len(SPACED_RE.findall(text)) == len(text.split())
+
+
+def test_count_spaced_agrees_with_the_regex_on_every_code_point() -> None:
+    # count_spaced splits with str.split: it must take the same characters for
+    # white space as the regex \s does, or unit lengths would change
+    spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    assert "\u00a0" in spaces and "\u3000" in spaces
+    assert not re.sub(r"\s", "", spaces)
+    others = (chr(c) for c in range(sys.maxunicode + 1) if not chr(c).isspace())
+    assert not any(re.fullmatch(r"\s", c) for c in others)
+    assert count_spaced(f"a{spaces}b") == 2
 
 
 def test_case_words_start_with_a_letter() -> None:
