@@ -394,6 +394,29 @@ def test_keyness_by_hand() -> None:
     assert key["term"].tolist() == ["judo", "rail"]  # "sport" is not key for either
 
 
+def test_word_bags_count_what_the_per_token_rule_gives() -> None:
+    # _bag settles case, possessives and numbers once per distinct token; it
+    # must give the counts, and the first-seen order, of _terms token by token
+    import random
+    from collections import Counter
+
+    from kzlib.rhetoric.words import _PER_CENT, _bag, _terms
+
+    pieces = ["Astana", "astana", "ASTANA", "Astana's", "astana’s", "'s", "2024", "3.5",
+              "1990s", "U.S.", "co-operation", "per cent", "Per  Cent", "per-cent", "percent",
+              "cent", "İstanbul", "ΟΔΟΣ", "Straße", " ", ", ", ". ", "\n", "of", "the"]  # fmt: skip
+    rng = random.Random(7)
+    drop = frozenset({"of", "the"})
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        plain = Counter(_terms(_PER_CENT.sub("percent", text)))
+        for word in drop:
+            plain.pop(word, None)
+        bag = _bag(text, drop)
+        assert list(bag.items()) == list(plain.items()), repr(text)
+    assert _bag("Per cent, per cent; 5 cents", frozenset()) == {"percent": 2, "cents": 1}
+
+
 def test_keyness_on_seeds(seed_sentences: pd.DataFrame) -> None:
     key = keyness(seed_sentences, top=10)
     assert key.groupby("doc_id").size().max() <= 10
