@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -300,3 +302,29 @@ def test_strip_salutations_uses_cues_of_the_unstripped_text() -> None:
     out = strip_salutations(["Mr. President, merci.", "Merci beaucoup, the river is dry."])
     assert out[0].strip(" ,.") == ""
     assert out[1].endswith("the river is dry.") and "Merci" not in out[1]
+
+
+@pytest.mark.parametrize(
+    ("unicode", "ascii_twin"),
+    [
+        ("kzlib.corpus.boilerplate:_LETTERS", "kzlib.corpus.boilerplate:_LETTERS_ASCII"),
+        ("kzlib.corpus.boilerplate:_TOKEN", "kzlib.corpus.boilerplate:_TOKEN_ASCII"),
+    ],
+)
+def test_ascii_twins_find_what_the_unicode_patterns_find(unicode: str, ascii_twin: str) -> None:
+    # an ASCII text is scanned with the twin: on every ASCII text the two must agree
+    import importlib
+
+    def load(name: str) -> re.Pattern[str]:
+        module, attr = name.split(":")
+        pattern: re.Pattern[str] = getattr(importlib.import_module(module), attr)
+        return pattern
+
+    wide, narrow = load(unicode), load(ascii_twin)
+    rng = random.Random(11)
+    chars = [chr(c) for c in range(128)] + ["U.S.", "a.b.c", "Tokayev's", "e.g. ", "__", "ab"]
+    for _ in range(3000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 40)))
+        for variant in (text, text.lower()):
+            assert wide.findall(variant) == narrow.findall(variant), repr(variant)
+            assert wide.sub("#", variant) == narrow.sub("#", variant), repr(variant)

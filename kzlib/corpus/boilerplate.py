@@ -248,6 +248,29 @@ def _contains_any(lowered: pd.Series, cues: tuple[str, ...]) -> np.ndarray:
     return found.to_numpy(dtype=bool, na_value=False)
 
 
+def _cue_rows(
+    lowered: pd.Series, rules: Sequence[Rule], rows: Sequence[np.ndarray]
+) -> list[np.ndarray]:
+    """For each rule, those of its ``rows`` of ``lowered`` that hold one of its cues.
+
+    A rule without cues keeps all its rows. One scan for the cues of every
+    rule comes first: on UN speeches a quarter of the sentences hold any, so
+    each rule's own scan reads only those (3x faster than a scan per rule of
+    every text).
+    """
+    cues = tuple(sorted({c for rule in rules for c in rule.cues}))
+    some = np.ones(len(lowered), dtype=bool)
+    if cues and sum(bool(rule.cues) for rule in rules) > 1:
+        some = _contains_any(lowered, cues)
+    out = []
+    for rule, where in zip(rules, rows, strict=True):
+        if rule.cues:
+            where = where[some[where]]
+            where = where[_contains_any(lowered.iloc[where], rule.cues)]
+        out.append(where)
+    return out
+
+
 def _rule_hits(
     texts: Sequence[str], rules: Sequence[Rule], *, edge_ok: np.ndarray
 ) -> dict[str, np.ndarray]:
@@ -256,10 +279,9 @@ def _rule_hits(
     lowered = pd.Series(list(texts), dtype="str").str.lower()
     hits: dict[str, np.ndarray] = {}
     rest: dict[int, int] = {}
-    for rule in rules:
-        where = np.flatnonzero(edge_ok) if rule.position == "edge" else np.arange(n)
-        if rule.cues:
-            where = where[_contains_any(lowered.iloc[where], rule.cues)]
+    edge_rows, all_rows = np.flatnonzero(edge_ok), np.arange(n)
+    bases = [edge_rows if rule.position == "edge" else all_rows for rule in rules]
+    for rule, where in zip(rules, _cue_rows(lowered, rules, bases), strict=True):
         search = rule.pattern.search
         found = np.zeros(n, dtype=bool)
         for i in where.tolist():
@@ -297,12 +319,10 @@ def strip_salutations(
         return out
     lowered = pd.Series(out, dtype="str").str.lower()
     # which texts hold a cue of each rule: one vectorised scan per rule, not a loop per text
-    tried = np.array(
-        [
-            _contains_any(lowered, r.cues) if r.cues else np.ones(len(out), bool)
-            for r in phrase_rules
-        ]
-    )
+    tried = np.zeros((len(phrase_rules), len(out)), dtype=bool)
+    every = [np.arange(len(out))] * len(phrase_rules)
+    for j, rows in enumerate(_cue_rows(lowered, phrase_rules, every)):
+        tried[j, rows] = True
     for i in np.flatnonzero(tried.any(axis=0)).tolist():
         text = out[i]
         for rule in (r for r, ok in zip(phrase_rules, tried[:, i], strict=True) if ok):
@@ -593,6 +613,9 @@ def ceremonial_words(
 
 #: Lower-cased runs of two or more letters: the words :func:`ceremonial_words` counts.
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
+#: The same on ASCII text: ``[^\W\d_]`` is ``[A-Za-z]`` there, and the ASCII class
+#: is scanned 2.5x faster than the Unicode one.
+_LETTERS_ASCII = re.compile(r"[^\W\d_]{2,}", re.ASCII)
 #: Texts joined per :func:`_letter_words` scan (one regex call per chunk, not per text).
 _CHUNK = 20_000
 
@@ -601,16 +624,21 @@ def _letter_words(texts: list[str], *, keep: set[str] | None = None) -> Counter[
     """Occurrences of each lower-cased word of ``texts`` (only ``keep``, if given).
 
     Counted a chunk of texts at a time, never as one list of the corpus's
-    words (an exploded Series of 32 million words took gigabytes).
+    words (an exploded Series of 32 million words took gigabytes). The ASCII
+    texts (97 % of UN sentences) are scanned apart, with the ASCII twin of the
+    pattern: the counts do not depend on the order of the texts.
     """
+    ascii_texts = [t for t in texts if t.isascii()]
+    other = [t for t in texts if not t.isascii()] if len(ascii_texts) < len(texts) else []
     counts: Counter[str] = Counter()
-    for lo in range(0, len(texts), _CHUNK):
-        found = _LETTERS.findall("\n".join(texts[lo : lo + _CHUNK]).lower())
-        if keep is None:
-            counts.update(found)
-        else:
-            chunk = Counter(found)
-            counts.update({w: chunk[w] for w in keep if w in chunk})
+    for group, pattern in ((ascii_texts, _LETTERS_ASCII), (other, _LETTERS)):
+        for lo in range(0, len(group), _CHUNK):
+            found = pattern.findall("\n".join(group[lo : lo + _CHUNK]).lower())
+            if keep is None:
+                counts.update(found)
+            else:
+                chunk = Counter(found)
+                counts.update({w: chunk[w] for w in keep if w in chunk})
     return counts
 
 
@@ -649,6 +677,8 @@ def without_boilerplate(
 
 
 _TOKEN = re.compile(r"\w+")
+#: :data:`_TOKEN` for ASCII text (``[A-Za-z0-9_]+``): scanned about 1.2x faster.
+_TOKEN_ASCII = re.compile(r"\w+", re.ASCII)
 
 
 def _blank_words(texts: list[str], words: frozenset[str]) -> list[str]:
@@ -665,7 +695,8 @@ def _blank_words(texts: list[str], words: frozenset[str]) -> list[str]:
         word = match.group()
         return " " * len(word) if word.lower() in words else word
 
-    return [
-        _TOKEN.sub(blank, t) if not words.isdisjoint(_TOKEN.findall(t.lower())) else t
-        for t in texts
-    ]
+    out = []
+    for t in texts:
+        token = _TOKEN_ASCII if t.isascii() else _TOKEN
+        out.append(token.sub(blank, t) if not words.isdisjoint(token.findall(t.lower())) else t)
+    return out
