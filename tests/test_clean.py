@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzlib.corpus.clean import clean_text
 from kzlib.corpus.document import Corpus
+from kzlib.corpus.metadata import resolve_metadata
 
 
 def test_quotes_and_dashes_normalised_and_audited() -> None:
@@ -77,6 +79,36 @@ def test_inline_headings_in_single_line_article(seeds: Corpus) -> None:
 def test_wrapped_lead_is_not_a_title(seeds: Corpus) -> None:
     assert [b.kind for b in seeds["002_197b5af11793718a"].cleaned.blocks][:2] == ["body", "heading"]
     assert seeds["004_f92db42e88264e84"].cleaned.blocks[0].kind == "body"
+
+
+@pytest.mark.parametrize(
+    ("raw", "opening"),
+    [
+        # the first words of a wrapped paragraph set apart on their own line
+        ("Antigua and\nBarbuda offers hearty congratulations on the election of\n"
+         "the President of the General Assembly.\n", "Antigua and Barbuda offers"),
+        ("This \nGeneral Assembly Hall is, in fact, the situation room of \nthe world.\n",
+         "This General Assembly Hall"),
+        ("\ufeffMy\nGovernment is pleased that the General Assembly's\npresidency is in"
+         "\ncapable hands.\n", "My Government is pleased"),
+        # lines of address, with Markdown emphasis or without a comma
+        ("**Mr President,**  \n**Mr Secretary-General,**  \n**Excellencies,**\n\n"
+         "Allow me first to offer my congratulations.\n", "**Mr President,**"),
+        ("Mr. President \nSecretary-General \nDistinguished Delegates  \n \n"
+         "Today, we all stand at the edge of a precipice.\n", "Mr. President Secretary-General"),
+    ],
+)  # fmt: skip
+def test_openings_of_speeches_are_body_not_title(raw: str, opening: str) -> None:
+    cleaned = clean_text(raw)
+    assert [b.kind for b in cleaned.blocks] == ["body"] * len(cleaned.blocks)
+    assert cleaned.blocks[0].text.startswith(opening)
+    _, provenance = resolve_metadata(cleaned, {})
+    assert provenance["title"] == "inferred"
+
+
+def test_a_headline_set_off_by_a_blank_line_is_still_a_title() -> None:
+    cleaned = clean_text("Astana Hosts Central Asia Summit\n\nLeaders met on Friday.\n")
+    assert [b.kind for b in cleaned.blocks] == ["title", "body"]
 
 
 def test_truncation_flagged_not_dropped(seeds: Corpus) -> None:

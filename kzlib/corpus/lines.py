@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kzlib.corpus.turns import read_label
 from kzlib.text import case_words
@@ -180,7 +181,26 @@ def _is_heading_line(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 100 or _TERMINAL_RE.search(s) or s.endswith(","):
         return False
-    return _is_title_case(s)
+    return _is_title_case(s) and not _leaves_open(s)
+
+
+def _leaves_open(line: str) -> bool:
+    """Whether a short line is no title or heading: it ends in a comma or on an open word
+    (:data:`_OPEN_ENDS`), or opens with a form of address (Markdown emphasis aside).
+
+    Examples
+    --------
+    >>> _leaves_open("Antigua and"), _leaves_open("**Mr President,**"), _leaves_open("Our Region")
+    (True, True, False)
+    """
+    core = line.strip("*_ \t\ufeff")
+    words = core.split()
+    return (
+        not words
+        or core.endswith(",")
+        or words[-1].lower() in _OPEN_ENDS
+        or _opens_with_address(core)
+    )
 
 
 def _ends_paragraph(line: str) -> bool:
@@ -266,11 +286,38 @@ def _classify_header(nonblank: list[_Line], *, blank_after_first: bool) -> None:
             break
 
 
+#: Last words that leave a line open: a title does not end on them ("Antigua and" |
+#: "Barbuda offers ...", "The" | "Assembly ...": the first line of a wrapped paragraph).
+_OPEN_ENDS = frozenset(
+    {"a", "an", "the", "and", "or", "nor", "but", "of", "my", "our", "your", "his", "her"}
+    | {"their", "its", "this", "these", "those"}
+)
+
+
 def _is_headline(s: str, nonblank: list[_Line], *, blank_after_first: bool) -> bool:
-    """Whether the first non-blank line ``s`` is the article's title."""
+    """Whether the first non-blank line ``s`` is the article's title.
+
+    Not a title: a line ending in punctuation, or one that :func:`_leaves_open`
+    (ends on an open word, opens with a form of address: a ``salutation``
+    rule of :data:`kzlib.corpus.boilerplate.BOILERPLATE_FILE`, "Mr. President",
+    "Your Excellencies"), Markdown emphasis aside.
+
+    Examples
+    --------
+    >>> lines = [_Line(0, 0, 0, "x"), _Line(0, 0, 0, "Barbuda offers congratulations")]
+    >>> _is_headline("Antigua and", lines, blank_after_first=True)
+    False
+    >>> _is_headline("**Mr President,**", lines, blank_after_first=True)
+    False
+    >>> _is_headline("Mr. President of the General Assembly", lines, blank_after_first=True)
+    False
+    >>> _is_headline("Astana Hosts the Summit", lines, blank_after_first=True)
+    True
+    """
     return (
         len(s) <= 200
-        and not s.endswith((".", ",", ";", ":"))
+        and not s.strip("*_ \t\ufeff").endswith((".", ";", ":"))
+        and not _leaves_open(s)
         and len(nonblank) > 1
         and not _starts_lower(nonblank[1].text)
         and (
@@ -286,6 +333,24 @@ def _is_headline(s: str, nonblank: list[_Line], *, blank_after_first: bool) -> b
             )
         )
     )
+
+
+def _opens_with_address(line: str) -> bool:
+    """Whether ``line`` opens with a form of address (a ``salutation`` boilerplate rule).
+
+    Examples
+    --------
+    >>> _opens_with_address("Your Excellency Abdulla Shahid"), _opens_with_address("Astana")
+    (True, False)
+    """
+    return any(p.match(line) is not None for p in _address_patterns())
+
+
+@cache
+def _address_patterns() -> tuple[re.Pattern[str], ...]:
+    from kzlib.corpus.boilerplate import read_rules
+
+    return tuple(r.pattern for r in read_rules() if r.category == "salutation")
 
 
 def _classify_headings(nonblank: list[_Line]) -> None:
