@@ -10,7 +10,10 @@
   tables are read, and a title or sentence cut at 50 characters cannot be; the
   page wraps long text instead;
 * shows tables of up to :data:`MAX_ROWS` rows whole (pandas cuts at 60 with a
-  ``...`` row); the notebooks sample larger tables (``max_docs_shown``).
+  ``...`` row); the notebooks sample larger tables (``max_docs_shown``);
+* gives the memory a cell freed back to the system after every cell
+  (:func:`kzlib.memory.release_memory`): two notebooks run side by side, and a
+  kernel that kept its last cell's peak made their sum the report's peak.
 
 Nothing is added to the notebook's namespace and no output changes but the
 display of figures and tables; opened in JupyterLab the notebooks show what
@@ -24,6 +27,8 @@ Examples
 >>> pd.get_option("display.max_colwidth") is None
 True
 >>> pd.get_option("display.max_rows") == MAX_ROWS
+True
+>>> _release in InteractiveShell.instance().events.callbacks["post_run_cell"]
 True
 >>> pd.reset_option("display.max_colwidth"); pd.reset_option("display.max_rows")
 """
@@ -45,3 +50,13 @@ def load_ipython_extension(ipython: object) -> None:
     describe_figures(ipython)
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", MAX_ROWS)
+    events = getattr(ipython, "events", None)
+    if events is not None and _release not in events.callbacks["post_run_cell"]:
+        events.register("post_run_cell", _release)
+
+
+def _release(result: object) -> None:
+    """After each cell: return what it freed to the operating system."""
+    from kzlib.memory import release_memory
+
+    release_memory()
