@@ -112,3 +112,19 @@ def test_index_folds_the_inputs_of_a_large_corpus() -> None:
     page = index_page(large, corpus_rows=[])
     assert "<details><summary>Input files and their SHA-256 (10000)" in page
     assert page.count("ef" * 32) == 10_000  # folded, not dropped
+
+
+def test_index_marks_inferred_metadata() -> None:
+    rows = [
+        {"doc_id": "a", "title": "Mr. President, it is an honour", "title_from": "inferred",
+         "date": "1963-09-23", "date_from": "inferred", "n_words": 9},
+        {"doc_id": "b", "title": "Astana Hosts the Summit", "title_from": "text",
+         "date": "2024-06-01", "date_from": "manifest", "n_words": 5},
+    ]  # fmt: skip
+    page = index_page(_run(), corpus_rows=rows)
+    assert '">Mr. President, it is an honour</em></td>' in page
+    assert '">1963-09-23</em></td>' in page
+    assert "<td>Astana Hosts the Summit</td>" in page and "<td>2024-06-01</td>" in page
+    assert "in <em>italics</em> was inferred" in page
+    given = index_page(_run(), corpus_rows=rows[1:])
+    assert "<em>italics</em>" not in given

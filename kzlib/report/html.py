@@ -302,14 +302,41 @@ def _notebook_rows(run: Mapping[str, Any]) -> str:
     return "".join(nb_rows)
 
 
+#: What an inferred field's tooltip says (``<field>_from`` is ``inferred``).
+_INFERRED = "inferred by kzlib from the text, not given by the article or a manifest"
+
+
+def _field(row: Mapping[str, Any], name: str) -> str:
+    """A metadata cell: the value, in italics with a tooltip when it was inferred.
+
+    Examples
+    --------
+    >>> _field({"title": "Mr. President, ...", "title_from": "inferred"}, "title").startswith(
+    ...     '<td><em title="title inferred by kzlib')
+    True
+    >>> _field({"date": "2024-09-24", "date_from": "text"}, "date")
+    '<td>2024-09-24</td>'
+    """
+    value = _e(row.get(name) or "")
+    if value and row.get(f"{name}_from") == "inferred":
+        return f'<td><em title="{name} {_INFERRED}">{value}</em></td>'
+    return f"<td>{value}</td>"
+
+
 def _document_rows(corpus_rows: Sequence[Mapping[str, Any]], *, max_documents: int) -> str:
+    shown = corpus_rows[:max_documents]
     doc_rows = "".join(
         f'<tr><td title="doc_id {_e(r["doc_id"])}">{_e(r.get("article") or r["doc_id"])}</td>'
-        f'<td>{_e(r.get("title") or "")}</td>'
-        f"<td>{_e(r.get('date') or '')}</td><td>{_e(r.get('source') or '')}</td>"
-        f'<td class="num">{_e(r.get("n_words", ""))}</td></tr>'
-        for r in corpus_rows[:max_documents]
+        + "".join(_field(r, name) for name in ("title", "date", "source"))
+        + f'<td class="num">{_e(r.get("n_words", ""))}</td></tr>'
+        for r in shown
     )
+    if any(r.get(f"{n}_from") == "inferred" for r in shown for n in ("title", "date", "source")):
+        doc_rows += (
+            '<tr><td colspan="5" class="sub">A title, date or source in <em>italics</em> was '
+            f"{_INFERRED} (a title: the opening words; a date: the latest date the text "
+            "mentions). Check it before you cite it.</td></tr>"
+        )
     if len(corpus_rows) > max_documents:
         more = len(corpus_rows) - max_documents
         doc_rows += (
